@@ -1,0 +1,144 @@
+using System.Reflection;
+using System.Text;
+using Usm.Model.Tests.TestHelpers;
+
+namespace Usm.Model.Tests.Architecture;
+
+/// <summary>
+/// The public API snapshot: a sorted listing of every public type and member, committed as
+/// <c>tests/Usm.Model.Tests/PublicApi/Usm.Model.api.txt</c> and compared on every run, so that an unintended API
+/// change fails the build. After an intended change, run the tests once with <c>USM_UPDATE_API=1</c> and commit the file.
+/// </summary>
+public class PublicApiTests
+{
+    private static readonly string s_snapshotPath = RepositoryPaths.Combine("tests", "Usm.Model.Tests", "PublicApi", "Usm.Model.api.txt");
+
+    [Fact]
+    public void PublicApi_MatchesCommittedSnapshot()
+    {
+        var actual = PublicApiListing.Generate(typeof(UsmProcess).Assembly);
+        if (Environment.GetEnvironmentVariable("USM_UPDATE_API") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(s_snapshotPath)!);
+            File.WriteAllText(s_snapshotPath, actual);
+        }
+
+        Assert.True(File.Exists(s_snapshotPath), $"No API snapshot at {s_snapshotPath}; run the tests with USM_UPDATE_API=1 to create it.");
+        var expected = File.ReadAllText(s_snapshotPath).ReplaceLineEndings("\n");
+        if (expected != actual)
+        {
+            var expectedLines = expected.Split('\n').ToHashSet(StringComparer.Ordinal);
+            var actualLines = actual.Split('\n').ToHashSet(StringComparer.Ordinal);
+            var added = actualLines.Except(expectedLines).Order(StringComparer.Ordinal).Select(l => "+ " + l);
+            var removed = expectedLines.Except(actualLines).Order(StringComparer.Ordinal).Select(l => "- " + l);
+            Assert.Fail("The public API differs from the committed snapshot (rerun with USM_UPDATE_API=1 if intended):\n"
+                + string.Join("\n", removed.Concat(added).Take(200)));
+        }
+    }
+}
+
+/// <summary>Builds the sorted text listing of an assembly's public surface.</summary>
+internal static class PublicApiListing
+{
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    public static string Generate(Assembly assembly)
+    {
+        var lines = new List<string>();
+        foreach (var type in assembly.GetExportedTypes())
+        {
+            var typeName = Name(type);
+            lines.Add($"{Kind(type)} {typeName}{BaseList(type)}");
+            if (type.IsEnum)
+            {
+                foreach (var name in Enum.GetNames(type))
+                {
+                    var value = Convert.ToInt64(Enum.Parse(type, name), System.Globalization.CultureInfo.InvariantCulture);
+                    lines.Add($"{typeName}.{name} = {value}");
+                }
+
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(Declared))
+            {
+                var text = Member(member);
+                if (text is not null)
+                {
+                    lines.Add($"{typeName}::{text}");
+                }
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join("\n", lines) + "\n";
+    }
+
+    private static string Kind(Type t) =>
+        t.IsEnum ? "enum" : t.IsInterface ? "interface" : t.IsValueType ? "struct" : typeof(Delegate).IsAssignableFrom(t) ? "delegate"
+        : t.IsAbstract && t.IsSealed ? "static class" : t.IsAbstract ? "abstract class" : t.IsSealed ? "sealed class" : "class";
+
+    private static string BaseList(Type t)
+    {
+        var parts = new List<string>();
+        if (t.BaseType is { } b && b != typeof(object) && b != typeof(ValueType) && b != typeof(Enum))
+        {
+            parts.Add(Name(b));
+        }
+
+        parts.AddRange(t.GetInterfaces().Where(i => i.IsPublic || i.IsNestedPublic).Select(Name).Order(StringComparer.Ordinal));
+        return parts.Count == 0 ? string.Empty : " : " + string.Join(", ", parts);
+    }
+
+    private static string? Member(MemberInfo member) => member switch
+    {
+        ConstructorInfo c => $".ctor({Parameters(c.GetParameters())})",
+        MethodInfo m when m.IsSpecialName && !m.Name.StartsWith("op_", StringComparison.Ordinal) => null,
+        MethodInfo m => $"{(m.IsStatic ? "static " : string.Empty)}{Name(m.ReturnType)} {m.Name}{Generics(m)}({Parameters(m.GetParameters())})",
+        PropertyInfo p => $"{(p.GetMethod?.IsStatic == true ? "static " : string.Empty)}{Name(p.PropertyType)} {p.Name} {{ {(p.GetMethod?.IsPublic == true ? "get; " : string.Empty)}{(p.SetMethod?.IsPublic == true ? "set; " : string.Empty)}}}",
+        FieldInfo f => $"{(f.IsLiteral ? "const " : f.IsStatic ? "static readonly " : "readonly ")}{Name(f.FieldType)} {f.Name}",
+        EventInfo e => $"event {Name(e.EventHandlerType!)} {e.Name}",
+        Type => null, // nested types are listed on their own
+        _ => member.ToString(),
+    };
+
+    private static string Generics(MethodInfo m) => m.IsGenericMethodDefinition ? "<" + string.Join(", ", m.GetGenericArguments().Select(a => a.Name)) + ">" : string.Empty;
+
+    private static string Parameters(ParameterInfo[] parameters) => string.Join(", ", parameters.Select(p =>
+    {
+        var prefix = p.IsDefined(typeof(ParamArrayAttribute), false) ? "params " : p.IsOut ? "out " : p.ParameterType.IsByRef ? "ref " : string.Empty;
+        var type = p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType;
+        var optional = p.HasDefaultValue ? " = " + (p.DefaultValue?.ToString() ?? "null") : string.Empty;
+        return $"{prefix}{Name(type)} {p.Name}{optional}";
+    }));
+
+    private static string Name(Type t)
+    {
+        if (t.IsGenericParameter)
+        {
+            return t.Name;
+        }
+
+        if (t.IsArray)
+        {
+            return Name(t.GetElementType()!) + "[]";
+        }
+
+        if (Nullable.GetUnderlyingType(t) is { } inner)
+        {
+            return Name(inner) + "?";
+        }
+
+        var name = t.IsNested ? Name(t.DeclaringType!) + "." + t.Name : (t.Namespace is null ? t.Name : t.Namespace + "." + t.Name);
+        if (!t.IsGenericType)
+        {
+            return name;
+        }
+
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        var bare = tick < 0 ? name : name[..tick];
+        var sb = new StringBuilder(bare).Append('<');
+        sb.AppendJoin(", ", t.GetGenericArguments().Select(Name));
+        return sb.Append('>').ToString();
+    }
+}

@@ -11,10 +11,23 @@ public static class Program
     /// <returns>The exit code: 0 success, 1 findings, 2 a usage or input error.</returns>
     public static int Main(string[] args)
     {
-        var root = new RootCommand("usm: the USM method as a typed model. Run 'usm demo' to see the whole loop on the sample organisation.");
+        var console = CreateConsole();
+        var root = new RootCommand("usm: the USM method as a typed model. Run 'usm demo' to see the USM process model.");
         var demo = new Command("demo", "Show the USM process model: the 5 processes, 5 call types and 8 workflow patterns.");
-        demo.SetAction(_ => DemoCommand.Run(AnsiConsole.Console));
+        demo.SetAction(_ => DemoCommand.Run(console));
         root.Subcommands.Add(demo);
         return root.Parse(args).Invoke();
+    }
+
+    /// <summary>A console without colour or ANSI codes when output is redirected or NO_COLOR is set.</summary>
+    private static IAnsiConsole CreateConsole()
+    {
+        var plain = Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
     }
 }

@@ -5,35 +5,59 @@ using Usm.Model.Tests.TestHelpers;
 namespace Usm.Model.Tests.Architecture;
 
 /// <summary>
-/// The public API snapshot: a sorted listing of every public type and member, committed as
-/// <c>tests/Usm.Model.Tests/PublicApi/Usm.Model.api.txt</c> and compared on every run, so that an unintended API
-/// change fails the build. After an intended change, run the tests once with <c>USM_UPDATE_API=1</c> and commit the file.
+/// The public API snapshot: a sorted listing of every public type and member, committed as one file per namespace
+/// under <c>tests/Usm.Model.Tests/PublicApi/</c> (for example <c>Usm.Model.Routines.api.txt</c>) and compared on every
+/// run, so that an unintended API change fails the build. One file per namespace keeps parallel work from colliding.
+/// After an intended change, run the tests once with <c>USM_UPDATE_API=1</c> and commit the files.
 /// </summary>
 public class PublicApiTests
 {
-    private static readonly string s_snapshotPath = RepositoryPaths.Combine("tests", "Usm.Model.Tests", "PublicApi", "Usm.Model.api.txt");
+    private static readonly string s_snapshotDirectory = RepositoryPaths.Combine("tests", "Usm.Model.Tests", "PublicApi");
 
     [Fact]
     public void PublicApi_MatchesCommittedSnapshot()
     {
-        var actual = PublicApiListing.Generate(typeof(UsmProcess).Assembly);
+        var actual = PublicApiListing.GenerateByNamespace(typeof(UsmProcess).Assembly);
         if (Environment.GetEnvironmentVariable("USM_UPDATE_API") == "1")
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(s_snapshotPath)!);
-            File.WriteAllText(s_snapshotPath, actual);
+            Directory.CreateDirectory(s_snapshotDirectory);
+            foreach (var stale in Directory.GetFiles(s_snapshotDirectory, "*.api.txt"))
+            {
+                File.Delete(stale);
+            }
+
+            foreach (var (ns, text) in actual)
+            {
+                File.WriteAllText(Path.Combine(s_snapshotDirectory, ns + ".api.txt"), text);
+            }
         }
 
-        Assert.True(File.Exists(s_snapshotPath), $"No API snapshot at {s_snapshotPath}; run the tests with USM_UPDATE_API=1 to create it.");
-        var expected = File.ReadAllText(s_snapshotPath).ReplaceLineEndings("\n");
-        if (expected != actual)
+        var problems = new List<string>();
+        var committed = Directory.Exists(s_snapshotDirectory)
+            ? Directory.GetFiles(s_snapshotDirectory, "*.api.txt").Select(f => Path.GetFileName(f)[..^".api.txt".Length]).ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var stale in committed.Where(ns => !actual.ContainsKey(ns)).Order(StringComparer.Ordinal))
         {
-            var expectedLines = expected.Split('\n').ToHashSet(StringComparer.Ordinal);
-            var actualLines = actual.Split('\n').ToHashSet(StringComparer.Ordinal);
-            var added = actualLines.Except(expectedLines).Order(StringComparer.Ordinal).Select(l => "+ " + l);
-            var removed = expectedLines.Except(actualLines).Order(StringComparer.Ordinal).Select(l => "- " + l);
-            Assert.Fail("The public API differs from the committed snapshot (rerun with USM_UPDATE_API=1 if intended):\n"
-                + string.Join("\n", removed.Concat(added).Take(200)));
+            problems.Add($"- namespace {stale} (snapshot file exists, namespace is gone)");
         }
+
+        foreach (var (ns, text) in actual)
+        {
+            var path = Path.Combine(s_snapshotDirectory, ns + ".api.txt");
+            var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
+            if (expected == text)
+            {
+                continue;
+            }
+
+            var expectedLines = expected.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            var actualLines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            problems.AddRange(expectedLines.Except(actualLines).Order(StringComparer.Ordinal).Select(l => "- " + l));
+            problems.AddRange(actualLines.Except(expectedLines).Order(StringComparer.Ordinal).Select(l => "+ " + l));
+        }
+
+        Assert.True(problems.Count == 0, "The public API differs from the committed snapshot (rerun with USM_UPDATE_API=1 if intended):\n"
+            + string.Join("\n", problems.Take(200)));
     }
 }
 
@@ -42,10 +66,21 @@ internal static class PublicApiListing
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    public static string Generate(Assembly assembly)
+    public static SortedDictionary<string, string> GenerateByNamespace(Assembly assembly)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in assembly.GetExportedTypes().GroupBy(t => t.Namespace ?? "global"))
+        {
+            result[group.Key] = Generate(group);
+        }
+
+        return result;
+    }
+
+    public static string Generate(IEnumerable<Type> types)
     {
         var lines = new List<string>();
-        foreach (var type in assembly.GetExportedTypes())
+        foreach (var type in types)
         {
             var typeName = Name(type);
             lines.Add($"{Kind(type)} {typeName}{BaseList(type)}");

@@ -22,6 +22,7 @@ public static class Program
             .AddExporter(MarkdownExporter.GitHub);
         if (smoke)
         {
+            BenchmarkSizes.IsSmoke = true;
             config = ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(1).WithWarmupCount(0).WithLaunchCount(1))
                 .AddDiagnoser(MemoryDiagnoser.Default)

@@ -11,8 +11,8 @@ internal readonly record struct BurnUpSprint(string Name, double PlannedEffort, 
 /// <summary>The two pictures the CLI draws: the risk heat map and the sprint burn-up.</summary>
 internal static class Charts
 {
-    // Colour-blind-aware ramp from the most urgent class (dark red) to the least (pale green).
-    private static readonly string[] s_classColours = ["#b2182b", "#ef8a62", "#fddbc7", "#d9f0d3", "#7fbf7b", "#1b7837"];
+    // A diverging ramp (ColorBrewer RdYlGn) from the most urgent class (red) to the least (green).
+    private static readonly string[] s_classColours = ["#d73027", "#fc8d59", "#fee08b", "#d9ef8b", "#91cf60", "#1a9850"];
 
     /// <summary>The fill for a priority class out of <paramref name="classCount"/> classes (1 = most urgent).</summary>
     public static string ClassColour(int priorityClass, int classCount)
@@ -24,6 +24,19 @@ internal static class Charts
 
         var index = (int)Math.Round((priorityClass - 1) * (double)(s_classColours.Length - 1) / (classCount - 1));
         return s_classColours[Math.Clamp(index, 0, s_classColours.Length - 1)];
+    }
+
+    /// <summary>Black or white text, whichever contrasts more with the fill (relative luminance, WCAG 2).</summary>
+    public static string TextOn(string fill)
+    {
+        static double Channel(string hex, int at)
+        {
+            var v = int.Parse(hex.AsSpan(at, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 255.0;
+            return v <= 0.03928 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+        }
+
+        var luminance = (0.2126 * Channel(fill, 1)) + (0.7152 * Channel(fill, 3)) + (0.0722 * Channel(fill, 5));
+        return luminance > 0.179 ? "#1a1a1a" : "#ffffff";
     }
 
     /// <summary>
@@ -47,8 +60,8 @@ internal static class Charts
                 var c = cells[li, ei];
                 svg.Rect(x + 2, y + 2, cell - 4, cell - 4, ClassColour(c.PriorityClass, classNames.Count), "#ffffff",
                     "cell", string.Create(CultureInfo.InvariantCulture, $"{likelihoodLevels[li]}|{effectLevels[ei]}|{c.Count}|{c.PriorityClass}"));
-                var dark = c.PriorityClass <= Math.Max(1, classNames.Count / 3);
-                svg.Text(x + (cell / 2), y + (cell / 2) + 10, c.Count.ToString(CultureInfo.InvariantCulture), 28, "middle", dark ? "#ffffff" : "#222222", bold: true);
+                var fill = ClassColour(c.PriorityClass, classNames.Count);
+                svg.Text(x + (cell / 2), y + (cell / 2) + 10, c.Count.ToString(CultureInfo.InvariantCulture), 28, "middle", TextOn(fill), bold: true);
             }
         }
 

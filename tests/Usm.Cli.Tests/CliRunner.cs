@@ -75,3 +75,14 @@ internal static class RepositoryPaths
         return dir?.FullName ?? throw new InvalidOperationException("Could not find Usm.Model.sln above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>
+/// Tests that start <c>dotnet run</c> build the library in Debug; they share this collection so that xUnit never runs
+/// two such builds at once (they would write the same output files).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DotnetBuildCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "dotnet build";
+}

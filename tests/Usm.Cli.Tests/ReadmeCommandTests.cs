@@ -1,6 +1,7 @@
 namespace Usm.Cli.Tests;
 
 /// <summary>README.md opens with the main-job command; this runs it exactly as written.</summary>
+[Collection(DotnetBuildCollection.Name)]
 public class ReadmeCommandTests
 {
     [Fact]

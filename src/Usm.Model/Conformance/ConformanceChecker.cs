@@ -25,7 +25,7 @@ namespace Usm.Model.Conformance;
 /// <threadsafety>All members are thread-safe.</threadsafety>
 public static class ConformanceChecker
 {
-    /// <summary>Gets every rule the checker applies, ordered by id.</summary>
+    /// <summary>Gets every rule the checker applies: the workflow rules (<c>USM-WF</c>) by number, then the routine rules (<c>USM-RT</c>) by number.</summary>
     public static ImmutableArray<ConformanceRule> Rules => RuleCatalogue.All;
 
     /// <summary>Gets a rule by its id.</summary>

@@ -20,7 +20,7 @@ public class ConformanceProperties
         {
             var report = ConformanceChecker.Check(sample.Workflow, OptionsFor(sample.Catalogue));
             return report.IsEmpty.Label(report.ToString());
-        }), maxTest: 2000);
+        }), maxTest: 1000);
 
     [Fact]
     public void AnySingleIllegalHandOffInserted_IsReportedAtThatStep()
@@ -160,7 +160,7 @@ public class ConformanceProperties
                 && report.ForRule("USM-RT-004").All(root => !At("USM-RT-005", root) && !At("USM-RT-006", root))
                 && report.Findings.Where(f => f.RuleId is "USM-WF-008" or "USM-WF-009").All(root => !At("USM-WF-010", root) && !At("USM-WF-012", root));
             return ok.Label(report.ToString());
-        }), maxTest: 2000);
+        }), maxTest: 1000);
     }
 
     [Fact]
@@ -195,5 +195,25 @@ public class ConformanceProperties
         }), maxTest: 3000);
 
         Assert.Equal(ConformanceChecker.Rules.Select(r => r.Id).Order(StringComparer.Ordinal), fired.Order(StringComparer.Ordinal));
+    }
+
+    // The pattern law behind WF-002..WF-005: on a keyless process-level path, those four rules are all silent exactly
+    // when the path's process blocks are one of the patterns the trigger starts.
+    [Fact]
+    public void PathRulesSilent_ExactlyWhenTheSequenceIsAPatternOfTheTrigger()
+    {
+        var gen = from trigger in Gen.Elements(UsmProcesses.AllCallTypes.ToArray())
+                  from count in Gen.Choose(1, 6)
+                  from processes in Gen.ListOf(Gen.Elements(UsmProcesses.All.ToArray()), count)
+                  select (trigger, processes);
+        var pathRules = new[] { "USM-WF-002", "USM-WF-003", "USM-WF-004", "USM-WF-005" };
+        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var steps = t.processes.Select((p, i) => new WorkflowStep("s" + i, p, "step"));
+            var workflow = new Workflow("w", "w", t.trigger, RoutineType.Process, steps);
+            var silent = !ConformanceChecker.Check(workflow).RuleIds.Intersect(pathRules).Any();
+            var pattern = WorkflowPattern.FromProcesses(Workflow.ProcessBlocks(workflow.Steps));
+            return (silent == (pattern is not null && pattern.Trigger == t.trigger)).Label(string.Join(" ", t.processes));
+        }), maxTest: 3000);
     }
 }

@@ -168,8 +168,8 @@ public static class ConformanceChecker
             }
 
             _standard = new StandardStep?[segments.Length][];
-            var stepIds = new Dictionary<string, string>(StringComparer.Ordinal);
-            var activityIds = new Dictionary<string, string>(StringComparer.Ordinal);
+            var stepIds = new Dictionary<string, (Location At, WorkflowStep Step)>(StringComparer.Ordinal);
+            var activityIds = new Dictionary<string, (Location At, WorkflowStep Step, int Index)>(StringComparer.Ordinal);
             for (var s = 0; s < segments.Length; s++)
             {
                 var steps = segments[s];
@@ -178,23 +178,19 @@ public static class ConformanceChecker
                 {
                     var step = steps[i];
                     var at = new Location(s == 0 ? null : s - 1, i);
-                    var where = Describe(at, step);
-                    if (stepIds.TryGetValue(step.Id, out var firstWhere))
+                    if (!stepIds.TryAdd(step.Id, (at, step)))
                     {
-                        Add(RuleCatalogue.UniqueStepIds, at, step, Preconditions.Invariant($"{where} repeats the id of {firstWhere}."));
-                    }
-                    else
-                    {
-                        stepIds.Add(step.Id, where);
+                        var first = stepIds[step.Id];
+                        Add(RuleCatalogue.UniqueStepIds, at, step, Preconditions.Invariant($"{Describe(at, step)} repeats the id of {Describe(first.At, first.Step)}."));
                     }
 
-                    _standard[s][i] = ResolveStandard(at, step, where);
-                    CheckRoutine(at, step, where, activityIds);
+                    _standard[s][i] = ResolveStandard(at, step);
+                    CheckRoutine(at, step, activityIds);
                 }
             }
         }
 
-        private StandardStep? ResolveStandard(Location at, WorkflowStep step, string where)
+        private StandardStep? ResolveStandard(Location at, WorkflowStep step)
         {
             if (step.CatalogueKey is null)
             {
@@ -204,108 +200,137 @@ public static class ConformanceChecker
             var standard = _catalogue.Find(step.CatalogueKey);
             if (standard is null)
             {
-                Add(RuleCatalogue.KnownCatalogueStep, at, step, Preconditions.Invariant($"{where} names the catalogue key '{step.CatalogueKey}', which the step catalogue does not hold."));
+                Add(RuleCatalogue.KnownCatalogueStep, at, step, Preconditions.Invariant($"{Describe(at, step)} names the catalogue key '{step.CatalogueKey}', which the step catalogue does not hold."));
                 return null;
             }
 
             if (standard.Process != step.Process)
             {
-                Add(RuleCatalogue.CatalogueStepInOwnProcess, at, step, Preconditions.Invariant($"{where} names the catalogue step '{standard.Key}', which belongs to {standard.Process}, not {step.Process}."));
+                Add(RuleCatalogue.CatalogueStepInOwnProcess, at, step, Preconditions.Invariant($"{Describe(at, step)} names the catalogue step '{standard.Key}', which belongs to {standard.Process}, not {step.Process}."));
                 return null;
             }
 
             return standard;
         }
 
-        private void CheckRoutine(Location at, WorkflowStep step, string where, Dictionary<string, string> activityIds)
+        private string DescribeActivity(Location at, WorkflowStep step, int index) =>
+            Preconditions.Invariant($"activity {index} '{step.Activities[index].Id}' of {Describe(at, step)}");
+
+        private void Report(ConformanceRule rule, Location at, WorkflowStep step, int index, string message) =>
+            Add(rule, Preconditions.Invariant($"{PathOf(at)}.activities[{index}]"), at, index, step.Activities[index].Id, message);
+
+        private void CheckRoutine(Location at, WorkflowStep step, Dictionary<string, (Location At, WorkflowStep Step, int Index)> activityIds)
         {
             var routine = workflow.RoutineType;
             var withPeople = routine != RoutineType.Process;
             if (withPeople && step.Activities.IsEmpty)
             {
-                Add(RuleCatalogue.StepHasActivities, at, step, Preconditions.Invariant($"{where} has no activities, so the {routine} cannot say who performs it."));
+                Add(RuleCatalogue.StepHasActivities, at, step, Preconditions.Invariant($"{Describe(at, step)} has no activities, so the {routine} cannot say who performs it."));
             }
 
             for (var j = 0; j < step.Activities.Length; j++)
             {
                 var activity = step.Activities[j];
-                var path = Preconditions.Invariant($"{PathOf(at)}.activities[{j}]");
-                var what = Preconditions.Invariant($"activity {j} '{activity.Id}' of {where}");
-                void Report(ConformanceRule rule, string message) => Add(rule, path, at, j, activity.Id, message);
-
-                if (activityIds.TryGetValue(activity.Id, out var firstWhat))
+                if (!activityIds.TryAdd(activity.Id, (at, step, j)))
                 {
-                    Report(RuleCatalogue.UniqueActivityIds, Preconditions.Invariant($"The {what} repeats the id of {firstWhat}."));
-                }
-                else
-                {
-                    activityIds.Add(activity.Id, what);
+                    var first = activityIds[activity.Id];
+                    Report(RuleCatalogue.UniqueActivityIds, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} repeats the id of {DescribeActivity(first.At, first.Step, first.Index)}."));
                 }
 
                 var responsibilities = activity.Responsibilities;
                 if (routine == RoutineType.Process && !responsibilities.IsEmpty)
                 {
-                    Report(RuleCatalogue.ProcessHasNoPeople, Preconditions.Invariant($"The {what} names the profiles {Quoted(responsibilities.Select(r => r.ProfileId).Distinct().Order(StringComparer.Ordinal))}, but a process-level routine says only what happens, never who."));
+                    Report(RuleCatalogue.ProcessHasNoPeople, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} names the profiles {Quoted(responsibilities.Select(r => r.ProfileId).Distinct().Order(StringComparer.Ordinal))}, but a process-level routine says only what happens, never who."));
                 }
 
                 if (routine != RoutineType.WorkInstruction && (HasText(activity.Tool) || HasText(activity.Instruction)))
                 {
-                    Report(RuleCatalogue.HowOnlyInWorkInstruction, Preconditions.Invariant($"The {what} carries a tool or an instruction, but only a work instruction says how; this routine is a {routine}."));
+                    Report(RuleCatalogue.HowOnlyInWorkInstruction, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} carries a tool or an instruction, but only a work instruction says how; this routine is a {routine}."));
                 }
 
                 if (routine == RoutineType.WorkInstruction && !HasText(activity.Instruction))
                 {
-                    Report(RuleCatalogue.WorkInstructionSaysHow, Preconditions.Invariant($"The {what} has no instruction text, so the work instruction does not say how it is done."));
+                    Report(RuleCatalogue.WorkInstructionSaysHow, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} has no instruction text, so the work instruction does not say how it is done."));
                 }
 
                 if (withPeople)
                 {
-                    CheckResponsibilities(responsibilities, what, Report);
+                    CheckResponsibilities(at, step, j);
                 }
             }
         }
 
-        private void CheckResponsibilities(ImmutableArray<Responsibility> responsibilities, string what, Action<ConformanceRule, string> report)
+        private void CheckResponsibilities(Location at, WorkflowStep step, int j)
         {
+            var responsibilities = step.Activities[j].Responsibilities;
             if (responsibilities.IsEmpty)
             {
-                report(RuleCatalogue.ActivityHasProfiles, Preconditions.Invariant($"The {what} names no profile, so the {workflow.RoutineType} does not say who performs it."));
+                Report(RuleCatalogue.ActivityHasProfiles, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} names no profile, so the {workflow.RoutineType} does not say who performs it."));
+                return;
             }
-            else
+
+            // Cheap scan first; sorted lists are built only when there is something to report.
+            string? accountable = null;
+            var manyAccountable = false;
+            var anyResponsible = false;
+            var anyRoleless = false;
+            var anyDuplicate = false;
+            var anyUnknown = false;
+            var known = options.KnownProfileIds;
+            for (var r = 0; r < responsibilities.Length; r++)
             {
-                var accountable = responsibilities.Where(r => r.IsAccountable).Select(r => r.ProfileId).Distinct().Order(StringComparer.Ordinal).ToList();
-                if (accountable.Count != 1)
+                var responsibility = responsibilities[r];
+                var id = responsibility.ProfileId;
+                if (responsibility.IsAccountable)
                 {
-                    report(RuleCatalogue.OneAccountable, accountable.Count == 0
-                        ? Preconditions.Invariant($"The {what} has no Accountable profile; exactly one must answer for the result.")
-                        : Preconditions.Invariant($"The {what} has {accountable.Count} Accountable profiles ({Quoted(accountable)}); exactly one must answer for the result."));
+                    if (accountable is null)
+                    {
+                        accountable = id;
+                    }
+                    else if (!string.Equals(accountable, id, StringComparison.Ordinal))
+                    {
+                        manyAccountable = true;
+                    }
                 }
 
-                if (!responsibilities.Any(r => r.IsResponsible))
+                anyResponsible |= responsibility.IsResponsible;
+                anyRoleless |= responsibility.Roles == RaciRoles.None;
+                anyUnknown |= known is not null && !known.Contains(id);
+                for (var q = 0; q < r && !anyDuplicate; q++)
                 {
-                    report(RuleCatalogue.SomeResponsible, Preconditions.Invariant($"The {what} has no Responsible profile; at least one must do the work."));
+                    anyDuplicate = string.Equals(responsibilities[q].ProfileId, id, StringComparison.Ordinal);
                 }
             }
 
-            var roleless = responsibilities.Where(r => r.Roles == RaciRoles.None).Select(r => r.ProfileId).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (roleless.Count > 0)
+            if (accountable is null || manyAccountable)
             {
-                report(RuleCatalogue.ResponsibilityHasRole, Preconditions.Invariant($"The {what} lists {Quoted(roleless)} without any RACI role."));
+                var all = responsibilities.Where(r => r.IsAccountable).Select(r => r.ProfileId).Distinct().Order(StringComparer.Ordinal).ToList();
+                Report(RuleCatalogue.OneAccountable, at, step, j, all.Count == 0
+                    ? Preconditions.Invariant($"The {DescribeActivity(at, step, j)} has no Accountable profile; exactly one must answer for the result.")
+                    : Preconditions.Invariant($"The {DescribeActivity(at, step, j)} has {all.Count} Accountable profiles ({Quoted(all)}); exactly one must answer for the result."));
             }
 
-            var duplicates = responsibilities.GroupBy(r => r.ProfileId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-            if (duplicates.Count > 0)
+            if (!anyResponsible)
             {
-                report(RuleCatalogue.ProfileListedOnce, Preconditions.Invariant($"The {what} lists {Quoted(duplicates)} more than once; combine each profile's roles into one entry."));
+                Report(RuleCatalogue.SomeResponsible, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} has no Responsible profile; at least one must do the work."));
             }
 
-            if (options.KnownProfileIds is { } known)
+            if (anyRoleless)
             {
-                var unknown = responsibilities.Select(r => r.ProfileId).Where(id => !known.Contains(id)).Distinct().Order(StringComparer.Ordinal).ToList();
-                if (unknown.Count > 0)
-                {
-                    report(RuleCatalogue.KnownProfile, Preconditions.Invariant($"The {what} names {Quoted(unknown)}, which the organisation's profiles do not include."));
-                }
+                var roleless = responsibilities.Where(r => r.Roles == RaciRoles.None).Select(r => r.ProfileId).Distinct().Order(StringComparer.Ordinal);
+                Report(RuleCatalogue.ResponsibilityHasRole, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} lists {Quoted(roleless)} without any RACI role."));
+            }
+
+            if (anyDuplicate)
+            {
+                var duplicates = responsibilities.GroupBy(r => r.ProfileId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).Order(StringComparer.Ordinal);
+                Report(RuleCatalogue.ProfileListedOnce, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} lists {Quoted(duplicates)} more than once; combine each profile's roles into one entry."));
+            }
+
+            if (anyUnknown)
+            {
+                var unknown = responsibilities.Select(r => r.ProfileId).Where(id => !known!.Contains(id)).Distinct().Order(StringComparer.Ordinal);
+                Report(RuleCatalogue.KnownProfile, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} names {Quoted(unknown)}, which the organisation's profiles do not include."));
             }
         }
 
@@ -339,7 +364,6 @@ public static class ConformanceChecker
                 Add(RuleCatalogue.StartsAtTrigger, first.Location, first.Step, Preconditions.Invariant($"A {workflow.Trigger} triggers {expected}, but the first step, {Describe(first.Location, first.Step)}, belongs to {first.Step.Process}."));
             }
 
-            var blocks = new List<UsmProcess> { first.Step.Process };
             var seen = 1 << (int)first.Step.Process;
             var blockStart = 0;
             StandardStep? previous = null;
@@ -367,7 +391,6 @@ public static class ConformanceChecker
                     }
 
                     seen |= 1 << (int)to;
-                    blocks.Add(to);
                     blockStart = k;
                     previous = null;
                 }
@@ -387,18 +410,12 @@ public static class ConformanceChecker
             if (last.Step.Process != UsmProcess.Operate)
             {
                 var pathName = branch is { } b ? Preconditions.Invariant($"The path through branch {b} ('{workflow.Branches[b].Name}')") : "The workflow";
-                Add(RuleCatalogue.EndsInOperate, last.Location, last.Step, Preconditions.Invariant($"{pathName} runs {string.Join(" → ", blocks)} and ends at {Describe(last.Location, last.Step)}; every workflow pattern ends in Operate."));
+                Add(RuleCatalogue.EndsInOperate, last.Location, last.Step, Preconditions.Invariant($"{pathName} runs {string.Join(" → ", Workflow.ProcessBlocks(entries.Select(e => e.Step)))} and ends at {Describe(last.Location, last.Step)}; every workflow pattern ends in Operate."));
             }
         }
 
         private void CheckHandOffStep(List<PathEntry> entries, int blockStart, int boundary, UsmProcess from, UsmProcess to)
         {
-            var handOffKeys = _catalogue.StepsOf(from).Where(s => s.HandOffTargets.Contains(to)).Select(s => s.Key).ToList();
-            if (handOffKeys.Count == 0)
-            {
-                return;
-            }
-
             var implementsCatalogue = false;
             for (var i = blockStart; i < boundary; i++)
             {
@@ -413,7 +430,13 @@ public static class ConformanceChecker
                 }
             }
 
-            if (implementsCatalogue)
+            if (!implementsCatalogue)
+            {
+                return;
+            }
+
+            var handOffKeys = _catalogue.StepsOf(from).Where(s => s.HandOffTargets.Contains(to)).Select(s => s.Key).ToList();
+            if (handOffKeys.Count > 0)
             {
                 var entry = entries[boundary];
                 var start = entries[blockStart];

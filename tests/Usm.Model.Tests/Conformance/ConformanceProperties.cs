@@ -47,12 +47,15 @@ public class ConformanceProperties
 
     // The mutation law: a single change that breaks exactly one rule yields that rule's findings and no other.
     [Theory]
+    [InlineData("USM-WF-001")]
     [InlineData("USM-WF-002")]
     [InlineData("USM-WF-003")]
+    [InlineData("USM-WF-004")]
     [InlineData("USM-WF-005")]
     [InlineData("USM-WF-006")]
     [InlineData("USM-WF-007")]
     [InlineData("USM-WF-008")]
+    [InlineData("USM-WF-009")]
     [InlineData("USM-WF-010")]
     [InlineData("USM-WF-011")]
     [InlineData("USM-RT-001")]
@@ -85,6 +88,21 @@ public class ConformanceProperties
             w.WithSteps(steps.SetItem(0, steps[0].WithActivities(steps[0].Activities.SetItem(0, map(steps[0].Activities[0])))));
         switch (ruleId)
         {
+            case "USM-WF-001":
+                return w.WithSteps([]);
+            case "USM-WF-004":
+                // Put a whole Recover block before the final Operate block: the block before it may not hand off to Recover.
+                var lastStart = steps.Length - steps.Reverse().TakeWhile(s => s.Process == steps[^1].Process).Count();
+                if (lastStart == 0 || steps.Any(s => s.Process == UsmProcess.Recover))
+                {
+                    return null;
+                }
+
+                var recover = sample.Catalogue.StepsOf(UsmProcess.Recover).Select((s, i) => WorkflowArbitraries.Step("recover" + i, UsmProcess.Recover, s.Key, w.RoutineType));
+                return w.WithSteps(steps.InsertRange(lastStart, recover));
+            case "USM-WF-009":
+                var foreign = sample.Catalogue.Steps.First(s => s.Process != steps[0].Process).Key;
+                return w.WithSteps(steps.Insert(1, WorkflowArbitraries.Step("foreign", steps[0].Process, foreign, w.RoutineType)));
             case "USM-WF-002":
                 var other = UsmProcesses.AllCallTypes.First(c => UsmProcesses.TriggeredProcess(c) != steps[0].Process);
                 return w.WithTrigger(other);

@@ -106,15 +106,20 @@ internal static class WorkflowArbitraries
         from reverse in Gen.Elements(true, false)
         select new Sample(BuildStatic(pattern, routine, catalogue, keep, reverse), catalogue);
 
-    private static Workflow BuildStatic(WorkflowPattern pattern, RoutineType routine, ProcessStepCatalogue catalogue, IReadOnlyList<bool> keep, bool reverse)
+    private static Workflow BuildStatic(WorkflowPattern pattern, RoutineType routine, ProcessStepCatalogue catalogue, IReadOnlyList<bool> keep, bool reverse) =>
+        new(pattern.Code, pattern.EnglishName, pattern.Trigger, routine, BuildBlocks(pattern.Processes, routine, catalogue, keep, reverse, "b"));
+
+    // Each block keeps a random ordered subset of its process's standard steps, always with a hand-off step to the
+    // next block when the catalogue has one.
+    private static List<WorkflowStep> BuildBlocks(IReadOnlyList<UsmProcess> processes, RoutineType routine, ProcessStepCatalogue catalogue, IReadOnlyList<bool> keep, bool reverse, string prefix)
     {
         var steps = new List<WorkflowStep>();
-        var bit = 0;
-        for (var b = 0; b < pattern.Processes.Length; b++)
+        var bit = prefix.Length;
+        for (var b = 0; b < processes.Count; b++)
         {
-            var process = pattern.Processes[b];
+            var process = processes[b];
             var standard = catalogue.StepsOf(process);
-            var next = b + 1 < pattern.Processes.Length ? pattern.Processes[b + 1] : (UsmProcess?)null;
+            var next = b + 1 < processes.Count ? processes[b + 1] : (UsmProcess?)null;
             var handOff = next is { } n ? standard.FirstOrDefault(s => s.HandOffTargets.Contains(n)) : null;
             var chosen = standard.Where(s => keep[bit++ % keep.Count] || s == handOff).ToList();
             if (chosen.Count == 0)
@@ -122,19 +127,49 @@ internal static class WorkflowArbitraries
                 chosen.Add(standard[0]);
             }
 
-            steps.AddRange(chosen.Select((s, i) => new WorkflowStep("b" + b + "s" + i, process, s.EnglishName, [ConformingActivity("b" + b + "s" + i + ".a", routine, reverse)], s.Key)));
+            var blockPrefix = prefix + b + "s";
+            steps.AddRange(chosen.Select((s, i) => new WorkflowStep(blockPrefix + i, process, s.EnglishName, [ConformingActivity(blockPrefix + i + ".a", routine, reverse)], s.Key)));
         }
 
-        return new Workflow(pattern.Code, pattern.EnglishName, pattern.Trigger, routine, steps);
+        return steps;
     }
 
-    /// <summary>A conforming static or dynamic workflow (dynamic ones use the default catalogue).</summary>
+    /// <summary>
+    /// A dynamic incident or risk workflow generated with any catalogue that has a fork point in the trigger's process:
+    /// the trunk keeps a random subset of the steps before the fork step and ends with it; each branch is built like a
+    /// static workflow for one pattern the fork step can reach. Yields null when the catalogue has no such fork point.
+    /// </summary>
+    public static Gen<Sample> ConformingDynamic() =>
+        (from catalogue in SomeCatalogue()
+         from trigger in Gen.Elements(CallType.Incident, CallType.Risk)
+         from routine in Gen.Elements(RoutineType.Process, RoutineType.Procedure, RoutineType.WorkInstruction)
+         from keep in Gen.ListOf(Gen.Elements(true, false), 40)
+         from reverse in Gen.Elements(true, false)
+         select BuildDynamic(trigger, routine, catalogue, keep, reverse))
+        .Where(s => s is not null).Select(s => s!);
+
+    private static Sample? BuildDynamic(CallType trigger, RoutineType routine, ProcessStepCatalogue catalogue, IReadOnlyList<bool> keep, bool reverse)
+    {
+        var start = UsmProcesses.TriggeredProcess(trigger);
+        var patterns = WorkflowPattern.StartedBy(trigger);
+        var fork = catalogue.StepsOf(start).FirstOrDefault(s => patterns.Count(p => s.HandOffTargets.Contains(p.Processes[1])) >= 2);
+        if (fork is null)
+        {
+            return null;
+        }
+
+        var trunk = catalogue.StepsOf(start).Where(s => s.Order < fork.Order && keep[s.Order % keep.Count]).Append(fork)
+            .Select((s, i) => new WorkflowStep("t" + i, start, s.EnglishName, [ConformingActivity("t" + i + ".a", routine, reverse)], s.Key));
+        var branches = patterns.Where(p => fork.HandOffTargets.Contains(p.Processes[1]))
+            .Select(p => new WorkflowBranch(p.Code, BuildBlocks([.. p.Processes.Skip(1)], routine, catalogue, keep, reverse, p.Code)));
+        return new Sample(new Workflow("dyn", "Dynamic " + trigger, trigger, routine, trunk, Dynamicity.Dynamic, branches), catalogue);
+    }
+
+    /// <summary>A conforming static or dynamic workflow, with any catalogue.</summary>
     public static Gen<Sample> Conforming() =>
         Gen.Frequency(
             (3, ConformingStatic()),
-            (1, from trigger in Gen.Elements(CallType.Incident, CallType.Risk)
-                from routine in Gen.Elements(RoutineType.Process, RoutineType.Procedure, RoutineType.WorkInstruction)
-                select new Sample(CanonicalDynamic(trigger, routine), ProcessStepCatalogue.Default)));
+            (1, ConformingDynamic()));
 
     private static readonly string[] s_keys =
         [.. ProcessStepCatalogue.Default.Steps.Select(s => s.Key).Where((_, i) => i % 3 == 0), "agree.realise", "change.deploy", "recover.recover", "improve.deploy", "unknown.step"];

@@ -154,6 +154,13 @@ public static class ConformanceChecker
         private void Add(ConformanceRule rule, Location at, WorkflowStep step, string message) =>
             Add(rule, PathOf(at), at, null, step.Id, message);
 
+        private string RoutineName => workflow.RoutineType switch
+        {
+            RoutineType.Process => "process-level routine",
+            RoutineType.Procedure => "procedure",
+            _ => "work instruction",
+        };
+
         private static bool HasText(string? text) => !string.IsNullOrWhiteSpace(text);
 
         private static string Quoted(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => "'" + id + "'"));
@@ -225,7 +232,7 @@ public static class ConformanceChecker
             var withPeople = routine != RoutineType.Process;
             if (withPeople && step.Activities.IsEmpty)
             {
-                Add(RuleCatalogue.StepHasActivities, at, step, Preconditions.Invariant($"{Describe(at, step)} has no activities, so the {routine} cannot say who performs it."));
+                Add(RuleCatalogue.StepHasActivities, at, step, Preconditions.Invariant($"{Describe(at, step)} has no activities, so the {RoutineName} cannot say who performs it."));
             }
 
             for (var j = 0; j < step.Activities.Length; j++)
@@ -245,7 +252,7 @@ public static class ConformanceChecker
 
                 if (routine != RoutineType.WorkInstruction && (HasText(activity.Tool) || HasText(activity.Instruction)))
                 {
-                    Report(RuleCatalogue.HowOnlyInWorkInstruction, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} carries a tool or an instruction, but only a work instruction says how; this routine is a {routine}."));
+                    Report(RuleCatalogue.HowOnlyInWorkInstruction, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} carries a tool or an instruction, but only a work instruction says how; this routine is a {RoutineName}."));
                 }
 
                 if (routine == RoutineType.WorkInstruction && !HasText(activity.Instruction))
@@ -265,7 +272,7 @@ public static class ConformanceChecker
             var responsibilities = step.Activities[j].Responsibilities;
             if (responsibilities.IsEmpty)
             {
-                Report(RuleCatalogue.ActivityHasProfiles, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} names no profile, so the {workflow.RoutineType} does not say who performs it."));
+                Report(RuleCatalogue.ActivityHasProfiles, at, step, j, Preconditions.Invariant($"The {DescribeActivity(at, step, j)} names no profile, so the {RoutineName} does not say who performs it."));
                 return;
             }
 
@@ -382,7 +389,7 @@ public static class ConformanceChecker
                     else if (!ProcessModel.CanHandOff(from, to))
                     {
                         var allowed = ProcessModel.HandOffTargets(from);
-                        var targets = allowed.IsEmpty ? "no process" : string.Join(", ", allowed);
+                        var targets = allowed.IsEmpty ? "no process" : string.Join(" or ", allowed);
                         Add(RuleCatalogue.HandOffFollowsGraph, entry.Location, entry.Step, Preconditions.Invariant($"{from} hands off to {to} at {where}, but the process model lets {from} hand off to {targets} only."));
                     }
                     else

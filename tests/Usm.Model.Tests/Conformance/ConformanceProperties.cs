@@ -79,6 +79,26 @@ public class ConformanceProperties
         }), maxTest: 200, name: nameof(SingleMutation_BreakingOneRule_YieldsOnlyThatRule) + ruleId);
     }
 
+    // WF-012 needs a fork, so its mutation runs on generated dynamic workflows: a later, non-fork step of the trigger's
+    // process appended to the trunk moves the fork away from the fork point.
+    [Fact]
+    public void SingleMutation_MovingTheForkOffTheForkPoint_YieldsOnlyWF012()
+    {
+        var gen = WorkflowArbitraries.ConformingDynamic().Select(sample =>
+        {
+            var trunk = sample.Workflow.Steps;
+            var fork = sample.Catalogue.Find(trunk[^1].CatalogueKey)!;
+            var later = sample.Catalogue.StepsOf(fork.Process).FirstOrDefault(s => s.Order > fork.Order && !s.IsForkPoint);
+            var mutated = later is null ? null : sample.Workflow.WithSteps(trunk.Add(WorkflowArbitraries.Step("later", later.Process, later.Key, sample.Workflow.RoutineType)));
+            return (Sample: sample, Mutated: mutated);
+        }).Where(t => t.Mutated is not null);
+        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var report = ConformanceChecker.Check(t.Mutated!, OptionsFor(t.Sample.Catalogue));
+            return (report.RuleIds.Length == 1 && report.RuleIds[0] == "USM-WF-012").Label(report.ToString());
+        }), maxTest: 200);
+    }
+
     private static Workflow? Mutate(string ruleId, WorkflowArbitraries.Sample sample)
     {
         var w = sample.Workflow;

@@ -253,8 +253,16 @@ public sealed class RiskDatabase
     {
         ArgumentNullException.ThrowIfNull(risk);
         Preconditions.CheckNotBlank(actorId);
-        Preconditions.CheckArgument(!_state.Risks.ContainsKey(risk.Id), nameof(risk), Preconditions.Invariant($"A risk with id '{risk.Id}' is already registered."));
-        Preconditions.CheckArgument(risk.Status == RiskStatus.Identified, nameof(risk), Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}; only an identified risk can be registered."));
+        if (_state.Risks.ContainsKey(risk.Id))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"A risk with id '{risk.Id}' is already registered."), nameof(risk));
+        }
+
+        if (risk.Status != RiskStatus.Identified)
+        {
+            throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}; only an identified risk can be registered."), nameof(risk));
+        }
+
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
         return new RiskDatabase(_clock, _state.Put(null, risk), e, _previous.Add(this));

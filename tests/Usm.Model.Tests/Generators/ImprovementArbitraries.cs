@@ -22,7 +22,7 @@ internal static class ImprovementArbitraries
     /// <summary>Random sequences of database operations (registering and commands, legal or not).</summary>
     public static Arbitrary<DbOp[]> Operations() =>
         (from ops in Gen.ArrayOf(
-             from kind in Gen.Frequency((2, Gen.Constant(-1)), (8, Gen.Choose(0, 9)))
+             from kind in Gen.Frequency((2, Gen.Constant(-1)), (4, Gen.Choose(0, 9)), (6, Gen.Constant(10)))
              from target in Gen.Choose(0, 1000)
              from minutes in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(1, 600)))
              select new DbOp(kind, target, minutes))
@@ -102,5 +102,5 @@ internal sealed record MatrixSpec(int[][] Cells, int Classes)
 /// <summary>A matrix made non-monotone by swapping the cells <paramref name="Low"/> and <paramref name="High"/>.</summary>
 internal sealed record BrokenMatrix(MatrixSpec Matrix, (int Effect, int Likelihood) Low, (int Effect, int Likelihood) High);
 
-/// <summary>One generated database operation: <paramref name="Kind"/> −1 registers a risk, 0-9 picks a command; the clock then moves on.</summary>
+/// <summary>One generated database operation: <paramref name="Kind"/> −1 registers a risk, 0-9 picks a command, 10 takes the risk's next main-line step; the clock then moves on.</summary>
 internal sealed record DbOp(int Kind, int Target, int MinutesLater);

@@ -6,8 +6,7 @@ namespace Usm.Model.Benchmarks;
 
 /// <summary>
 /// The risk database: registering N risks one at a time (each add returns a new immutable version and appends an
-/// event), against a baseline that adds the same risks to a plain mutable <see cref="Dictionary{TKey, TValue}"/>;
-/// and the indexed queries by status and by service on a database of N risks.
+/// event), against a baseline that adds the same risks to a plain mutable <see cref="Dictionary{TKey, TValue}"/>.
 /// </summary>
 /// <remarks>
 /// Per-add cost should stay flat (O(log n) tree updates, no O(n) snapshot per event): compare the
@@ -19,7 +18,6 @@ public class RiskDatabaseBenchmarks
     private static readonly Resource[][] s_resources = [[Resource.People], [Resource.Process], [Resource.Technology], [Resource.People, Resource.Process, Resource.Technology]];
 
     private Risk[] _risks = [];
-    private RiskDatabase _full = null!;
 
     [ParamsSource(nameof(Sizes))]
     public int N;
@@ -35,19 +33,6 @@ public class RiskDatabaseBenchmarks
             var polarity = i % 3 == 0 ? RiskPolarity.Opportunity : RiskPolarity.Threat;
             _risks[i] = new Risk("R-" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture), "Risk " + i, "", polarity, RiskOrigin.ReportedBy("p-" + (i % 50)), s_resources[i % 4], "cat-" + (i % 5), ["svc-" + (i % 100)]);
         }
-
-        var db = new RiskDatabase(new ConstantClock());
-        var classify = new ClassifyRisk(new RiskAssessment(1, 2, QuantitativeEstimate.FromProbabilityAndImpact(0.5, 1000)));
-        for (var i = 0; i < N; i++)
-        {
-            db = db.Register(_risks[i], "p");
-            if (i % 4 == 0)
-            {
-                db = db.Apply(_risks[i].Id, classify, "p");
-            }
-        }
-
-        _full = db;
     }
 
     [Benchmark(Baseline = true)]
@@ -74,16 +59,7 @@ public class RiskDatabaseBenchmarks
         return db.Count;
     }
 
-    [Benchmark]
-    public int QueryByStatus() => _full.ByStatus(RiskStatus.Classified).Length;
-
-    [Benchmark]
-    public int QueryByService() => _full.ByService("svc-42").Length;
-
-    [Benchmark]
-    public double Exposure() => _full.Exposure;
-
-    private sealed class ConstantClock : IClock
+    internal sealed class ConstantClock : IClock
     {
         private static readonly Instant s_now = Instant.FromUtc(2026, 3, 2, 9, 0);
 

@@ -64,6 +64,7 @@ public sealed class Risk : IEquatable<Risk>
         SelectedMeasure = source.SelectedMeasure;
         Residual = source.Residual;
         RaisedCallId = source.RaisedCallId;
+        DeployedPattern = source.DeployedPattern;
         EndReason = source.EndReason;
     }
 
@@ -115,8 +116,8 @@ public sealed class Risk : IEquatable<Risk>
     /// <summary>Gets the residual assessment: expected when the measure is selected, recorded again at closure.</summary>
     public RiskAssessment? Residual { get; private init; }
 
-    /// <summary>Gets the workflow pattern started when the measure was deployed (W6, W7 or W8), or null before.</summary>
-    public WorkflowPattern? DeployedPattern => Status >= RiskStatus.MeasureDeployed && Status <= RiskStatus.Closed ? SelectedMeasure?.Pattern : null;
+    /// <summary>Gets the workflow pattern started when the measure was deployed (W6, W7 or W8), or null before; it stays set if the risk is later rejected or withdrawn.</summary>
+    public WorkflowPattern? DeployedPattern { get; private init; }
 
     /// <summary>Gets the id of the call raised when the measure was deployed, if one was given.</summary>
     public string? RaisedCallId { get; private init; }
@@ -199,7 +200,7 @@ public sealed class Risk : IEquatable<Risk>
         && ServiceIds.SequenceEqual(other.ServiceIds, StringComparer.Ordinal) && MicIds.SequenceEqual(other.MicIds, StringComparer.Ordinal)
         && Status == other.Status && Equals(Inherent, other.Inherent) && RootCause == other.RootCause
         && Measures.SequenceEqual(other.Measures) && Equals(SelectedMeasure, other.SelectedMeasure)
-        && Equals(Residual, other.Residual) && RaisedCallId == other.RaisedCallId && EndReason == other.EndReason;
+        && Equals(Residual, other.Residual) && RaisedCallId == other.RaisedCallId && DeployedPattern == other.DeployedPattern && EndReason == other.EndReason;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Risk other && Equals(other);
@@ -218,6 +219,7 @@ public sealed class Risk : IEquatable<Risk>
         Measure? selected = null,
         RiskAssessment? residual = null,
         string? raisedCallId = null,
+        WorkflowPattern? deployedPattern = null,
         string? endReason = null,
         string? title = null,
         string? description = null,
@@ -233,6 +235,7 @@ public sealed class Risk : IEquatable<Risk>
             SelectedMeasure = selected ?? SelectedMeasure,
             Residual = residual ?? Residual,
             RaisedCallId = raisedCallId ?? RaisedCallId,
+            DeployedPattern = deployedPattern ?? DeployedPattern,
             EndReason = endReason ?? EndReason,
             Title = title ?? Title,
             Description = description ?? Description,

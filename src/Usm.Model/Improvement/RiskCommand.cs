@@ -179,7 +179,7 @@ public sealed class DeployMeasure : RiskCommand
 
     internal override RiskStatus TargetFor(Risk risk) => RiskStatus.MeasureDeployed;
 
-    internal override Risk ApplyTo(Risk risk) => risk.With(status: RiskStatus.MeasureDeployed, raisedCallId: RaisedCallId);
+    internal override Risk ApplyTo(Risk risk) => risk.With(status: RiskStatus.MeasureDeployed, raisedCallId: RaisedCallId, deployedPattern: risk.SelectedMeasure!.Pattern);
 }
 
 /// <summary>Records that the workflow the measure started is fulfilled: MeasureDeployed → Fulfilled.</summary>

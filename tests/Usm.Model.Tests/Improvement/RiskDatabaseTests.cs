@@ -108,6 +108,16 @@ public class RiskDatabaseTests
     }
 
     [Fact]
+    public void Replay_RefusesAnEventOutOfSequence_NamingIt()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2)).Register(Samples.Threat("R-1"), "p").Register(Samples.Threat("R-2"), "p");
+        var ex = Assert.Throws<ArgumentException>(() => RiskDatabase.Replay(FixedClock.At(2026, 3, 2), db.Events.Skip(1)));
+        Assert.Equal("events", ex.ParamName);
+        Assert.Contains("#2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected number 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AsOf_ReturnsTheStateAtAnInstant()
     {
         var clock = FixedClock.At(2026, 3, 2);
@@ -224,6 +234,7 @@ public class RiskDatabaseTests
         var s = risk.Status;
         var mainLine = s is not RiskStatus.Rejected and not RiskStatus.Withdrawn;
         Assert.Equal(!mainLine, risk.EndReason is not null);
+        Assert.True(risk.DeployedPattern is null || risk.SelectedMeasure?.Pattern == risk.DeployedPattern);
         if (mainLine)
         {
             Assert.Equal(s >= RiskStatus.Classified, risk.Inherent is not null);

@@ -28,10 +28,11 @@ public sealed class Risk : IEquatable<Risk>
     /// <param name="category">The organisation's category, for example "operational".</param>
     /// <param name="serviceIds">The ids of the affected services; may be empty.</param>
     /// <param name="micIds">The ids of the affected managed infrastructure components (MICs); may be empty.</param>
+    /// <param name="relatedRiskIds">The ids of related risks; the risk database checks that they exist.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">An id, the title or the category is blank; no resource is given; an id in a list is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="polarity"/> or a resource is undefined.</exception>
-    public Risk(string id, string title, string description, RiskPolarity polarity, RiskOrigin origin, IEnumerable<Resource> resources, string category, IEnumerable<string>? serviceIds = null, IEnumerable<string>? micIds = null)
+    public Risk(string id, string title, string description, RiskPolarity polarity, RiskOrigin origin, IEnumerable<Resource> resources, string category, IEnumerable<string>? serviceIds = null, IEnumerable<string>? micIds = null, IEnumerable<string>? relatedRiskIds = null)
     {
         Id = Preconditions.CheckNotBlank(id);
         Title = Preconditions.CheckNotBlank(title);
@@ -42,6 +43,8 @@ public sealed class Risk : IEquatable<Risk>
         Category = Preconditions.CheckNotBlank(category);
         ServiceIds = NormaliseIds(serviceIds ?? [], nameof(serviceIds));
         MicIds = NormaliseIds(micIds ?? [], nameof(micIds));
+        RelatedRiskIds = NormaliseIds(relatedRiskIds ?? [], nameof(relatedRiskIds));
+        Preconditions.CheckArgument(!RelatedRiskIds.Contains(Id), nameof(relatedRiskIds), Preconditions.Invariant($"Risk '{Id}' cannot be related to itself."));
         Status = RiskStatus.Identified;
         Measures = [];
     }
@@ -57,6 +60,7 @@ public sealed class Risk : IEquatable<Risk>
         Category = source.Category;
         ServiceIds = source.ServiceIds;
         MicIds = source.MicIds;
+        RelatedRiskIds = source.RelatedRiskIds;
         Status = source.Status;
         Inherent = source.Inherent;
         RootCause = source.RootCause;
@@ -94,6 +98,9 @@ public sealed class Risk : IEquatable<Risk>
 
     /// <summary>Gets the ids of the affected MICs, sorted ordinally.</summary>
     public ImmutableArray<string> MicIds { get; private init; }
+
+    /// <summary>Gets the ids of related risks, sorted ordinally.</summary>
+    public ImmutableArray<string> RelatedRiskIds { get; private init; }
 
     /// <summary>Gets the lifecycle status.</summary>
     public RiskStatus Status { get; private init; }
@@ -198,6 +205,7 @@ public sealed class Risk : IEquatable<Risk>
         && Id == other.Id && Title == other.Title && Description == other.Description && Polarity == other.Polarity
         && Origin.Equals(other.Origin) && Resources.SequenceEqual(other.Resources) && Category == other.Category
         && ServiceIds.SequenceEqual(other.ServiceIds, StringComparer.Ordinal) && MicIds.SequenceEqual(other.MicIds, StringComparer.Ordinal)
+        && RelatedRiskIds.SequenceEqual(other.RelatedRiskIds, StringComparer.Ordinal)
         && Status == other.Status && Equals(Inherent, other.Inherent) && RootCause == other.RootCause
         && Measures.SequenceEqual(other.Measures) && Equals(SelectedMeasure, other.SelectedMeasure)
         && Equals(Residual, other.Residual) && RaisedCallId == other.RaisedCallId && DeployedPattern == other.DeployedPattern && EndReason == other.EndReason;
@@ -226,7 +234,8 @@ public sealed class Risk : IEquatable<Risk>
         string? category = null,
         ImmutableArray<Resource>? resources = null,
         ImmutableArray<string>? serviceIds = null,
-        ImmutableArray<string>? micIds = null) => new(this)
+        ImmutableArray<string>? micIds = null,
+        ImmutableArray<string>? relatedRiskIds = null) => new(this)
         {
             Status = status ?? Status,
             Inherent = inherent ?? Inherent,
@@ -243,6 +252,7 @@ public sealed class Risk : IEquatable<Risk>
             Resources = resources ?? Resources,
             ServiceIds = serviceIds ?? ServiceIds,
             MicIds = micIds ?? MicIds,
+            RelatedRiskIds = relatedRiskIds ?? RelatedRiskIds,
         };
 
     internal static ImmutableArray<Resource> NormaliseResources(IEnumerable<Resource> resources, string paramName = "resources")

@@ -272,8 +272,9 @@ public sealed class UpdateRiskDetails : RiskCommand
     /// <param name="resources">New affected resources (at least one), or null.</param>
     /// <param name="serviceIds">New service ids, or null.</param>
     /// <param name="micIds">New MIC ids, or null.</param>
+    /// <param name="relatedRiskIds">New related risk ids, or null; the risk database checks that they exist.</param>
     /// <exception cref="ArgumentException">A given title or category is blank, the resources are empty, or an id is blank.</exception>
-    public UpdateRiskDetails(string? title = null, string? description = null, string? category = null, IEnumerable<Resource>? resources = null, IEnumerable<string>? serviceIds = null, IEnumerable<string>? micIds = null)
+    public UpdateRiskDetails(string? title = null, string? description = null, string? category = null, IEnumerable<Resource>? resources = null, IEnumerable<string>? serviceIds = null, IEnumerable<string>? micIds = null, IEnumerable<string>? relatedRiskIds = null)
     {
         Title = title is null ? null : Preconditions.CheckNotBlank(title);
         Description = description;
@@ -281,6 +282,7 @@ public sealed class UpdateRiskDetails : RiskCommand
         Resources = resources is null ? null : Risk.NormaliseResources(resources, nameof(resources));
         ServiceIds = serviceIds is null ? null : Risk.NormaliseIds(serviceIds, nameof(serviceIds));
         MicIds = micIds is null ? null : Risk.NormaliseIds(micIds, nameof(micIds));
+        RelatedRiskIds = relatedRiskIds is null ? null : Risk.NormaliseIds(relatedRiskIds, nameof(relatedRiskIds));
     }
 
     /// <summary>Gets the new title, or null.</summary>
@@ -301,6 +303,9 @@ public sealed class UpdateRiskDetails : RiskCommand
     /// <summary>Gets the new MIC ids, or null.</summary>
     public ImmutableArray<string>? MicIds { get; }
 
+    /// <summary>Gets the new related risk ids, or null.</summary>
+    public ImmutableArray<string>? RelatedRiskIds { get; }
+
     /// <inheritdoc />
     public override string Name => "UpdateDetails";
 
@@ -309,6 +314,9 @@ public sealed class UpdateRiskDetails : RiskCommand
 
     internal override RiskStatus TargetFor(Risk risk) => risk.Status;
 
+    internal override string? Check(Risk risk) =>
+        RelatedRiskIds is { } related && related.Contains(risk.Id) ? Preconditions.Invariant($"risk '{risk.Id}' cannot be related to itself.") : null;
+
     internal override Risk ApplyTo(Risk risk) =>
-        risk.With(title: Title, description: Description, category: Category, resources: Resources, serviceIds: ServiceIds, micIds: MicIds);
+        risk.With(title: Title, description: Description, category: Category, resources: Resources, serviceIds: ServiceIds, micIds: MicIds, relatedRiskIds: RelatedRiskIds);
 }

@@ -104,7 +104,7 @@ public sealed class RiskDatabase
     /// <param name="actorId">The id of the person registering it.</param>
     /// <returns>The new database.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A risk with the same id exists, the risk is not Identified, or <paramref name="actorId"/> is blank.</exception>
+    /// <exception cref="ArgumentException">A risk with the same id exists, the risk is not Identified, a related risk id is unknown, or <paramref name="actorId"/> is blank.</exception>
     /// <exception cref="InvalidOperationException">The clock has gone back before the last event.</exception>
     public RiskDatabase Register(Risk risk, string actorId) => RegisterAt(risk, actorId, _clock.GetCurrentInstant());
 
@@ -139,7 +139,7 @@ public sealed class RiskDatabase
     /// <param name="actorId">The id of the person making the change.</param>
     /// <returns>The new database.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">No risk has id <paramref name="riskId"/>, or <paramref name="actorId"/> is blank.</exception>
+    /// <exception cref="ArgumentException">No risk has id <paramref name="riskId"/>, the command names an unknown related risk, or <paramref name="actorId"/> is blank.</exception>
     /// <exception cref="InvalidRiskTransitionException">The command is not legal for the risk now.</exception>
     /// <exception cref="InvalidOperationException">The clock has gone back before the last event.</exception>
     public RiskDatabase Apply(string riskId, RiskCommand command, string actorId) => ApplyAt(riskId, command, actorId, _clock.GetCurrentInstant());
@@ -263,6 +263,8 @@ public sealed class RiskDatabase
             throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}; only an identified risk can be registered."), nameof(risk));
         }
 
+        CheckRelated(risk, nameof(risk));
+
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
         return new RiskDatabase(_clock, _state.Put(null, risk), e, _previous.Add(this));
@@ -274,9 +276,21 @@ public sealed class RiskDatabase
         Preconditions.CheckNotBlank(actorId);
         var before = Get(riskId);
         var after = before.Apply(command);
+        CheckRelated(after, nameof(command));
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.CommandApplied, riskId, null, command, after.Status);
         return new RiskDatabase(_clock, _state.Put(before, after), e, _previous.Add(this));
+    }
+
+    private void CheckRelated(Risk risk, string paramName)
+    {
+        foreach (var related in risk.RelatedRiskIds)
+        {
+            if (!_state.Risks.ContainsKey(related))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' refers to related risk '{related}', which is not registered."), paramName);
+            }
+        }
     }
 
     private void CheckTime(Instant at)

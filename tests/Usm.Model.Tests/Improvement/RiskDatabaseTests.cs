@@ -45,6 +45,24 @@ public class RiskDatabaseTests
     }
 
     [Fact]
+    public void RelatedRisks_MustBeRegistered_AndNotTheRiskItself()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2)).Register(Samples.Threat("R-1"), "p");
+        Risk Related(string id, params string[] related) => new(id, "t", "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p"), [Resource.People], "c", relatedRiskIds: related);
+
+        Assert.Equal<string>(["R-1"], db.Register(Related("R-2", "R-1"), "p").Get("R-2").RelatedRiskIds);
+        var unknown = Assert.Throws<ArgumentException>(() => db.Register(Related("R-2", "R-1", "R-9"), "p"));
+        Assert.Equal("risk", unknown.ParamName);
+        Assert.Contains("'R-9'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("itself", Assert.Throws<ArgumentException>(() => Related("R-2", "R-2")).Message, StringComparison.Ordinal);
+
+        var update = Assert.Throws<ArgumentException>(() => db.Apply("R-1", new UpdateRiskDetails(relatedRiskIds: ["R-7"]), "p"));
+        Assert.Equal("command", update.ParamName);
+        Assert.Contains("'R-7'", update.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidRiskTransitionException>(() => db.Apply("R-1", new UpdateRiskDetails(relatedRiskIds: ["R-1"]), "p"));
+    }
+
+    [Fact]
     public void TheClockGoingBack_IsRefused_NamingBothInstants()
     {
         var clock = FixedClock.At(2026, 3, 2);

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
@@ -893,29 +896,73 @@ public static class SprintSelector
                 }
             }
 
-            /// <summary>One row segment: out[c] = max(skip[c], v + take[c − w]), setting a bit where taking is strictly better.</summary>
+            /// <summary>
+            /// One row segment: out[c] = max(skip[c], v + take[c − w]), setting bit c where taking is strictly better.
+            /// The main loop handles four (or two) capacities per step with SIMD; each group starts at a multiple of
+            /// its width, so its bits never straddle a 64-bit word.
+            /// </summary>
             private static void Step(ReadOnlySpan<double> skip, ReadOnlySpan<double> take, Span<double> output, Span<ulong> bits, long bitWord, int w, double v)
             {
                 var width = output.Length;
                 var split = Math.Min(w, width);
                 skip[..split].CopyTo(output);
+                if (split == width)
+                {
+                    return;
+                }
+
+                var words = bits.Slice((int)bitWord, (width + 63) >> 6);
+
+                // From here on c runs over [w, width): take[c − w], skip[c] and output[c] are all in range.
+                ref var takeRef = ref MemoryMarshal.GetReference(take);
+                ref var skipRef = ref MemoryMarshal.GetReference(skip);
+                ref var outRef = ref MemoryMarshal.GetReference(output);
                 unchecked
                 {
-                    var words = bits.Slice((int)bitWord, (width + 63) >> 6);
-                    for (var c = split; c < width; c++)
+                    var c = w;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        var t = v + take[c - w];
-                        var s = skip[c];
-                        if (t > s)
+                        c = Scalar(ref takeRef, ref skipRef, ref outRef, words, c, Math.Min(width, (c + 3) & ~3), w, v);
+                        var vv = Vector256.Create(v);
+                        for (; c + 4 <= width; c += 4)
                         {
-                            output[c] = t;
-                            words[c >> 6] |= 1UL << c;
-                        }
-                        else
-                        {
-                            output[c] = s;
+                            var t = vv + Vector256.LoadUnsafe(ref takeRef, (nuint)(c - w));
+                            var s = Vector256.LoadUnsafe(ref skipRef, (nuint)c);
+                            Vector256.Max(t, s).StoreUnsafe(ref outRef, (nuint)c);
+                            words[c >> 6] |= (ulong)Vector256.GreaterThan(t, s).ExtractMostSignificantBits() << (c & 63);
                         }
                     }
+                    else if (Vector128.IsHardwareAccelerated)
+                    {
+                        c = Scalar(ref takeRef, ref skipRef, ref outRef, words, c, Math.Min(width, (c + 1) & ~1), w, v);
+                        var vv = Vector128.Create(v);
+                        for (; c + 2 <= width; c += 2)
+                        {
+                            var t = vv + Vector128.LoadUnsafe(ref takeRef, (nuint)(c - w));
+                            var s = Vector128.LoadUnsafe(ref skipRef, (nuint)c);
+                            Vector128.Max(t, s).StoreUnsafe(ref outRef, (nuint)c);
+                            words[c >> 6] |= (ulong)Vector128.GreaterThan(t, s).ExtractMostSignificantBits() << (c & 63);
+                        }
+                    }
+
+                    Scalar(ref takeRef, ref skipRef, ref outRef, words, c, width, w, v);
+                }
+            }
+
+            private static int Scalar(ref double takeRef, ref double skipRef, ref double outRef, Span<ulong> words, int from, int to, int w, double v)
+            {
+                unchecked
+                {
+                    for (var c = from; c < to; c++)
+                    {
+                        var t = v + Unsafe.Add(ref takeRef, c - w);
+                        var s = Unsafe.Add(ref skipRef, c);
+                        var better = t > s;
+                        Unsafe.Add(ref outRef, c) = better ? t : s;
+                        words[c >> 6] |= (ulong)(better ? 1 : 0) << (c & 63);
+                    }
+
+                    return to;
                 }
             }
         }

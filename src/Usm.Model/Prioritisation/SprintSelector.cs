@@ -35,6 +35,10 @@ namespace Usm.Model.Prioritisation;
 public static class SprintSelector
 {
     private const int AllResources = 7;
+
+    /// <summary>For tests only: 0 lets the row step pick its widest SIMD path; 1 forces scalar code; 2 forces 128-bit vectors.</summary>
+    [ThreadStatic]
+    internal static int ForcedLanes;
     private static readonly double s_maxExactSum = 9007199254740992.0; // 2^53
 
     /// <summary>Selects the sprint's items.</summary>
@@ -920,7 +924,7 @@ public static class SprintSelector
                 unchecked
                 {
                     var c = w;
-                    if (Vector256.IsHardwareAccelerated)
+                    if (Vector256.IsHardwareAccelerated && ForcedLanes == 0)
                     {
                         c = Scalar(ref takeRef, ref skipRef, ref outRef, words, c, Math.Min(width, (c + 3) & ~3), w, v);
                         var vv = Vector256.Create(v);
@@ -932,7 +936,7 @@ public static class SprintSelector
                             words[c >> 6] |= (ulong)Vector256.GreaterThan(t, s).ExtractMostSignificantBits() << (c & 63);
                         }
                     }
-                    else if (Vector128.IsHardwareAccelerated)
+                    else if (Vector128.IsHardwareAccelerated && ForcedLanes != 1)
                     {
                         c = Scalar(ref takeRef, ref skipRef, ref outRef, words, c, Math.Min(width, (c + 1) & ~1), w, v);
                         var vv = Vector128.Create(v);

@@ -21,6 +21,30 @@ public class SprintSelectPropertyTests
             }),
             maxTest: 400);
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Exact_ScalarAnd128BitPaths_EqualBruteForce(int lanes)
+    {
+        SprintSelector.ForcedLanes = lanes;
+        try
+        {
+            PropertyCheck.Run(
+                Prop.ForAll(SprintSelectArbitraries.Plain(), c =>
+                {
+                    var result = SprintSelector.Select(c.Items, c.Options());
+                    var reference = SprintSelectBruteForce.Solve(c, coverage: false);
+                    return result.TotalValue == reference.Value && result.SelectedIds.SequenceEqual(reference.Selected);
+                }),
+                maxTest: 200,
+                name: nameof(Exact_ScalarAnd128BitPaths_EqualBruteForce) + lanes);
+        }
+        finally
+        {
+            SprintSelector.ForcedLanes = 0;
+        }
+    }
+
     [Fact]
     public void Exact_EqualsBruteForce_WithMustIncludeForestPrecedenceAndCoverage() =>
         PropertyCheck.Run(

@@ -168,7 +168,7 @@ public static class SprintSelector
             var coverage = _options.RequireResourceCoverage;
             var forest = ReduceToForest(out var parentOf, out var notForestReason);
             var states = coverage ? 8 : 1;
-            var cells = (long)_n * (residual + 1) * states;
+            var cells = (long)_n * (residual + 1L) * states;
             bool[] selected;
             SprintSelectMethod method;
             long workCells = 0;
@@ -178,10 +178,17 @@ public static class SprintSelector
                 selected = Greedy(residual, coverage, reasons);
                 method = SprintSelectMethod.Greedy;
             }
-            else if (cells > _options.WorkBudget || (long)_n * states * ((residual + 64L) >> 6) > Array.MaxLength)
+            else if (cells > _options.WorkBudget)
             {
                 reasons.Add(Preconditions.Invariant(
-                    $"The exact method would fill n·(C + 1){(coverage ? "·8" : string.Empty)} = {_n}·{residual + 1}{(coverage ? "·8" : string.Empty)} = {cells} cells, more than the work budget of {_options.WorkBudget}; the greedy method was used instead."));
+                    $"The exact method would fill n·(C + 1){(coverage ? "·8" : string.Empty)} = {_n}·{residual + 1L}{(coverage ? "·8" : string.Empty)} = {cells} cells, more than the work budget of {_options.WorkBudget}; the greedy method was used instead."));
+                selected = Greedy(residual, coverage, reasons);
+                method = SprintSelectMethod.Greedy;
+            }
+            else if ((long)_n * states * ((residual + 64L) >> 6) > Array.MaxLength || states * (residual + 1L) > Array.MaxLength)
+            {
+                reasons.Add(Preconditions.Invariant(
+                    $"The exact method's table for {_n} items and capacity {residual} is larger than .NET arrays allow; the greedy method was used instead."));
                 selected = Greedy(residual, coverage, reasons);
                 method = SprintSelectMethod.Greedy;
             }

@@ -238,6 +238,46 @@ public class SprintSelectorTests
     }
 
     [Fact]
+    public void DocsExample_MatchesDocsSprintSelectionMd()
+    {
+        SprintSelectItem[] candidates =
+        [
+            new("cmdb-cleanup", value: 40, effort: 5, [Resource.Technology]),
+            new("incident-routine", value: 35, effort: 4, [Resource.Process]),
+            new("service-desk-training", value: 20, effort: 3, [Resource.People]),
+            new("self-service-portal", value: 60, effort: 9, [Resource.Technology]),
+            new("sla-review", value: 10, effort: 2, [Resource.Process], mustInclude: true),
+        ];
+        var options = new SprintSelectOptions(
+            capacity: 14,
+            precedences: [new SprintPrecedence("cmdb-cleanup", "self-service-portal")],
+            requireResourceCoverage: true);
+
+        var result = SprintSelector.Select(candidates, options);
+
+        Assert.Equal(SprintSelectStatus.Optimal, result.Status);
+        Assert.Equal(["cmdb-cleanup", "incident-routine", "service-desk-training", "sla-review"], result.SelectedIds.ToArray());
+        Assert.Equal(105, result.TotalValue);
+        Assert.Equal(14, result.TotalEffort);
+        Assert.Equal("self-service-portal: TooLarge (value 60, effort 9, ratio 6.667); needs 9, 9 more than is free", result.Explain("self-service-portal").ToString());
+    }
+
+    [Fact]
+    public void HugeCapacity_FallsBackToGreedy_WithoutOverflow()
+    {
+        SprintSelectItem[] items = [Item("a", 3, 1_000_000_000), Item("b", 2, 1_500_000_000), Item("c", 1, 5)];
+
+        var byBudget = SprintSelector.Select(items, new SprintSelectOptions(int.MaxValue));
+        var bySize = SprintSelector.Select(items, new SprintSelectOptions(int.MaxValue, workBudget: long.MaxValue));
+
+        Assert.Equal(SprintSelectStatus.Heuristic, byBudget.Status);
+        Assert.Contains("work budget", byBudget.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Equal(SprintSelectStatus.Heuristic, bySize.Status);
+        Assert.Contains("larger than .NET arrays allow", bySize.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Equal(["a", "c"], bySize.SelectedIds.ToArray());
+    }
+
+    [Fact]
     public void NoCandidates_GiveAnEmptyOptimalSelection()
     {
         var result = SprintSelector.Select([], new SprintSelectOptions(5));

@@ -6,7 +6,7 @@ namespace Usm.Model.Prioritisation;
 /// <summary>How a sprint selection ended.</summary>
 public enum SprintSelectStatus
 {
-    /// <summary>The exact method ran: no feasible selection has more value.</summary>
+    /// <summary>An exact method ran to the end: no feasible selection has more value.</summary>
     Optimal = 1,
 
     /// <summary>The greedy method ran (see <see cref="SprintSelectResult.Reasons"/> for why); the selection is feasible but may not be optimal.</summary>
@@ -27,6 +27,9 @@ public enum SprintSelectMethod
 
     /// <summary>Greedy by value per effort, guarded by the best single item.</summary>
     Greedy = 3,
+
+    /// <summary>The exact depth-first search with bounds, used when the precedences are not a forest.</summary>
+    BranchAndBound = 4,
 }
 
 /// <summary>Why an item is in or out of the sprint.</summary>
@@ -155,7 +158,7 @@ public sealed class SprintSelectResult
     /// <summary>Gets how the selection ended.</summary>
     public SprintSelectStatus Status { get; }
 
-    /// <summary>Gets whether the selection is optimal (the exact method ran).</summary>
+    /// <summary>Gets whether the selection is optimal (an exact method ran to the end).</summary>
     public bool IsOptimal => Status == SprintSelectStatus.Optimal;
 
     /// <summary>Gets whether the hard constraints (capacity, must-include, precedence) could be met.</summary>
@@ -197,7 +200,7 @@ public sealed class SprintSelectResult
     /// <summary>Gets one explanation per candidate, in the order the candidates were given.</summary>
     public ImmutableArray<SprintSelectExplanation> Explanations { get; }
 
-    /// <summary>Gets the number of table cells the exact method filled (0 when it did not run).</summary>
+    /// <summary>Gets the work of the exact method: table cells filled by the dynamic programme, or nodes visited by the search (0 when neither ran).</summary>
     public long WorkCells { get; }
 
     /// <summary>Returns the explanation for one candidate.</summary>

@@ -17,9 +17,10 @@ namespace Usm.Model.Prioritisation;
 /// the state also holds which of the three resources are covered, so time and bits grow eightfold.</para>
 /// <para><b>Precedences</b> are handled exactly when, after dropping prerequisites implied by others, every item has at
 /// most one prerequisite (the precedences form a forest): the programme walks the forest in pre-order and leaving an
-/// item out leaves out its whole subtree. Any other precedence graph is solved by the greedy method, with a reason.</para>
-/// <para><b>Greedy method.</b> Used when the table would exceed <see cref="SprintSelectOptions.WorkBudget"/> or the
-/// precedences are not a forest: items by value per effort (ties: higher value, then ordinal id), each taken with its
+/// item out leaves out its whole subtree. Any other precedence graph is solved by an exact depth-first search with
+/// bounds (<see cref="SprintSelectMethod.BranchAndBound"/>), each node counting as 16 cells against the work budget;
+/// when the budget runs out, the greedy method is used, with a reason.</para>
+/// <para><b>Greedy method.</b> Used when the table or the search would exceed <see cref="SprintSelectOptions.WorkBudget"/>: items by value per effort (ties: higher value, then ordinal id), each taken with its
 /// missing prerequisites when they fit; the result is replaced by the best single item (with its prerequisites) when
 /// that is worth more, then filled greedily again. Without precedences and coverage this reaches at least half the
 /// optimum.</para>
@@ -174,9 +175,24 @@ public static class SprintSelector
             long workCells = 0;
             if (!forest)
             {
-                reasons.Add(notForestReason!);
-                selected = Greedy(residual, coverage, reasons);
-                method = SprintSelectMethod.Greedy;
+                var search = new Search(this, residual, _options.WorkBudget);
+                if (search.Run(coverage, out selected))
+                {
+                    method = SprintSelectMethod.BranchAndBound;
+                    workCells = search.Nodes;
+                }
+                else if (coverage && !search.Exhausted && search.Run(false, out selected))
+                {
+                    reasons.Add(CoverageInfeasibleReason(residual));
+                    method = SprintSelectMethod.BranchAndBound;
+                    workCells = search.Nodes;
+                }
+                else
+                {
+                    reasons.Add(notForestReason! + Preconditions.Invariant($" The exact search stopped at the work budget of {_options.WorkBudget} cells ({_options.WorkBudget / 16} nodes at 16 cells each), so the greedy method was used."));
+                    selected = Greedy(residual, coverage, reasons);
+                    method = SprintSelectMethod.Greedy;
+                }
             }
             else if (cells > _options.WorkBudget)
             {
@@ -205,7 +221,7 @@ public static class SprintSelector
                 }
             }
 
-            return Build(method == SprintSelectMethod.DynamicProgramming ? SprintSelectStatus.Optimal : SprintSelectStatus.Heuristic, method, selected, reasons, workCells);
+            return Build(method != SprintSelectMethod.Greedy ? SprintSelectStatus.Optimal : SprintSelectStatus.Heuristic, method, selected, reasons, workCells);
         }
 
         private static int Lookup(Dictionary<string, int> indexOf, string id, SprintPrecedence p) =>
@@ -310,7 +326,7 @@ public static class SprintSelector
                 {
                     var names = string.Join(", ", ps.Select(p => "'" + _items[p].Id + "'"));
                     reason = Preconditions.Invariant(
-                        $"The precedences are not a forest: '{_items[i].Id}' requires {names}, none of which implies the others, so the exact method does not apply and the greedy method was used.");
+                        $"The precedences are not a forest: '{_items[i].Id}' requires {names}, none of which implies the others, so the dynamic programme does not apply.");
                     parentOf = null;
                     return false;
                 }
@@ -735,6 +751,139 @@ public static class SprintSelector
             }
 
             return seen;
+        }
+
+        /// <summary>
+        /// The exact search for precedence graphs that are not forests: depth-first over the free items in topological
+        /// order (ties by ordinal id), leaving an item out before taking it, taking it only with all its prerequisites
+        /// and when it fits, and pruning a branch when even all remaining values could not beat the best selection
+        /// found. Every visited node counts as sixteen cells against the work budget; when the budget runs out the
+        /// search gives up.
+        /// Exploring "out" first and accepting only strictly better selections returns, among optimal ones, the
+        /// lexicographically smallest in that order (out before in).
+        /// </summary>
+        private sealed class Search
+        {
+            private readonly Problem _problem;
+            private readonly int _capacity;
+            private readonly long _budget;
+            private readonly int[] _order;
+            private readonly double[] _suffixValue;
+            private readonly bool[] _taken;
+            private bool[]? _best;
+            private double _bestValue;
+            private bool _coverage;
+
+            public Search(Problem problem, int capacity, long budget)
+            {
+                _problem = problem;
+                _capacity = capacity;
+                _budget = budget;
+                var n = problem._n;
+                var pending = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    pending[i] = problem._parents[i].Length;
+                }
+
+                var ready = new SortedSet<int>(Enumerable.Range(0, n).Where(i => pending[i] == 0));
+                var order = new List<int>(n);
+                while (ready.Count > 0)
+                {
+                    var i = ready.Min;
+                    ready.Remove(i);
+                    if (!problem._forced[i])
+                    {
+                        order.Add(i);
+                    }
+
+                    foreach (var c in problem._children[i])
+                    {
+                        if (--pending[c] == 0)
+                        {
+                            ready.Add(c);
+                        }
+                    }
+                }
+
+                _order = [.. order];
+                _suffixValue = new double[_order.Length + 1];
+                for (var k = _order.Length - 1; k >= 0; k--)
+                {
+                    _suffixValue[k] = _suffixValue[k + 1] + problem._dpValue[_order[k]];
+                }
+
+                _taken = (bool[])problem._forced.Clone();
+            }
+
+            public long Nodes { get; private set; }
+
+            public bool Exhausted { get; private set; }
+
+            public bool Run(bool coverage, out bool[] selected)
+            {
+                _coverage = coverage;
+                _best = null;
+                _bestValue = double.NegativeInfinity;
+                Array.Copy(_problem._forced, _taken, _taken.Length);
+                var start = coverage ? _problem._forcedMask : 0;
+                if (!Exhausted)
+                {
+                    Visit(0, _capacity, 0.0, start);
+                }
+
+                selected = _best ?? (bool[])_problem._forced.Clone();
+                return !Exhausted && _best is not null;
+            }
+
+            private void Visit(int k, long free, double value, int mask)
+            {
+                // A node costs about as much as sixteen table cells, so it counts sixteen against the budget.
+                if (Exhausted || ++Nodes > _budget / 16)
+                {
+                    Exhausted = true;
+                    return;
+                }
+
+                if (value + _suffixValue[k] <= _bestValue)
+                {
+                    return;
+                }
+
+                if (k == _order.Length)
+                {
+                    if (!_coverage || mask == AllResources)
+                    {
+                        _bestValue = value;
+                        _best = (bool[])_taken.Clone();
+                    }
+
+                    return;
+                }
+
+                Visit(k + 1, free, value, mask);
+                var item = _order[k];
+                var effort = _problem._items[item].Effort;
+                if (effort <= free && PrerequisitesTaken(item))
+                {
+                    _taken[item] = true;
+                    Visit(k + 1, free - effort, value + _problem._dpValue[item], _coverage ? mask | _problem._items[item].ResourceMask : 0);
+                    _taken[item] = false;
+                }
+            }
+
+            private bool PrerequisitesTaken(int item)
+            {
+                foreach (var p in _problem._parents[item])
+                {
+                    if (!_taken[p])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
 
         /// <summary>

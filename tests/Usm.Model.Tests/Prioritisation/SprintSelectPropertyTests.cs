@@ -89,7 +89,7 @@ public class SprintSelectPropertyTests
             maxTest: 500);
 
     [Fact]
-    public void Selections_FitTheCapacity_AndRespectPrecedenceAndMustInclude() =>
+    public void Selections_FitTheCapacity_RespectPrecedenceAndMustInclude_AndAreOptimalWhenExact() =>
         PropertyCheck.Run(
             Prop.ForAll(SprintSelectArbitraries.Dag(), c =>
             {
@@ -97,6 +97,17 @@ public class SprintSelectPropertyTests
                 {
                     var result = SprintSelector.Select(c.Items, c.Options(coverage, budget));
                     var reference = SprintSelectBruteForce.Solve(c, coverage: false);
+                    var constrained = SprintSelectBruteForce.Solve(c, coverage);
+                    if (result.IsOptimal && (result.TotalValue != constrained.Value || (coverage && result.IsCoverageMet != constrained.CoverageFeasible)))
+                    {
+                        return false;
+                    }
+
+                    if (budget > 0 && result.IsFeasible && !result.IsOptimal)
+                    {
+                        return false;
+                    }
+
                     if (result.IsFeasible != reference.Feasible || result.Explanations.Length != c.Items.Length)
                     {
                         return false;

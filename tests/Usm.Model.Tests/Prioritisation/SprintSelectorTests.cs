@@ -153,15 +153,33 @@ public class SprintSelectorTests
     }
 
     [Fact]
-    public void Precedence_NotAForest_UsesGreedyAndSaysWhy()
+    public void Precedence_NotAForest_IsSolvedBySearch()
     {
-        SprintSelectItem[] items = [Item("a", 1, 1), Item("b", 1, 1), Item("c", 10, 1)];
+        SprintSelectItem[] items = [Item("a", 1, 1), Item("b", 1, 1), Item("c", 10, 1), Item("d", 5, 2)];
         SprintPrecedence[] precedences = [new("a", "c"), new("b", "c")];
 
         var result = SprintSelector.Select(items, new SprintSelectOptions(3, precedences));
 
+        Assert.Equal(SprintSelectStatus.Optimal, result.Status);
+        Assert.Equal(SprintSelectMethod.BranchAndBound, result.Method);
+        Assert.Equal(["a", "b", "c"], result.SelectedIds.ToArray());
+        Assert.True(result.WorkCells > 0);
+        Assert.Empty(result.Reasons);
+    }
+
+    [Fact]
+    public void Precedence_NotAForest_BeyondTheBudget_UsesGreedyAndSaysWhy()
+    {
+        SprintSelectItem[] items = [Item("a", 1, 1), Item("b", 1, 1), Item("c", 10, 1), Item("d", 5, 2)];
+        SprintPrecedence[] precedences = [new("a", "c"), new("b", "c")];
+
+        var result = SprintSelector.Select(items, new SprintSelectOptions(3, precedences, workBudget: 48));
+
         Assert.Equal(SprintSelectStatus.Heuristic, result.Status);
-        Assert.Contains("'c' requires 'a', 'b'", result.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Equal(SprintSelectMethod.Greedy, result.Method);
+        var reason = result.Reasons.Single();
+        Assert.Contains("'c' requires 'a', 'b'", reason, StringComparison.Ordinal);
+        Assert.Contains("work budget of 48 cells (3 nodes at 16 cells each)", reason, StringComparison.Ordinal);
         Assert.Equal(["a", "b", "c"], result.SelectedIds.ToArray());
     }
 

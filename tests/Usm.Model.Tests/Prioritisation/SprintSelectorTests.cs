@@ -244,6 +244,57 @@ public class SprintSelectorTests
     }
 
     [Fact]
+    public void Displaced_TakesDependentsAlongWithTheirPrerequisite()
+    {
+        // "base" has the lowest ratio among chosen items; making room by dropping it also drops "addon", which needs it.
+        SprintSelectItem[] items = [Item("base", 2, 2), Item("addon", 9, 1), Item("solid", 12, 3), Item("wish", 4, 3)];
+        var options = new SprintSelectOptions(6, [new SprintPrecedence("base", "addon")]);
+
+        var result = SprintSelector.Select(items, options);
+
+        Assert.Equal(["addon", "base", "solid"], result.SelectedIds.ToArray());
+        var wish = result.Explain("wish");
+        Assert.Equal(SprintSelectDecision.LeftOut, wish.Decision);
+        Assert.Equal(3, wish.CapacityShortfall);
+        Assert.Equal(["addon", "base"], wish.Displaced.ToArray());
+    }
+
+    [Fact]
+    public void Greedy_WithCoverage_CoversFirstWhenThatIsNeeded()
+    {
+        // Ratio order fills the sprint with technology; covering first still leaves room for the best tool.
+        SprintSelectItem[] items =
+        [
+            Item("tool-1", 10, 2, Resource.Technology),
+            Item("tool-2", 10, 2, Resource.Technology),
+            Item("tool-3", 10, 2, Resource.Technology),
+            Item("course", 3, 2, Resource.People),
+            Item("routine", 2, 2, Resource.Process),
+        ];
+
+        var result = SprintSelector.Select(items, new SprintSelectOptions(6, requireResourceCoverage: true, workBudget: 0));
+
+        Assert.Equal(SprintSelectStatus.Heuristic, result.Status);
+        Assert.True(result.IsCoverageMet);
+        Assert.Equal(["course", "routine", "tool-1"], result.SelectedIds.ToArray());
+        Assert.Single(result.Reasons);
+    }
+
+    [Fact]
+    public void Greedy_CommitsMustIncludeItemsAndTheirPrerequisites()
+    {
+        SprintSelectItem[] items = [Item("base", 1, 4), new("top", 1, 2, mustInclude: true), Item("cheap", 5, 1)];
+        var options = new SprintSelectOptions(7, [new SprintPrecedence("base", "top")], workBudget: 0);
+
+        var result = SprintSelector.Select(items, options);
+
+        Assert.Equal(["base", "cheap", "top"], result.SelectedIds.ToArray());
+        Assert.Equal(SprintSelectDecision.PrerequisiteOfMustInclude, result.Explain("base").Decision);
+        Assert.Equal(SprintSelectDecision.MustInclude, result.Explain("top").Decision);
+        Assert.Equal(SprintSelectDecision.Chosen, result.Explain("cheap").Decision);
+    }
+
+    [Fact]
     public void ValueScale_MakesFractionalTiesExact()
     {
         // 0.1 + 0.2 is not 0.3 in doubles; scaled to hundredths both sides are 30 and the tie rule decides.

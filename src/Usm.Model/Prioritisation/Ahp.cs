@@ -84,8 +84,15 @@ public static class Ahp
     {
         Preconditions.CheckInRange(size, 1, 46_340);
         Preconditions.CheckDefined(weighting);
-        Preconditions.CheckArgument(cells.Length == size * size, nameof(cells), Preconditions.Invariant($"{cells.Length} cells were given for a {size}x{size} matrix."));
-        Preconditions.CheckArgument(weights.Length == size, nameof(weights), Preconditions.Invariant($"The weights span has {weights.Length} elements, not {size}."));
+        if (cells.Length != size * size)
+        {
+            throw new ArgumentException(Preconditions.Invariant($"{cells.Length} cells were given for a {size}x{size} matrix."), nameof(cells));
+        }
+
+        if (weights.Length != size)
+        {
+            throw new ArgumentException(Preconditions.Invariant($"The weights span has {weights.Length} elements, not {size}."), nameof(weights));
+        }
         return Solve(cells, size, weights, weighting).LambdaMax;
     }
 

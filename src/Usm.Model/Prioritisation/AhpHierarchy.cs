@@ -57,13 +57,27 @@ public sealed class AhpCriterion
         ArgumentNullException.ThrowIfNull(subCriterionComparisons);
         ArgumentNullException.ThrowIfNull(subCriteria);
         ImmutableArray<AhpCriterion> children = [.. subCriteria];
-        Preconditions.CheckArgument(!children.IsEmpty, nameof(subCriteria), Preconditions.Invariant($"Criterion '{id}' needs at least one sub-criterion; use Leaf for a criterion that compares alternatives."));
-        for (var i = 0; i < children.Length; i++)
+        if (!(!children.IsEmpty))
         {
-            Preconditions.CheckArgument(children[i] is not null, nameof(subCriteria), Preconditions.Invariant($"Criterion '{id}' has a null sub-criterion at {i}."));
+            throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' needs at least one sub-criterion; use Leaf for a criterion that compares alternatives."), nameof(subCriteria));
         }
 
-        Preconditions.CheckArgument(subCriterionComparisons.Size == children.Length, nameof(subCriterionComparisons), Preconditions.Invariant($"Criterion '{id}' has {children.Length} sub-criteria but a {subCriterionComparisons.Size}x{subCriterionComparisons.Size} comparison matrix."));
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (!(children[i] is not null))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' has a null sub-criterion at {i}."), nameof(subCriteria));
+            }
+        }
+
+        if (!(subCriterionComparisons.Size == children.Length))
+
+        {
+
+            throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' has {children.Length} sub-criteria but a {subCriterionComparisons.Size}x{subCriterionComparisons.Size} comparison matrix."), nameof(subCriterionComparisons));
+
+        }
+
         return new AhpCriterion(id, subCriterionComparisons, children);
     }
 
@@ -100,7 +114,10 @@ public sealed class AhpHierarchy
         foreach (var a in Alternatives)
         {
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(a), nameof(alternatives), "An alternative id is blank.");
-            Preconditions.CheckArgument(seen.Add(a), nameof(alternatives), Preconditions.Invariant($"Alternative '{a}' appears twice."));
+            if (!(seen.Add(a)))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Alternative '{a}' appears twice."), nameof(alternatives));
+            }
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -169,16 +186,35 @@ public sealed class AhpHierarchy
 
     private void Check(AhpCriterion node, HashSet<string> ids)
     {
-        Preconditions.CheckArgument(ids.Add(node.Id), "goal", Preconditions.Invariant($"Criterion id '{node.Id}' appears twice in the hierarchy."));
+        if (!(ids.Add(node.Id)))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"Criterion id '{node.Id}' appears twice in the hierarchy."), "goal");
+        }
+
         var labels = node.Comparisons.Labels;
         if (node.IsLeaf)
         {
-            Preconditions.CheckArgument(node.Comparisons.Size == Alternatives.Length, "goal", Preconditions.Invariant($"Leaf criterion '{node.Id}' compares {node.Comparisons.Size} alternatives, but the hierarchy has {Alternatives.Length}."));
-            Preconditions.CheckArgument(labels.IsEmpty || labels.SequenceEqual(Alternatives, StringComparer.Ordinal), "goal", Preconditions.Invariant($"Leaf criterion '{node.Id}' labels its matrix [{string.Join(", ", labels)}], not the alternatives [{string.Join(", ", Alternatives)}]."));
+            if (!(node.Comparisons.Size == Alternatives.Length))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Leaf criterion '{node.Id}' compares {node.Comparisons.Size} alternatives, but the hierarchy has {Alternatives.Length}."), "goal");
+            }
+
+            if (!(labels.IsEmpty || labels.SequenceEqual(Alternatives, StringComparer.Ordinal)))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Leaf criterion '{node.Id}' labels its matrix [{string.Join(", ", labels)}], not the alternatives [{string.Join(", ", Alternatives)}]."), "goal");
+            }
+
             return;
         }
 
-        Preconditions.CheckArgument(labels.IsEmpty || labels.SequenceEqual(node.SubCriteria.Select(c => c.Id), StringComparer.Ordinal), "goal", Preconditions.Invariant($"Criterion '{node.Id}' labels its matrix [{string.Join(", ", labels)}], not its sub-criteria [{string.Join(", ", node.SubCriteria.Select(c => c.Id))}]."));
+        if (!(labels.IsEmpty || labels.SequenceEqual(node.SubCriteria.Select(c => c.Id), StringComparer.Ordinal)))
+
+        {
+
+            throw new ArgumentException(Preconditions.Invariant($"Criterion '{node.Id}' labels its matrix [{string.Join(", ", labels)}], not its sub-criteria [{string.Join(", ", node.SubCriteria.Select(c => c.Id))}]."), "goal");
+
+        }
+
         foreach (var child in node.SubCriteria)
         {
             Check(child, ids);

@@ -81,7 +81,11 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         var materialised = new List<double[]>();
         foreach (var row in rows)
         {
-            Preconditions.CheckArgument(row is not null, nameof(rows), Preconditions.Invariant($"Row {materialised.Count} is null."));
+            if (!(row is not null))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Row {materialised.Count} is null."), nameof(rows));
+            }
+
             materialised.Add([.. row]);
         }
 
@@ -90,7 +94,11 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         var cells = new double[n * n];
         for (var i = 0; i < n; i++)
         {
-            Preconditions.CheckArgument(materialised[i].Length == n, nameof(rows), Preconditions.Invariant($"Row {i} has {materialised[i].Length} cells, but the matrix has {n} rows; it must be square."));
+            if (!(materialised[i].Length == n))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Row {i} has {materialised[i].Length} cells, but the matrix has {n} rows; it must be square."), nameof(rows));
+            }
+
             materialised[i].CopyTo(cells, i * n);
         }
 
@@ -117,7 +125,11 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         ArgumentNullException.ThrowIfNull(judgements);
         double[] upper = [.. judgements];
         var expected = size * (size - 1) / 2;
-        Preconditions.CheckArgument(upper.Length == expected, nameof(judgements), Preconditions.Invariant($"A {size}x{size} matrix needs {expected} judgements above the diagonal, but {upper.Length} were given."));
+        if (!(upper.Length == expected))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"A {size}x{size} matrix needs {expected} judgements above the diagonal, but {upper.Length} were given."), nameof(judgements));
+        }
+
         var labelArray = CheckLabels(labels, size);
         var cells = new double[size * size];
         var k = 0;
@@ -152,7 +164,10 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         Preconditions.CheckArgument(w.Length > 0, nameof(weights), "A comparison matrix needs at least one element.");
         for (var i = 0; i < w.Length; i++)
         {
-            Preconditions.CheckArgument(double.IsFinite(w[i]) && w[i] > 0, nameof(weights), Preconditions.Invariant($"Weight {i} is {w[i]}; weights must be finite and positive."));
+            if (!(double.IsFinite(w[i]) && w[i] > 0))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Weight {i} is {w[i]}; weights must be finite and positive."), nameof(weights));
+            }
         }
 
         var n = w.Length;
@@ -186,15 +201,25 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         Preconditions.CheckArgument(list.Length > 0, nameof(assessors), "At least one assessor's matrix is needed.");
         for (var a = 0; a < list.Length; a++)
         {
-            Preconditions.CheckArgument(list[a] is not null, nameof(assessors), Preconditions.Invariant($"Assessor {a}'s matrix is null."));
+            if (!(list[a] is not null))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s matrix is null."), nameof(assessors));
+            }
         }
 
         var n = list[0].Size;
         var labels = list.FirstOrDefault(m => !m.Labels.IsEmpty)?.Labels ?? [];
         for (var a = 0; a < list.Length; a++)
         {
-            Preconditions.CheckArgument(list[a].Size == n, nameof(assessors), Preconditions.Invariant($"Assessor {a}'s matrix is {list[a].Size}x{list[a].Size}, but assessor 0's is {n}x{n}."));
-            Preconditions.CheckArgument(list[a].Labels.IsEmpty || list[a].Labels.SequenceEqual(labels, StringComparer.Ordinal), nameof(assessors), Preconditions.Invariant($"Assessor {a}'s labels [{string.Join(", ", list[a].Labels)}] differ from [{string.Join(", ", labels)}]."));
+            if (!(list[a].Size == n))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s matrix is {list[a].Size}x{list[a].Size}, but assessor 0's is {n}x{n}."), nameof(assessors));
+            }
+
+            if (!(list[a].Labels.IsEmpty || list[a].Labels.SequenceEqual(labels, StringComparer.Ordinal)))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s labels [{string.Join(", ", list[a].Labels)}] differ from [{string.Join(", ", labels)}]."), nameof(assessors));
+            }
         }
 
         var weights = new double[list.Length];
@@ -205,11 +230,19 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         else
         {
             double[] given = [.. assessorWeights];
-            Preconditions.CheckArgument(given.Length == list.Length, nameof(assessorWeights), Preconditions.Invariant($"{given.Length} assessor weights were given for {list.Length} assessors."));
+            if (!(given.Length == list.Length))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"{given.Length} assessor weights were given for {list.Length} assessors."), nameof(assessorWeights));
+            }
+
             var sum = 0.0;
             for (var a = 0; a < given.Length; a++)
             {
-                Preconditions.CheckArgument(double.IsFinite(given[a]) && given[a] > 0, nameof(assessorWeights), Preconditions.Invariant($"Assessor {a}'s weight is {given[a]}; weights must be finite and positive."));
+                if (!(double.IsFinite(given[a]) && given[a] > 0))
+                {
+                    throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s weight is {given[a]}; weights must be finite and positive."), nameof(assessorWeights));
+                }
+
                 sum += given[a];
             }
 
@@ -320,12 +353,23 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         }
 
         ImmutableArray<string> array = [.. labels];
-        Preconditions.CheckArgument(array.Length == size, nameof(labels), Preconditions.Invariant($"{array.Length} labels were given for {size} elements."));
+        if (!(array.Length == size))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"{array.Length} labels were given for {size} elements."), nameof(labels));
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < array.Length; i++)
         {
-            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(array[i]), nameof(labels), Preconditions.Invariant($"Label {i} is blank."));
-            Preconditions.CheckArgument(seen.Add(array[i]), nameof(labels), Preconditions.Invariant($"Label '{array[i]}' appears twice."));
+            if (!(!string.IsNullOrWhiteSpace(array[i])))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Label {i} is blank."), nameof(labels));
+            }
+
+            if (!(seen.Add(array[i])))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Label '{array[i]}' appears twice."), nameof(labels));
+            }
         }
 
         return array;
@@ -336,10 +380,17 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
 
     private static void CheckCell(double v, int i, int j, ImmutableArray<string> labels, bool restrictToSaatyScale, string paramName)
     {
-        Preconditions.CheckArgument(double.IsFinite(v) && v > 0, paramName, Preconditions.Invariant($"{Where(i, j, labels)} is {v}; judgements must be finite and positive."));
+        if (!(double.IsFinite(v) && v > 0))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"{Where(i, j, labels)} is {v}; judgements must be finite and positive."), paramName);
+        }
+
         if (restrictToSaatyScale)
         {
-            Preconditions.CheckArgument(v >= MinJudgement - ScaleSlack && v <= MaxJudgement + ScaleSlack, paramName, Preconditions.Invariant($"{Where(i, j, labels)} is {v}, outside Saaty's scale [1/9, 9]."));
+            if (!(v >= MinJudgement - ScaleSlack && v <= MaxJudgement + ScaleSlack))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"{Where(i, j, labels)} is {v}, outside Saaty's scale [1/9, 9]."), paramName);
+            }
         }
     }
 
@@ -356,15 +407,21 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         for (var i = 0; i < n; i++)
         {
             var d = cells[(i * n) + i];
-            Preconditions.CheckArgument(Math.Abs(d - 1) <= tolerance, paramName, Preconditions.Invariant($"{Where(i, i, labels)} is {d}; the diagonal must be 1."));
+            if (!(Math.Abs(d - 1) <= tolerance))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"{Where(i, i, labels)} is {d}; the diagonal must be 1."), paramName);
+            }
+
             for (var j = i + 1; j < n; j++)
             {
                 var upper = cells[(i * n) + j];
                 var lower = cells[(j * n) + i];
-                Preconditions.CheckArgument(
-                    Math.Abs((upper * lower) - 1) <= tolerance,
-                    paramName,
-                    Preconditions.Invariant($"{Where(i, j, labels)} is {upper} but cell ({j},{i}) is {lower}; a reciprocal matrix needs 1/{upper} = {1 / upper:G4} there (relative tolerance {tolerance})."));
+                if (!(Math.Abs((upper * lower) - 1) <= tolerance))
+                {
+                    throw new ArgumentException(
+                        Preconditions.Invariant($"{Where(i, j, labels)} is {upper} but cell ({j},{i}) is {lower}; a reciprocal matrix needs 1/{upper} = {1 / upper:G4} there (relative tolerance {tolerance})."),
+                        paramName);
+                }
             }
         }
     }

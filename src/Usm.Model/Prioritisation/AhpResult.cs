@@ -68,7 +68,11 @@ public sealed class AhpResult
     {
         ArgumentNullException.ThrowIfNull(label);
         var index = Labels.IndexOf(label, StringComparer.Ordinal);
-        Preconditions.CheckArgument(index >= 0, nameof(label), Preconditions.Invariant($"No element is labelled '{label}'."));
+        if (!(index >= 0))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"No element is labelled '{label}'."), nameof(label));
+        }
+
         return Weights[index];
     }
 

@@ -32,13 +32,28 @@ public sealed class Ballot : IEquatable<Ballot>
         var builder = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var rank in ranks)
         {
-            Preconditions.CheckArgument(rank is not null, nameof(ranks), Preconditions.Invariant($"Rank {builder.Count + 1} is null."));
+            if (!(rank is not null))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} is null."), nameof(ranks));
+            }
+
             ImmutableArray<string> tier = [.. rank];
-            Preconditions.CheckArgument(!tier.IsEmpty, nameof(ranks), Preconditions.Invariant($"Rank {builder.Count + 1} is empty."));
+            if (!(!tier.IsEmpty))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} is empty."), nameof(ranks));
+            }
+
             foreach (var id in tier)
             {
-                Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(id), nameof(ranks), Preconditions.Invariant($"Rank {builder.Count + 1} holds a blank candidate id."));
-                Preconditions.CheckArgument(seen.Add(id), nameof(ranks), Preconditions.Invariant($"Candidate '{id}' appears twice on the ballot."));
+                if (!(!string.IsNullOrWhiteSpace(id)))
+                {
+                    throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} holds a blank candidate id."), nameof(ranks));
+                }
+
+                if (!(seen.Add(id)))
+                {
+                    throw new ArgumentException(Preconditions.Invariant($"Candidate '{id}' appears twice on the ballot."), nameof(ranks));
+                }
             }
 
             builder.Add(tier);

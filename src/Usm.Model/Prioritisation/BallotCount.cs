@@ -64,35 +64,46 @@ public static class BallotCount
         var halfPoints = new long[n];
         var rankedBy = new long[n];
         var ranked = new bool[n];
-        foreach (var (ballot, ranks) in profile.Ballots)
+        var tierSize = new int[n];
+        var entries = profile.Entries;
+        var tiers = profile.Tiers;
+        for (var k = 0; k < profile.BallotCount; k++)
         {
-            var voters = ballot.Voters;
-            var unranked = n - ballot.RankedCount;
+            long voters = profile.Voters[k];
+            int from = profile.Start[k], to = profile.Start[k + 1];
+            var unranked = n - (to - from);
+
+            // Walk the ballot from its last rank up: 'below' counts the candidates under the current rank.
             var below = unranked;
-            for (var t = ranks.Length - 1; t >= 0; t--)
+            var end = to;
+            while (end > from)
             {
-                var tier = ranks[t];
-                // Twice the points: 2·below + (size − 1), so halves stay exact in integers.
-                var twice = (2L * below) + tier.Length - 1;
-                foreach (var c in tier)
+                var begin = end - 1;
+                while (begin > from && tiers[begin - 1] == tiers[end - 1])
                 {
-                    halfPoints[c] += twice * voters;
-                    rankedBy[c] += voters;
+                    begin--;
                 }
 
-                below += tier.Length;
+                // Twice the points, 2·below + (size − 1), so that half points stay exact in integers.
+                var size = end - begin;
+                var twice = (2L * below) + size - 1;
+                for (var e = begin; e < end; e++)
+                {
+                    halfPoints[entries[e]] += twice * voters;
+                    rankedBy[entries[e]] += voters;
+                }
+
+                below += size;
+                end = begin;
             }
 
             if (unranked > 0 && partialRule == BordaPartialRule.ShareRemaining)
             {
                 var twice = (long)unranked - 1;
                 Array.Clear(ranked);
-                foreach (var tier in ranks)
+                for (var e = from; e < to; e++)
                 {
-                    foreach (var c in tier)
-                    {
-                        ranked[c] = true;
-                    }
+                    ranked[entries[e]] = true;
                 }
 
                 for (var c = 0; c < n; c++)
@@ -184,43 +195,43 @@ public static class BallotCount
         var d = new int[n * n];
         var position = new int[n];
         var width = Vector<int>.Count;
-        foreach (var (ballot, ranks) in profile.Ballots)
+        var entries = profile.Entries;
+        var tiers = profile.Tiers;
+        for (var k = 0; k < profile.BallotCount; k++)
         {
-            // position[c]: the rank index, or ranks.Length for unranked candidates (tied at the bottom).
-            Array.Fill(position, ranks.Length);
-            for (var t = 0; t < ranks.Length; t++)
+            int from = profile.Start[k], to = profile.Start[k + 1];
+
+            // position[c]: the rank index, or the number of ranks for unranked candidates (tied at the bottom).
+            Array.Fill(position, profile.TierCounts[k]);
+            for (var e = from; e < to; e++)
             {
-                foreach (var c in ranks[t])
-                {
-                    position[c] = t;
-                }
+                position[entries[e]] = tiers[e];
             }
 
-            var voters = new Vector<int>(ballot.Voters);
-            foreach (var tier in ranks)
+            var count = profile.Voters[k];
+            var voters = new Vector<int>(count);
+            for (var e = from; e < to; e++)
             {
-                foreach (var a in tier)
-                {
-                    var pa = position[a];
-                    var threshold = new Vector<int>(pa);
-                    var row = d.AsSpan(a * n, n);
-                    var b = 0;
-                    // Total voters fit in an int (checked by the profile), so these additions cannot overflow.
-                    unchecked
-                    {
-                        for (; b <= n - width; b += width)
-                        {
-                            var below = Vector.GreaterThan(new Vector<int>(position.AsSpan(b, width)), threshold);
-                            var add = Vector.BitwiseAnd(below, voters);
-                            (new Vector<int>(row.Slice(b, width)) + add).CopyTo(row.Slice(b, width));
-                        }
+                var a = entries[e];
+                var pa = position[a];
+                var threshold = new Vector<int>(pa);
+                var row = d.AsSpan(a * n, n);
+                var b = 0;
 
-                        for (; b < n; b++)
+                // Total voters fit in an int (checked by the profile), so these additions cannot overflow.
+                unchecked
+                {
+                    for (; b <= n - width; b += width)
+                    {
+                        var below = Vector.GreaterThan(new Vector<int>(position.AsSpan(b, width)), threshold);
+                        (new Vector<int>(row.Slice(b, width)) + Vector.BitwiseAnd(below, voters)).CopyTo(row.Slice(b, width));
+                    }
+
+                    for (; b < n; b++)
+                    {
+                        if (position[b] > pa)
                         {
-                            if (position[b] > pa)
-                            {
-                                row[b] += ballot.Voters;
-                            }
+                            row[b] += count;
                         }
                     }
                 }

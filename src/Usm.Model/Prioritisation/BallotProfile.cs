@@ -3,19 +3,37 @@ using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
 
-/// <summary>Validated ballots with candidate ids replaced by indexes into the candidate list.</summary>
+/// <summary>
+/// Validated ballots in flat arrays (no per-ballot allocations): for ballot k, entries
+/// <c>Start[k]</c>..<c>Start[k+1]</c> of <see cref="Entries"/> are its candidates' indexes in rank order, with the
+/// matching rank index in <see cref="Tiers"/>.
+/// </summary>
 internal sealed class BallotProfile
 {
-    private BallotProfile(ImmutableArray<string> candidates, List<(Ballot Ballot, int[][] Ranks)> ballots, int totalVoters)
+    private BallotProfile(ImmutableArray<string> candidates, int[] entries, int[] tiers, int[] start, int[] tierCounts, int[] voters, int totalVoters)
     {
         Candidates = candidates;
-        Ballots = ballots;
+        Entries = entries;
+        Tiers = tiers;
+        Start = start;
+        TierCounts = tierCounts;
+        Voters = voters;
         TotalVoters = totalVoters;
     }
 
     public ImmutableArray<string> Candidates { get; }
 
-    public List<(Ballot Ballot, int[][] Ranks)> Ballots { get; }
+    public int[] Entries { get; }
+
+    public int[] Tiers { get; }
+
+    public int[] Start { get; }
+
+    public int[] TierCounts { get; }
+
+    public int[] Voters { get; }
+
+    public int BallotCount => Voters.Length;
 
     public int TotalVoters { get; }
 
@@ -28,36 +46,73 @@ internal sealed class BallotProfile
         var index = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
         {
-            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(list[i]), nameof(candidates), Preconditions.Invariant($"Candidate {i} has a blank id."));
-            Preconditions.CheckArgument(index.TryAdd(list[i], i), nameof(candidates), Preconditions.Invariant($"Candidate '{list[i]}' appears twice."));
-        }
-
-        var mapped = new List<(Ballot, int[][])>();
-        long voters = 0;
-        foreach (var ballot in ballots)
-        {
-            Preconditions.CheckArgument(ballot is not null, nameof(ballots), Preconditions.Invariant($"Ballot {mapped.Count} is null."));
-            var ranks = new int[ballot.Ranks.Length][];
-            for (var t = 0; t < ranks.Length; t++)
+            if (string.IsNullOrWhiteSpace(list[i]))
             {
-                var tier = ballot.Ranks[t];
-                ranks[t] = new int[tier.Length];
-                for (var k = 0; k < tier.Length; k++)
-                {
-                    if (!index.TryGetValue(tier[k], out var c))
-                    {
-                        throw new ArgumentException(Preconditions.Invariant($"Ballot {mapped.Count} names unknown candidate '{tier[k]}'."), nameof(ballots));
-                    }
-
-                    ranks[t][k] = c;
-                }
+                throw new ArgumentException(Preconditions.Invariant($"Candidate {i} has a blank id."), nameof(candidates));
             }
 
-            voters += ballot.Voters;
-            Preconditions.CheckArgument(voters <= int.MaxValue, nameof(ballots), Preconditions.Invariant($"The ballots stand for more than {int.MaxValue} voters."));
-            mapped.Add((ballot, ranks));
+            if (!index.TryAdd(list[i], i))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Candidate '{list[i]}' appears twice."), nameof(candidates));
+            }
         }
 
-        return new BallotProfile(list, mapped, (int)voters);
+        Ballot[] all = [.. ballots];
+        var total = 0L;
+        var size = 0L;
+        for (var k = 0; k < all.Length; k++)
+        {
+            if (all[k] is null)
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Ballot {k} is null."), nameof(ballots));
+            }
+
+            total += all[k].Voters;
+            size += all[k].RankedCount;
+        }
+
+        if (!(total <= int.MaxValue))
+
+        {
+
+            throw new ArgumentException(Preconditions.Invariant($"The ballots stand for {total} voters, more than {int.MaxValue}."), nameof(ballots));
+
+        }
+
+        if (!(size <= Array.MaxLength))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"The ballots hold {size} rankings, more than one count can take."), nameof(ballots));
+        }
+
+        var entries = new int[size];
+        var tiers = new int[size];
+        var start = new int[all.Length + 1];
+        var tierCounts = new int[all.Length];
+        var voters = new int[all.Length];
+        var at = 0;
+        for (var k = 0; k < all.Length; k++)
+        {
+            var ballot = all[k];
+            start[k] = at;
+            tierCounts[k] = ballot.Ranks.Length;
+            voters[k] = ballot.Voters;
+            for (var t = 0; t < ballot.Ranks.Length; t++)
+            {
+                foreach (var id in ballot.Ranks[t])
+                {
+                    if (!index.TryGetValue(id, out var c))
+                    {
+                        throw new ArgumentException(Preconditions.Invariant($"Ballot {k} names unknown candidate '{id}'."), nameof(ballots));
+                    }
+
+                    entries[at] = c;
+                    tiers[at] = t;
+                    at++;
+                }
+            }
+        }
+
+        start[all.Length] = at;
+        return new BallotProfile(list, entries, tiers, start, tierCounts, voters, (int)total);
     }
 }

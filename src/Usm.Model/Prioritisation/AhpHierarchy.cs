@@ -57,20 +57,20 @@ public sealed class AhpCriterion
         ArgumentNullException.ThrowIfNull(subCriterionComparisons);
         ArgumentNullException.ThrowIfNull(subCriteria);
         ImmutableArray<AhpCriterion> children = [.. subCriteria];
-        if (!(!children.IsEmpty))
+        if (children.IsEmpty)
         {
             throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' needs at least one sub-criterion; use Leaf for a criterion that compares alternatives."), nameof(subCriteria));
         }
 
         for (var i = 0; i < children.Length; i++)
         {
-            if (!(children[i] is not null))
+            if (children[i] is null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' has a null sub-criterion at {i}."), nameof(subCriteria));
             }
         }
 
-        if (!(subCriterionComparisons.Size == children.Length))
+        if (subCriterionComparisons.Size != children.Length)
 
         {
 
@@ -114,7 +114,7 @@ public sealed class AhpHierarchy
         foreach (var a in Alternatives)
         {
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(a), nameof(alternatives), "An alternative id is blank.");
-            if (!(seen.Add(a)))
+            if (!seen.Add(a))
             {
                 throw new ArgumentException(Preconditions.Invariant($"Alternative '{a}' appears twice."), nameof(alternatives));
             }
@@ -186,7 +186,7 @@ public sealed class AhpHierarchy
 
     private void Check(AhpCriterion node, HashSet<string> ids)
     {
-        if (!(ids.Add(node.Id)))
+        if (!ids.Add(node.Id))
         {
             throw new ArgumentException(Preconditions.Invariant($"Criterion id '{node.Id}' appears twice in the hierarchy."), "goal");
         }
@@ -194,7 +194,7 @@ public sealed class AhpHierarchy
         var labels = node.Comparisons.Labels;
         if (node.IsLeaf)
         {
-            if (!(node.Comparisons.Size == Alternatives.Length))
+            if (node.Comparisons.Size != Alternatives.Length)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Leaf criterion '{node.Id}' compares {node.Comparisons.Size} alternatives, but the hierarchy has {Alternatives.Length}."), "goal");
             }

@@ -81,7 +81,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         var materialised = new List<double[]>();
         foreach (var row in rows)
         {
-            if (!(row is not null))
+            if (row is null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Row {materialised.Count} is null."), nameof(rows));
             }
@@ -94,7 +94,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         var cells = new double[n * n];
         for (var i = 0; i < n; i++)
         {
-            if (!(materialised[i].Length == n))
+            if (materialised[i].Length != n)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Row {i} has {materialised[i].Length} cells, but the matrix has {n} rows; it must be square."), nameof(rows));
             }
@@ -125,7 +125,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         ArgumentNullException.ThrowIfNull(judgements);
         double[] upper = [.. judgements];
         var expected = size * (size - 1) / 2;
-        if (!(upper.Length == expected))
+        if (upper.Length != expected)
         {
             throw new ArgumentException(Preconditions.Invariant($"A {size}x{size} matrix needs {expected} judgements above the diagonal, but {upper.Length} were given."), nameof(judgements));
         }
@@ -201,7 +201,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         Preconditions.CheckArgument(list.Length > 0, nameof(assessors), "At least one assessor's matrix is needed.");
         for (var a = 0; a < list.Length; a++)
         {
-            if (!(list[a] is not null))
+            if (list[a] is null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s matrix is null."), nameof(assessors));
             }
@@ -211,7 +211,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         var labels = list.FirstOrDefault(m => !m.Labels.IsEmpty)?.Labels ?? [];
         for (var a = 0; a < list.Length; a++)
         {
-            if (!(list[a].Size == n))
+            if (list[a].Size != n)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s matrix is {list[a].Size}x{list[a].Size}, but assessor 0's is {n}x{n}."), nameof(assessors));
             }
@@ -230,7 +230,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         else
         {
             double[] given = [.. assessorWeights];
-            if (!(given.Length == list.Length))
+            if (given.Length != list.Length)
             {
                 throw new ArgumentException(Preconditions.Invariant($"{given.Length} assessor weights were given for {list.Length} assessors."), nameof(assessorWeights));
             }
@@ -353,7 +353,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         }
 
         ImmutableArray<string> array = [.. labels];
-        if (!(array.Length == size))
+        if (array.Length != size)
         {
             throw new ArgumentException(Preconditions.Invariant($"{array.Length} labels were given for {size} elements."), nameof(labels));
         }
@@ -361,12 +361,12 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < array.Length; i++)
         {
-            if (!(!string.IsNullOrWhiteSpace(array[i])))
+            if (string.IsNullOrWhiteSpace(array[i]))
             {
                 throw new ArgumentException(Preconditions.Invariant($"Label {i} is blank."), nameof(labels));
             }
 
-            if (!(seen.Add(array[i])))
+            if (!seen.Add(array[i]))
             {
                 throw new ArgumentException(Preconditions.Invariant($"Label '{array[i]}' appears twice."), nameof(labels));
             }

@@ -70,7 +70,7 @@ public sealed class AhpRandomIndex : IEquatable<AhpRandomIndex>
         {
             var v = table[k];
             var ok = double.IsFinite(v) && (k < 2 ? v >= 0 : v > 0);
-            if (!(ok))
+            if (!ok)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Random index table '{name}' has RI({k + 1}) = {v}; values must be finite, not negative, and positive from size 3 on."), nameof(values));
             }

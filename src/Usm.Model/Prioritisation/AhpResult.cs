@@ -68,7 +68,7 @@ public sealed class AhpResult
     {
         ArgumentNullException.ThrowIfNull(label);
         var index = Labels.IndexOf(label, StringComparer.Ordinal);
-        if (!(index >= 0))
+        if (index < 0)
         {
             throw new ArgumentException(Preconditions.Invariant($"No element is labelled '{label}'."), nameof(label));
         }

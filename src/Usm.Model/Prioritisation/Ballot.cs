@@ -32,25 +32,25 @@ public sealed class Ballot : IEquatable<Ballot>
         var builder = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var rank in ranks)
         {
-            if (!(rank is not null))
+            if (rank is null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} is null."), nameof(ranks));
             }
 
             ImmutableArray<string> tier = [.. rank];
-            if (!(!tier.IsEmpty))
+            if (tier.IsEmpty)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} is empty."), nameof(ranks));
             }
 
             foreach (var id in tier)
             {
-                if (!(!string.IsNullOrWhiteSpace(id)))
+                if (string.IsNullOrWhiteSpace(id))
                 {
                     throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} holds a blank candidate id."), nameof(ranks));
                 }
 
-                if (!(seen.Add(id)))
+                if (!seen.Add(id))
                 {
                     throw new ArgumentException(Preconditions.Invariant($"Candidate '{id}' appears twice on the ballot."), nameof(ranks));
                 }

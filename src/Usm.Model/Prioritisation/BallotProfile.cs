@@ -71,7 +71,7 @@ internal sealed class BallotProfile
             size += all[k].RankedCount;
         }
 
-        if (!(total <= int.MaxValue))
+        if (total > int.MaxValue)
 
         {
 
@@ -79,7 +79,7 @@ internal sealed class BallotProfile
 
         }
 
-        if (!(size <= Array.MaxLength))
+        if (size > Array.MaxLength)
         {
             throw new ArgumentException(Preconditions.Invariant($"The ballots hold {size} rankings, more than one count can take."), nameof(ballots));
         }

@@ -63,6 +63,7 @@ public static class BallotCount
         var n = profile.Candidates.Length;
         var halfPoints = new long[n];
         var rankedBy = new long[n];
+        var firstPreferences = new long[n];
         var ranked = new bool[n];
         var tierSize = new int[n];
         var entries = profile.Entries;
@@ -91,6 +92,10 @@ public static class BallotCount
                 {
                     halfPoints[entries[e]] += twice * voters;
                     rankedBy[entries[e]] += voters;
+                    if (tiers[e] == 0)
+                    {
+                        firstPreferences[entries[e]] += voters;
+                    }
                 }
 
                 below += size;
@@ -116,7 +121,7 @@ public static class BallotCount
             }
         }
 
-        return new BordaResult(profile.Candidates, halfPoints, rankedBy, profile.TotalVoters, partialRule);
+        return new BordaResult(profile.Candidates, halfPoints, rankedBy, firstPreferences, profile.TotalVoters, partialRule);
     }
 
     /// <summary>Counts ballots by the Schulze method.</summary>

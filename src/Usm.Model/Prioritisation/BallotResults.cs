@@ -74,8 +74,9 @@ public sealed class BallotPreferences
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class BordaStanding
 {
-    internal BordaStanding(string id, double points, int rank, int position, int rankedBy)
+    internal BordaStanding(string id, double points, int rank, int position, int rankedBy, int firstPreferences)
     {
+        FirstPreferences = firstPreferences;
         Id = id;
         Points = points;
         Rank = rank;
@@ -98,15 +99,18 @@ public sealed class BordaStanding
     /// <summary>Gets the number of voters whose ballot ranks this candidate (the rest left it unranked).</summary>
     public int RankedBy { get; }
 
+    /// <summary>Gets the number of voters who put this candidate in their first rank, alone or tied.</summary>
+    public int FirstPreferences { get; }
+
     /// <inheritdoc />
-    public override string ToString() => Preconditions.Invariant($"{Rank}. {Id}: {Points} points (ranked by {RankedBy} voters)");
+    public override string ToString() => Preconditions.Invariant($"{Rank}. {Id}: {Points} points (ranked by {RankedBy} voters, first for {FirstPreferences})");
 }
 
 /// <summary>The result of <see cref="BallotCount.Borda"/>.</summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class BordaResult
 {
-    internal BordaResult(ImmutableArray<string> candidates, long[] halfPoints, long[] rankedBy, int totalVoters, BordaPartialRule rule)
+    internal BordaResult(ImmutableArray<string> candidates, long[] halfPoints, long[] rankedBy, long[] firstPreferences, int totalVoters, BordaPartialRule rule)
     {
         PartialRule = rule;
         TotalVoters = totalVoters;
@@ -119,7 +123,7 @@ public sealed class BordaResult
         {
             var c = order[p];
             var rank = p > 0 && halfPoints[order[p - 1]] == halfPoints[c] ? standings[p - 1].Rank : p + 1;
-            standings.Add(new BordaStanding(candidates[c], halfPoints[c] / 2.0, rank, p + 1, (int)rankedBy[c]));
+            standings.Add(new BordaStanding(candidates[c], halfPoints[c] / 2.0, rank, p + 1, (int)rankedBy[c], (int)firstPreferences[c]));
         }
 
         Candidates = standings.MoveToImmutable();

@@ -40,6 +40,8 @@ public class BallotCountTests
         Assert.Equal(100, result.TotalVoters);
         Assert.Equal(["Nashville"], result.Winners.ToArray());
         Assert.Equal(100, result.StandingOf("Memphis").RankedBy);
+        Assert.Equal(42, result.StandingOf("Memphis").FirstPreferences);
+        Assert.Equal(17, result.StandingOf("Knoxville").FirstPreferences);
     }
 
     [Fact]
@@ -285,6 +287,19 @@ public class BallotCountTests
 
             return int.MaxValue;
         }
+    }
+
+    [Fact]
+    public void Counts_DoNotChangeTheirInputs()
+    {
+        string[] candidates = ["A", "B", "C", "D", "E"];
+        var ballots = (Ballot[])s_schulzeExample1.Clone();
+        var before = ballots.Select(b => b.ToString()).ToArray();
+        BallotCount.Schulze(candidates, ballots);
+        BallotCount.Borda(candidates, ballots, BordaPartialRule.UnrankedScoreZero);
+        Assert.Equal(["A", "B", "C", "D", "E"], candidates);
+        Assert.Equal(before, ballots.Select(b => b.ToString()));
+        Assert.Equal(s_schulzeExample1, ballots);
     }
 
     [Fact]

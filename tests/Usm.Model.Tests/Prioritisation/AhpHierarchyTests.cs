@@ -158,4 +158,27 @@ public class AhpHierarchyTests
             }
         }), maxTest: 300);
     }
+
+    [Fact]
+    public void Synthesise_PermutingAlternatives_PermutesPriorities()
+    {
+        var gen = from alternatives in Gen.Choose(2, 7)
+                  from seed in Gen.Choose(0, int.MaxValue)
+                  select (alternatives, seed);
+        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), input =>
+        {
+            var (a, seed) = input;
+            var p = AhpBallotArbitraries.Permutation(a, new Random(seed));
+            var ids = Enumerable.Range(0, a).Select(i => "a" + i).ToArray();
+            var matrices = Enumerable.Range(0, 3).Select(k => AhpBallotArbitraries.RandomMatrix(a, seed + k)).ToArray();
+            AhpMatrix Permute(AhpMatrix m) => AhpMatrix.Create(Enumerable.Range(0, a).Select(i => Enumerable.Range(0, a).Select(j => m[p[i], p[j]])));
+            var criteria = AhpBallotArbitraries.RandomMatrix(3, seed);
+            var original = new AhpHierarchy(AhpCriterion.Parent("g", criteria, matrices.Select((m, k) => AhpCriterion.Leaf("k" + k, m))), ids).Synthesise();
+            var moved = new AhpHierarchy(AhpCriterion.Parent("g", criteria, matrices.Select((m, k) => AhpCriterion.Leaf("k" + k, Permute(m)))), p.Select(i => ids[i])).Synthesise();
+            foreach (var id in ids)
+            {
+                Assert.Equal(original.PriorityOf(id).Priority, moved.PriorityOf(id).Priority, 1e-9);
+            }
+        }), maxTest: 300);
+    }
 }

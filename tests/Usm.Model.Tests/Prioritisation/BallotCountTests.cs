@@ -260,6 +260,17 @@ public class BallotCountTests
     }
 
     [Fact]
+    public void Results_DoNotDependOnCandidateOrder()
+    {
+        PropertyCheck.Run(Prop.ForAll(AhpBallotArbitraries.Election(partial: true), e =>
+        {
+            var reversed = e.Candidates.Reverse().ToArray();
+            return BallotCount.Borda(e.Candidates, e.Ballots).ToString() == BallotCount.Borda(reversed, e.Ballots).ToString()
+                && BallotCount.Schulze(e.Candidates, e.Ballots).ToString() == BallotCount.Schulze(reversed, e.Ballots).ToString();
+        }));
+    }
+
+    [Fact]
     public void PairwisePreferences_MatchTheDefinition_AcrossVectorWidths()
     {
         PropertyCheck.Run(Prop.ForAll(AhpBallotArbitraries.Election(partial: true, maxCandidates: 40, maxBallots: 8), e =>

@@ -71,11 +71,8 @@ public sealed class AhpCriterion
         }
 
         if (subCriterionComparisons.Size != children.Length)
-
         {
-
             throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' has {children.Length} sub-criteria but a {subCriterionComparisons.Size}x{subCriterionComparisons.Size} comparison matrix."), nameof(subCriterionComparisons));
-
         }
 
         return new AhpCriterion(id, subCriterionComparisons, children);
@@ -208,11 +205,8 @@ public sealed class AhpHierarchy
         }
 
         if (!(labels.IsEmpty || labels.SequenceEqual(node.SubCriteria.Select(c => c.Id), StringComparer.Ordinal)))
-
         {
-
             throw new ArgumentException(Preconditions.Invariant($"Criterion '{node.Id}' labels its matrix [{string.Join(", ", labels)}], not its sub-criteria [{string.Join(", ", node.SubCriteria.Select(c => c.Id))}]."), "goal");
-
         }
 
         foreach (var child in node.SubCriteria)

@@ -335,8 +335,6 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
     /// <inheritdoc />
     public override string ToString() => Labels.IsEmpty ? $"AHP matrix {Size}x{Size}" : $"AHP matrix {Size}x{Size} [{string.Join(", ", Labels)}]";
 
-    internal double[] CellArray => _cells;
-
     private static void CheckTolerance(double tolerance)
     {
         if (!(tolerance >= 0 && tolerance < 1))

@@ -72,11 +72,8 @@ internal sealed class BallotProfile
         }
 
         if (total > int.MaxValue)
-
         {
-
             throw new ArgumentException(Preconditions.Invariant($"The ballots stand for {total} voters, more than {int.MaxValue}."), nameof(ballots));
-
         }
 
         if (size > Array.MaxLength)

@@ -66,7 +66,7 @@ public sealed class AhpCriterion
         {
             if (children[i] is null)
             {
-                throw new ArgumentException(Preconditions.Invariant($"Criterion '{id}' has a null sub-criterion at {i}."), nameof(subCriteria));
+                throw new ArgumentNullException(nameof(subCriteria), Preconditions.Invariant($"Criterion '{id}' has a null sub-criterion at {i}."));
             }
         }
 

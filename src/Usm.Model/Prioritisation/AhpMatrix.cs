@@ -83,7 +83,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         {
             if (row is null)
             {
-                throw new ArgumentException(Preconditions.Invariant($"Row {materialised.Count} is null."), nameof(rows));
+                throw new ArgumentNullException(nameof(rows), Preconditions.Invariant($"Row {materialised.Count} is null."));
             }
 
             materialised.Add([.. row]);
@@ -203,7 +203,7 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
         {
             if (list[a] is null)
             {
-                throw new ArgumentException(Preconditions.Invariant($"Assessor {a}'s matrix is null."), nameof(assessors));
+                throw new ArgumentNullException(nameof(assessors), Preconditions.Invariant($"Assessor {a}'s matrix is null."));
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class Ballot : IEquatable<Ballot>
         {
             if (rank is null)
             {
-                throw new ArgumentException(Preconditions.Invariant($"Rank {builder.Count + 1} is null."), nameof(ranks));
+                throw new ArgumentNullException(nameof(ranks), Preconditions.Invariant($"Rank {builder.Count + 1} is null."));
             }
 
             ImmutableArray<string> tier = [.. rank];

@@ -65,7 +65,6 @@ public static class BallotCount
         var rankedBy = new long[n];
         var firstPreferences = new long[n];
         var ranked = new bool[n];
-        var tierSize = new int[n];
         var entries = profile.Entries;
         var tiers = profile.Tiers;
         for (var k = 0; k < profile.BallotCount; k++)

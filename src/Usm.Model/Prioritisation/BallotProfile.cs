@@ -64,7 +64,7 @@ internal sealed class BallotProfile
         {
             if (all[k] is null)
             {
-                throw new ArgumentException(Preconditions.Invariant($"Ballot {k} is null."), nameof(ballots));
+                throw new ArgumentNullException(nameof(ballots), Preconditions.Invariant($"Ballot {k} is null."));
             }
 
             total += all[k].Voters;

@@ -174,6 +174,7 @@ public class BallotCountTests
         Assert.Throws<ArgumentException>(() => BallotCount.Borda(["a", " "], []));
         Assert.Throws<ArgumentOutOfRangeException>(() => BallotCount.Borda(["a"], [], (BordaPartialRule)0));
         Assert.Throws<ArgumentException>(() => BallotCount.Schulze(["a"], []).PathStrength("a", "x"));
+        Assert.Contains("Ballot 1 is null", Assert.Throws<ArgumentNullException>(() => BallotCount.Borda(["a"], [Ballot.Ranking("a"), null!])).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -374,9 +374,10 @@ internal static class SystemValidator
         }
 
         // USM-SMS-002: a routine per pattern in use.
+        var followed = s.Routines.SelectMany(w => w.Patterns.Where(p => p.Trigger == w.Trigger)).ToHashSet();
         foreach (var pattern in s.PatternsInUse)
         {
-            if (!s.Routines.Any(w => w.Trigger == pattern.Trigger && w.Patterns.Contains(pattern)))
+            if (!followed.Contains(pattern))
             {
                 Add(SystemRules.PatternRoutine, P("patternsInUse", pattern.Code), pattern.Code, $"No routine triggered by {pattern.Trigger} follows the pattern {pattern.Code} ({string.Join(" → ", pattern.Processes)}).");
             }

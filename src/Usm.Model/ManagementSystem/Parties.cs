@@ -346,51 +346,61 @@ internal static class Ids
 /// <summary>Graph algorithms over string ids.</summary>
 internal static class Graphs
 {
-    /// <summary>Depth-first search for a cycle; returns the cycle path (first id repeated at the end) or empty.</summary>
+    /// <summary>
+    /// Depth-first search for a cycle, iterative so that long chains cannot overflow the stack. Nodes and successors are
+    /// visited in ordinal order. Returns the cycle path (first id repeated at the end) or empty.
+    /// </summary>
     public static ImmutableArray<string> FindCycle(IEnumerable<string> nodes, Func<string, IEnumerable<string>> next)
     {
-        // 0 = unvisited, 1 = on the current path, 2 = done.
-        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Absent = unvisited, true = on the current path, false = done.
+        var onPath = new Dictionary<string, bool>(StringComparer.Ordinal);
         var path = new List<string>();
+        var stack = new Stack<IEnumerator<string>>();
         foreach (var start in nodes.Order(StringComparer.Ordinal))
         {
-            var found = Visit(start);
-            if (!found.IsEmpty)
+            if (onPath.ContainsKey(start))
             {
-                return found;
+                continue;
+            }
+
+            Push(start);
+            while (stack.Count > 0)
+            {
+                var successors = stack.Peek();
+                if (!successors.MoveNext())
+                {
+                    successors.Dispose();
+                    stack.Pop();
+                    onPath[path[^1]] = false;
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                var n = successors.Current;
+                if (!onPath.TryGetValue(n, out var active))
+                {
+                    Push(n);
+                }
+                else if (active)
+                {
+                    var from = path.IndexOf(n);
+                    foreach (var e in stack)
+                    {
+                        e.Dispose();
+                    }
+
+                    return [.. path.Skip(from), n];
+                }
             }
         }
 
         return [];
 
-        ImmutableArray<string> Visit(string node)
+        void Push(string node)
         {
-            state.TryGetValue(node, out var s);
-            if (s == 2)
-            {
-                return [];
-            }
-
-            if (s == 1)
-            {
-                var from = path.IndexOf(node);
-                return [.. path.Skip(from), node];
-            }
-
-            state[node] = 1;
+            onPath[node] = true;
             path.Add(node);
-            foreach (var n in next(node).Order(StringComparer.Ordinal))
-            {
-                var found = Visit(n);
-                if (!found.IsEmpty)
-                {
-                    return found;
-                }
-            }
-
-            path.RemoveAt(path.Count - 1);
-            state[node] = 2;
-            return [];
+            stack.Push(next(node).Order(StringComparer.Ordinal).ToList().GetEnumerator());
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Usm.Model.ManagementSystem;
 /// <para>The aggregate is immutable: the <c>With...</c> methods and <see cref="ToBuilder"/> produce new versions and
 /// leave this one unchanged. The constructor is lenient: it rejects only nulls, and an incoherent system (unknown
 /// references, missing agreements, ...) is a normal object. <see cref="Validate"/> reports what is wrong as findings
-/// with stable rule ids <c>USM-SMS-001</c> to <c>USM-SMS-022</c> (see docs/management-system.md). The
+/// with stable rule ids <c>USM-SMS-001</c> to <c>USM-SMS-023</c> (see docs/management-system.md). The
 /// <see cref="ServiceManagementSystemBuilder"/> is strict and fails fast on duplicate ids and unknown references.</para>
 /// <para>Equality is reference equality.</para>
 /// </remarks>
@@ -146,7 +146,7 @@ public sealed class ServiceManagementSystem
     /// <summary>Gets the MIR held by the SDC tool, or null.</summary>
     public ManagedInfrastructureRegister? Mir => Technology.SdcTool.Mir;
 
-    /// <summary>Validates the system against the rules <c>USM-SMS-001</c> to <c>USM-SMS-022</c>. Never throws for an incoherent system.</summary>
+    /// <summary>Validates the system against the rules <c>USM-SMS-001</c> to <c>USM-SMS-023</c>. Never throws for an incoherent system.</summary>
     /// <returns>The findings, ordered by rule id, then path, then message (ordinal), so the result does not depend on the order in which parts were added.</returns>
     public FindingReport Validate() => SystemValidator.Validate(this);
 

@@ -73,16 +73,19 @@ public static class SystemRules
     /// <summary>USM-SMS-022: a management assignment on a process names one of the five processes.</summary>
     public const string ProcessObject = "USM-SMS-022";
 
+    /// <summary>USM-SMS-023: every requester's reference exists: a user requester names a user, a staff requester names a person.</summary>
+    public const string RequesterReference = "USM-SMS-023";
+
     /// <summary>Gets every rule id, in order.</summary>
     public static ImmutableArray<string> All { get; } =
     [
         ProcessManager, PatternRoutine, ServiceCovered, Underpinned, CallRegisters, HasMir, MicOwner, ProfileExists, UnitExists, ServiceExists, MicExists,
         PartyExists, RegisterRoutine, UniqueIds, SupplyCycle, CompositionCycle, OrganisationTree, ServiceLevelMetric, AgreementParties, ProcessBasedWorking,
-        DomainSeparation, ProcessObject,
+        DomainSeparation, ProcessObject, RequesterReference,
     ];
 
     /// <summary>Gets the rule ids that report an unknown reference; the builder refuses to build a system with any of them.</summary>
-    public static ImmutableArray<string> ReferenceRules { get; } = [MicOwner, ProfileExists, UnitExists, ServiceExists, MicExists, PartyExists, RegisterRoutine, ProcessObject];
+    public static ImmutableArray<string> ReferenceRules { get; } = [MicOwner, ProfileExists, UnitExists, ServiceExists, MicExists, PartyExists, RegisterRoutine, ProcessObject, RequesterReference];
 }
 
 /// <summary>The checks behind <see cref="ServiceManagementSystem.Validate"/>.</summary>
@@ -167,6 +170,22 @@ internal static class SystemValidator
             if (!parties.Contains(id))
             {
                 Add(SystemRules.PartyExists, path, id, $"The party '{id}' does not exist.");
+            }
+        }
+
+        // USM-SMS-023: requesters.
+        var users = s.Users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var people = s.People.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in s.Requesters)
+        {
+            var path = P("requesters", r.Id) + ".referenceId";
+            if (r.Kind == RequesterKind.User && (r.ReferenceId is null || !users.Contains(r.ReferenceId)))
+            {
+                Add(SystemRules.RequesterReference, path, r.Id, $"Requester '{r.Id}' is a user, but '{r.ReferenceId}' is not a user of the system.");
+            }
+            else if (r.Kind == RequesterKind.Staff && (r.ReferenceId is null || !people.Contains(r.ReferenceId)))
+            {
+                Add(SystemRules.RequesterReference, path, r.Id, $"Requester '{r.Id}' is staff, but '{r.ReferenceId}' is not a person of the system.");
             }
         }
 

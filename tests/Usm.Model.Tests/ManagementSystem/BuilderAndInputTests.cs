@@ -157,3 +157,23 @@ public class BuilderAndInputTests
     public void ProviderLink_BlankSupplier_Throws() =>
         Assert.Throws<ArgumentException>(() => new ProviderLink("p", null, ["ok", " "]));
 }
+
+public class NetworkTests
+{
+    [Fact]
+    public void FindCycle_LongChain_DoesNotOverflowAndFindsTheClosingEdge()
+    {
+        const int n = 100_000;
+        var links = Enumerable.Range(0, n).Select(i => new ProviderLink("p" + i, null, i + 1 < n ? ["p" + (i + 1)] : [])).ToList();
+        Assert.False(new ProviderNetwork(links).HasCycle);
+        Assert.Equal(n - 1, new ProviderNetwork(links).SupplyChainOf("p0").Length);
+        links[^1] = new ProviderLink("p" + (n - 1), null, ["p0"]);
+        var cycle = new ProviderNetwork(links).FindCycle();
+        Assert.Equal(n + 1, cycle.Length);
+        Assert.Equal(cycle[0], cycle[^1]);
+    }
+
+    [Fact]
+    public void FindCycle_SelfSupply_IsACycle() =>
+        Assert.Equal(["a", "a"], new ProviderNetwork([new ProviderLink("a", null, ["a"])]).FindCycle().ToArray());
+}

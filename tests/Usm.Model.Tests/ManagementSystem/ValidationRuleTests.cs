@@ -45,6 +45,8 @@ public class ValidationRuleTests
         { SystemRules.ProcessBasedWorking, "line-manager-is-process-manager" },
         { SystemRules.DomainSeparation, "person-in-both-sub-domains" },
         { SystemRules.ProcessObject, "assignment-on-unknown-process" },
+        { SystemRules.RequesterReference, "user-requester-without-user" },
+        { SystemRules.RequesterReference, "staff-requester-without-person" },
     };
 
     [Theory]
@@ -147,6 +149,8 @@ public class ValidationRuleTests
             "line-manager-is-process-manager" => s.WithPeople(s.Units, s.Profiles, s.People.Select(p => p.Id == "p-dana" ? p.WithProfiles(["line-manager-it", "pm-change"]) : p)),
             "person-in-both-sub-domains" => s.WithPeople(s.Units, s.Profiles, s.People.Select(p => p.Id == "p-gijs" ? p.WithProfiles(["operator-it", "coordinator"]) : p)),
             "assignment-on-unknown-process" => s.WithPeople(s.Units, s.Profiles.Select(p => p.Id == "coordinator" ? p.WithAssignments([.. p.Assignments, new ManagementAssignment(ManagementVerb.Coordinate, ManagedObjectKind.Process, "Billing")]) : p), s.People),
+            "user-requester-without-user" => s.WithUsers(s.Users, s.Requesters.Add(new Requester("r-x", "x", RequesterKind.User, "u-ghost"))),
+            "staff-requester-without-person" => s.WithUsers(s.Users, s.Requesters.Add(new Requester("r-y", "y", RequesterKind.Staff))),
             _ => throw new ArgumentException("Unknown example " + example, nameof(example)),
         };
     }

@@ -139,10 +139,11 @@ public sealed class RoutingDecision
     /// <param name="routineIds">The routines registered for the call type that follow the pattern (or any candidate pattern).</param>
     /// <param name="ownerTeamIds">The teams that own the MICs concerned.</param>
     /// <param name="processManagerProfileIds">The profiles that manage the triggered process.</param>
+    /// <param name="serviceTeamIds">The internal teams that contribute to the service concerned.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="requestId"/> is blank, or <paramref name="pattern"/> is not started by <paramref name="callType"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="callType"/> is undefined.</exception>
-    public RoutingDecision(string requestId, CallType callType, WorkflowPattern? pattern, string reason, IEnumerable<RequestedModification>? managedModifications = null, IEnumerable<string>? routineIds = null, IEnumerable<string>? ownerTeamIds = null, IEnumerable<string>? processManagerProfileIds = null)
+    public RoutingDecision(string requestId, CallType callType, WorkflowPattern? pattern, string reason, IEnumerable<RequestedModification>? managedModifications = null, IEnumerable<string>? routineIds = null, IEnumerable<string>? ownerTeamIds = null, IEnumerable<string>? processManagerProfileIds = null, IEnumerable<string>? serviceTeamIds = null)
     {
         RequestId = Preconditions.CheckNotBlank(requestId);
         CallType = Preconditions.CheckDefined(callType);
@@ -153,6 +154,7 @@ public sealed class RoutingDecision
         RoutineIds = Ids.From(routineIds, nameof(routineIds));
         OwnerTeamIds = Ids.From(ownerTeamIds, nameof(ownerTeamIds));
         ProcessManagerProfileIds = Ids.From(processManagerProfileIds, nameof(processManagerProfileIds));
+        ServiceTeamIds = Ids.From(serviceTeamIds, nameof(serviceTeamIds));
     }
 
     /// <summary>Gets the request's id.</summary>
@@ -184,6 +186,9 @@ public sealed class RoutingDecision
 
     /// <summary>Gets the profiles that manage the triggered process.</summary>
     public ImmutableArray<string> ProcessManagerProfileIds { get; }
+
+    /// <summary>Gets the internal teams that contribute to the service concerned (empty when the request names no service).</summary>
+    public ImmutableArray<string> ServiceTeamIds { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{RequestId}: {CallType} → {Process}, {(Pattern is null ? string.Join("/", CandidatePatterns.Select(p => p.Code)) : Pattern.Code)} ({Reason})";

@@ -185,20 +185,26 @@ public sealed class ServiceManagementSystem
 
     /// <summary>
     /// Routes a customer request: decides the call type and pattern with <see cref="RequestRouter"/> against this
-    /// system's MIR (an empty one if there is none), then adds the registered routines that can run it and the
-    /// process managers of the triggered process.
+    /// system's MIR (an empty one if there is none), then adds where the call goes: the registered routines that can
+    /// run it, the process managers of the triggered process and the internal teams that contribute to the service
+    /// concerned. All id lists are sorted ordinally.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The request names a service that is not in the catalogue; the message names it.</exception>
     public RoutingDecision Route(CustomerRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var service = request.ServiceId is null ? null
+            : Catalogue.Find(request.ServiceId) ?? throw new ArgumentException(Preconditions.Invariant($"Request '{request.Id}' names the unknown service '{request.ServiceId}'."), nameof(request));
+        IEnumerable<string> teams = service is null ? [] : service.Contributions.Where(c => c.Kind == ContributorKind.Team).Select(c => c.ContributorId).Distinct().Order(StringComparer.Ordinal);
         var basic = RequestRouter.Route(request, Mir ?? ManagedInfrastructureRegister.Empty);
         var candidates = basic.CandidatePatterns;
         var registered = Technology.SdcTool.Registers.Where(r => r.CallType == basic.CallType).SelectMany(r => r.RoutineIds).ToHashSet(StringComparer.Ordinal);
         var routines = Routines.Where(w => registered.Contains(w.Id) && w.Trigger == basic.CallType && w.Patterns.Any(candidates.Contains))
             .Select(w => w.Id).Distinct().Order(StringComparer.Ordinal);
-        return new RoutingDecision(basic.RequestId, basic.CallType, basic.Pattern, basic.Reason, basic.ManagedModifications, routines, basic.OwnerTeamIds, ProcessManagersOf(basic.Process));
+        return new RoutingDecision(basic.RequestId, basic.CallType, basic.Pattern, basic.Reason, basic.ManagedModifications, routines, basic.OwnerTeamIds, ProcessManagersOf(basic.Process), teams);
     }
 
     /// <summary>Returns a builder that starts from this system.</summary>

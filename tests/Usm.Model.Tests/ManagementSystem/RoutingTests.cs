@@ -95,6 +95,21 @@ public class RoutingTests
     }
 
     [Fact]
+    public void Route_RequestForAService_GoesToItsContributingTeams()
+    {
+        var d = s_sample.Route(new CustomerRequest("req-2", "Payslip correction", false, true, serviceId: "svc-payroll"));
+        Assert.Equal(CallType.ServiceRequest, d.CallType);
+        Assert.Equal(["team-hr-payroll", "team-it-apps"], d.ServiceTeamIds.ToArray());
+    }
+
+    [Fact]
+    public void Route_UnknownService_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => s_sample.Route(new CustomerRequest("req-3", "x", false, true, serviceId: "svc-ghost")));
+        Assert.Contains("'svc-ghost'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CustomerRequest_RiskMeasureOfIncident_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerRequest("r", "x", false, true, null, true, CallType.Incident));
 

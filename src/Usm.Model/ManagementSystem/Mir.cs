@@ -250,10 +250,10 @@ public sealed class MirChange : IEquatable<MirChange>
 /// <remarks>
 /// <para>The history is the register's data: the current components are what replaying it yields. Entries are in
 /// chronological order; entries with the same instant apply in history order.</para>
-/// <para>Equality is reference equality; compare <see cref="History"/> for structural equality.</para>
+/// <para>Equality is structural: two registers are equal when their histories are equal entry by entry.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class ManagedInfrastructureRegister
+public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastructureRegister>
 {
     private readonly ImmutableList<MirChange> _history;
     private readonly ImmutableSortedDictionary<string, ManagedInfrastructureComponent> _current;
@@ -407,6 +407,15 @@ public sealed class ManagedInfrastructureRegister
     /// <param name="micId">The id.</param>
     /// <returns>The entries.</returns>
     public ImmutableArray<MirChange> HistoryOf(string micId) => [.. _history.Where(e => e.MicId == micId)];
+
+    /// <inheritdoc />
+    public bool Equals(ManagedInfrastructureRegister? other) => other is not null && (ReferenceEquals(this, other) || _history.SequenceEqual(other._history));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ManagedInfrastructureRegister other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_history.Count, _history.IsEmpty ? null : _history[^1]);
 
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"MIR with {Count} components and {_history.Count} entries");

@@ -15,10 +15,11 @@ namespace Usm.Model.ManagementSystem;
 /// references, missing agreements, ...) is a normal object. <see cref="Validate"/> reports what is wrong as findings
 /// with stable rule ids <c>USM-SMS-001</c> to <c>USM-SMS-023</c> (see docs/management-system.md). The
 /// <see cref="ServiceManagementSystemBuilder"/> is strict and fails fast on duplicate ids and unknown references.</para>
-/// <para>Equality is reference equality.</para>
+/// <para>Equality is structural: every property, with collections compared in order (separation principles and
+/// patterns in use are kept sorted, so their input order does not matter). Serialisers can use it for round trips.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class ServiceManagementSystem
+public sealed class ServiceManagementSystem : IEquatable<ServiceManagementSystem>
 {
     /// <summary>Creates a system. Every collection may be empty; nothing is checked beyond nulls.</summary>
     /// <param name="id">The id.</param>
@@ -261,6 +262,35 @@ public sealed class ServiceManagementSystem
     /// <param name="requesters">The requesters.</param>
     /// <returns>A new system; this one is unchanged.</returns>
     public ServiceManagementSystem WithUsers(IEnumerable<ServiceUser> users, IEnumerable<Requester> requesters) => Copy(users: users, requesters: requesters);
+
+    /// <inheritdoc />
+    public bool Equals(ServiceManagementSystem? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Id == other.Id
+                && Name == other.Name
+                && ProviderId == other.ProviderId
+                && Hashing.SequenceEqual(Disciplines, other.Disciplines)
+                && Hashing.SequenceEqual(ScopeTeamIds, other.ScopeTeamIds)
+                && Hashing.SequenceEqual(Parties, other.Parties)
+                && Hashing.SequenceEqual(Links, other.Links)
+                && Hashing.SequenceEqual(Users, other.Users)
+                && Hashing.SequenceEqual(Requesters, other.Requesters)
+                && Hashing.SequenceEqual(Units, other.Units)
+                && Hashing.SequenceEqual(Profiles, other.Profiles)
+                && Hashing.SequenceEqual(People, other.People)
+                && Hashing.SequenceEqual(SeparationPrinciples, other.SeparationPrinciples)
+                && Hashing.SequenceEqual(Routines, other.Routines)
+                && Hashing.SequenceEqual(PatternsInUse, other.PatternsInUse)
+                && Technology.Equals(other.Technology)
+                && Hashing.SequenceEqual(Services, other.Services)
+                && Hashing.SequenceEqual(Agreements, other.Agreements)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ServiceManagementSystem other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Name, ProviderId, Services.Length, Agreements.Length, People.Length, Technology);
 
     /// <inheritdoc />
     public override string ToString() =>

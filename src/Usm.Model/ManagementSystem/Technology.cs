@@ -98,9 +98,9 @@ public sealed class CallRegister : IEquatable<CallRegister>
 /// The service delivery coordination (SDC) tool: the top of USM's tool pyramid. It holds the workflow administration
 /// (one call register per call type, with its routines) and the managed infrastructure register.
 /// </summary>
-/// <remarks>Equality is reference equality.</remarks>
+/// <remarks>Equality compares every property; registers compare in order.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class SdcTool
+public sealed class SdcTool : IEquatable<SdcTool>
 {
     /// <summary>Creates an SDC tool.</summary>
     /// <param name="name">The product or instance name.</param>
@@ -137,6 +137,15 @@ public sealed class SdcTool
     /// <param name="registers">The registers.</param>
     /// <returns>A new tool; this one is unchanged.</returns>
     public SdcTool WithRegisters(IEnumerable<CallRegister> registers) => new(Name, registers, Mir);
+
+    /// <inheritdoc />
+    public bool Equals(SdcTool? other) => other is not null && Name == other.Name && Hashing.SequenceEqual(Registers, other.Registers) && Equals(Mir, other.Mir);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SdcTool other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Hashing.Sequence(Registers), Mir);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Registers.Length} registers, {(Mir is null ? "no MIR" : Mir.ToString())})";
@@ -225,9 +234,9 @@ public sealed class NonAutomatedTool : IEquatable<NonAutomatedTool>
 }
 
 /// <summary>The technology of a service management system: the SDC tool, mechanisation and non-automated tools, and the tooling strategy.</summary>
-/// <remarks>Equality is reference equality.</remarks>
+/// <remarks>Equality compares every property; lists compare in order.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class Technology
+public sealed class Technology : IEquatable<Technology>
 {
     /// <summary>Creates the technology component.</summary>
     /// <param name="sdcTool">The SDC tool.</param>
@@ -260,6 +269,20 @@ public sealed class Technology
     /// <param name="sdcTool">The tool.</param>
     /// <returns>A new technology component; this one is unchanged.</returns>
     public Technology WithSdcTool(SdcTool sdcTool) => new(sdcTool, Strategy, MechanisationTools, NonAutomatedTools);
+
+    /// <inheritdoc />
+    public bool Equals(Technology? other) =>
+        other is not null
+        && SdcTool.Equals(other.SdcTool)
+        && Strategy == other.Strategy
+        && Hashing.SequenceEqual(MechanisationTools, other.MechanisationTools)
+        && Hashing.SequenceEqual(NonAutomatedTools, other.NonAutomatedTools);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Technology other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(SdcTool, Strategy, Hashing.Sequence(MechanisationTools), Hashing.Sequence(NonAutomatedTools));
 
     /// <inheritdoc />
     public override string ToString() => $"{SdcTool.Name} ({Strategy}, {MechanisationTools.Length} mechanisation tools, {NonAutomatedTools.Length} non-automated tools)";

@@ -59,3 +59,31 @@ public class SampleOrganisationTests
         Assert.Equal(["sa-water-board"], lapsing.Select(a => a.Id));
     }
 }
+
+public class SystemEqualityTests
+{
+    [Fact]
+    public void Equals_TwoSamples_AreEqual()
+    {
+        var a = SampleOrganisation.Create();
+        var b = SampleOrganisation.Create();
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.Equal(a.Mir, b.Mir);
+        Assert.Equal(a.Technology, b.Technology);
+    }
+
+    [Fact]
+    public void Equals_RoundTripThroughBuilder_IsEqual() => Assert.Equal(SampleOrganisation.Create(), SampleOrganisation.Create().ToBuilder().Build());
+
+    [Fact]
+    public void Equals_FlawedVariant_Differs() => Assert.NotEqual(SampleOrganisation.Create(), SampleOrganisation.CreateFlawed());
+
+    [Fact]
+    public void Equals_RebuiltFromHistory_RegisterIsEqual()
+    {
+        var mir = SampleOrganisation.Create().Mir!;
+        Assert.Equal(mir, new ManagedInfrastructureRegister(mir.History));
+        Assert.NotEqual(mir, ManagedInfrastructureRegister.Empty);
+    }
+}

@@ -66,6 +66,32 @@ public class ReadinessTests
         Assert.Equal(seven, report[Prerequisite.ImprovementInventory].Status);
     }
 
+    [Theory]
+    [InlineData(Prerequisite.ManagementCommitment)]
+    [InlineData(Prerequisite.Training)]
+    [InlineData(Prerequisite.ImprovementsAsRisks)]
+    [InlineData(Prerequisite.ImprovementSprints)]
+    [InlineData(Prerequisite.Communication)]
+    [InlineData(Prerequisite.StaffInvolvement)]
+    public void SingleFactPrerequisites_FollowTheirFact(Prerequisite prerequisite)
+    {
+        ReadinessFacts With(bool? value) => prerequisite switch
+        {
+            Prerequisite.ManagementCommitment => new(managementCommitment: value),
+            Prerequisite.Training => new(staffTrained: value),
+            Prerequisite.ImprovementsAsRisks => new(riskDatabase: value),
+            Prerequisite.ImprovementSprints => new(prioritisationMechanismAgreed: value),
+            Prerequisite.Communication => new(communicationPlan: value),
+            _ => new(soundingBoardOfStaff: value),
+        };
+
+        Assert.Equal(ReadinessStatus.Satisfied, ReadinessCheck.Evaluate(With(true))[prerequisite].Status);
+        Assert.Equal(ReadinessStatus.NotSatisfied, ReadinessCheck.Evaluate(With(false))[prerequisite].Status);
+        Assert.Equal(ReadinessStatus.Unknown, ReadinessCheck.Evaluate(With(null))[prerequisite].Status);
+        Assert.All(Enum.GetValues<Prerequisite>().Where(p => p != prerequisite && p != Prerequisite.BaselineScan && !(prerequisite == Prerequisite.ImprovementsAsRisks && p == Prerequisite.ImprovementInventory)),
+            p => Assert.Equal(ReadinessStatus.Unknown, ReadinessCheck.Evaluate(With(true))[p].Status));
+    }
+
     [Fact]
     public void Prerequisite8_NeedsAnAgreedPrioritisationMechanism()
     {

@@ -164,3 +164,23 @@ public class RankingValidationTests
         Assert.Throws<ArgumentException>(() => RankCorrelation.KendallTauB(Prioritiser.Top(set, RankingMethod.Cd3("v"), 2), cd3));
     }
 }
+
+/// <summary>The example of docs/prioritisation.md, compiled and checked.</summary>
+public class RankingDocsExampleTests
+{
+    [Fact]
+    public void DocsExample_RanksAsTheDocsSay()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("onboarding", [new("reach", 5000), new("impact", 2), new("confidence", 0.8)], effort: 2),
+            new Candidate("bug-fix", [new("reach", 10000), new("impact", 3), new("confidence", 1.0)], effort: 0.5),
+        ]);
+
+        var ranking = Prioritiser.Rank(set, RankingMethod.Rice("reach", "impact", "confidence"));
+        Assert.Equal("1. bug-fix (60000)", ranking[0].ToString());
+        Assert.Equal("RICE 4000 = reach 5000 × impact 2 × confidence 0.8 / effort 2.", ranking[1].Explanation.Summary);
+        var top = Prioritiser.Top(set, RankingMethod.Rice("reach", "impact", "confidence"), k: 1);
+        Assert.Equal(["bug-fix"], top.Ids.ToArray());
+    }
+}

@@ -73,7 +73,9 @@ internal sealed class RankComparer : IComparer<int>
 /// </remarks>
 internal static class RankOrder
 {
-    private const int SmallSize = 512;
+    private const int SmallSize = 4096;
+
+    private const ulong IndexMask = 0xFFF; // 12 bits: indexes below SmallSize
 
     public static int[] Full(double[] scores, int[]? classes, RankComparer comparer)
     {
@@ -81,13 +83,53 @@ internal static class RankOrder
         var order = new int[n];
         if (n <= SmallSize)
         {
-            for (var i = 0; i < n; i++)
+            // Small sets: pack the key's top 52 bits with the index into one ulong and sort that primitive array
+            // (as fast as sorting the scores alone); then repair the rare runs whose top bits are equal with the full
+            // comparer, and order by class.
+            var packed = ArrayPool<ulong>.Shared.Rent(n);
+            try
             {
-                order[i] = i;
-            }
+                unchecked
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                    }
 
-            Array.Sort(order, comparer);
-            return order;
+                    Array.Sort(packed, 0, n);
+                    for (var p = 0; p < n; p++)
+                    {
+                        order[p] = (int)(packed[p] & IndexMask);
+                    }
+
+                    var runStart = 0;
+                    for (var p = 1; p <= n; p++)
+                    {
+                        if (p == n || ((packed[p] ^ packed[runStart]) & ~IndexMask) != 0)
+                        {
+                            if (p - runStart > 1)
+                            {
+                                Array.Sort(order, runStart, p - runStart, comparer);
+                            }
+
+                            runStart = p;
+                        }
+                    }
+                }
+
+                if (classes is not null)
+                {
+                    var buffer = ArrayPool<int>.Shared.Rent(n);
+                    ClassSort(classes, order, buffer, n);
+                    ArrayPool<int>.Shared.Return(buffer);
+                }
+
+                return order;
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(packed);
+            }
         }
 
         var keys = ArrayPool<ulong>.Shared.Rent(n);
@@ -95,16 +137,7 @@ internal static class RankOrder
         var order2 = ArrayPool<int>.Shared.Rent(n);
         try
         {
-            unchecked
-            {
-                for (var i = 0; i < n; i++)
-                {
-                    keys[i] = DescendingKey(scores[i]);
-                    order[i] = i;
-                }
-            }
-
-            RadixSort(keys, order, keys2, order2, n);
+            RadixSort(scores, keys, order, keys2, order2, n);
             if (classes is not null)
             {
                 ClassSort(classes, order, order2, n);
@@ -194,15 +227,18 @@ internal static class RankOrder
         }
     }
 
-    private static void RadixSort(ulong[] keys, int[] order, ulong[] keys2, int[] order2, int n)
+    private static void RadixSort(double[] scores, ulong[] keys, int[] order, ulong[] keys2, int[] order2, int n)
     {
         unchecked
         {
+            // One pass makes the keys, fills the identity order and counts all eight digit histograms.
             Span<int> counts = stackalloc int[8 * 256];
             counts.Clear();
             for (var i = 0; i < n; i++)
             {
-                var k = keys[i];
+                var k = DescendingKey(scores[i]);
+                keys[i] = k;
+                order[i] = i;
                 counts[(int)(k & 0xFF)]++;
                 counts[256 + (int)((k >> 8) & 0xFF)]++;
                 counts[512 + (int)((k >> 16) & 0xFF)]++;

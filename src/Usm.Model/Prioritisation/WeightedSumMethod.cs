@@ -47,6 +47,10 @@ public sealed class WeightedSumMethod : RankingMethod
         var n = set.Count;
         var scores = new double[n];
         var stats = new (double Min, double Max, double Norm)[Criteria.Length];
+
+        // Most normalisations are linear (a·x + b); those terms are summed block by block below so that the score
+        // block stays in cache while every column streams through once.
+        var linear = new List<(double[] X, double A, double B)>(Criteria.Length);
         for (var j = 0; j < Criteria.Length; j++)
         {
             var criterion = Criteria[j];
@@ -65,7 +69,7 @@ public sealed class WeightedSumMethod : RankingMethod
 
                     if (benefit)
                     {
-                        ColumnMath.AddScaled(x, scores, s.Max > 0 ? w / s.Max : 0, 0);
+                        linear.Add((x, s.Max > 0 ? w / s.Max : 0, 0));
                     }
                     else
                     {
@@ -85,7 +89,7 @@ public sealed class WeightedSumMethod : RankingMethod
                     if (range > 0)
                     {
                         var a = w / range;
-                        ColumnMath.AddScaled(x, scores, benefit ? a : -a, benefit ? -a * s.Min : a * s.Max);
+                        linear.Add((x, benefit ? a : -a, benefit ? -a * s.Min : a * s.Max));
                     }
 
                     break;
@@ -93,10 +97,21 @@ public sealed class WeightedSumMethod : RankingMethod
                     if (s.Norm > 0)
                     {
                         var a = w / s.Norm;
-                        ColumnMath.AddScaled(x, scores, benefit ? a : -a, benefit ? 0 : w);
+                        linear.Add((x, benefit ? a : -a, benefit ? 0 : w));
                     }
 
                     break;
+            }
+        }
+
+        const int Block = 2048;
+        for (var start = 0; start < n; start += Block)
+        {
+            var length = Math.Min(Block, n - start);
+            var block = scores.AsSpan(start, length);
+            foreach (var (x, a, b) in linear)
+            {
+                ColumnMath.AddScaled(x.AsSpan(start, length), block, a, b);
             }
         }
 

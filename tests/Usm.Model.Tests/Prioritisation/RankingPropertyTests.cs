@@ -165,8 +165,8 @@ public class RankingPropertyTests
     [Fact]
     public void FullRanking_OfLargeSets_MatchesAComparisonSort()
     {
-        // Above 512 items the ranking uses the radix path; check it against a plain comparison sort with ties.
-        var gen = from n in Gen.Choose(513, 3000)
+        // Above 4096 items the ranking uses the radix path; check it against a plain comparison sort with ties.
+        var gen = from n in Gen.Choose(4097, 6000)
                   from seed in Gen.Choose(0, int.MaxValue)
                   select (n, seed);
         PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), t =>
@@ -184,7 +184,7 @@ public class RankingPropertyTests
                 .OrderByDescending(i => matrix.Find(ids[i])!.Class)
                 .ThenByDescending(i => a[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Select(i => ids[i]);
             return saw.Ids.SequenceEqual(expected) && matrix.Ids.SequenceEqual(matrixExpected);
-        }), maxTest: 40);
+        }), maxTest: 25);
     }
 
     [Fact]
@@ -259,5 +259,32 @@ public class RankingPropertyTests
             return new RankingMethod[] { RankingMethod.Wsjf(["a", "b"]), RankingMethod.Ice("a", "b", "c", IceConvention.Product), RankingMethod.RiskMatrix("effect", "likelihood") }
                 .All(m => !RankReversal.ProbeRemoval(set, m, t.candidates[t.victim].Id).HasReversal);
         }), maxTest: 200);
+    }
+
+    [Fact]
+    public void FullRanking_OrdersScoresThatDifferOnlyInTheLastBits()
+    {
+        // The small-set path sorts the top 52 bits of each key and repairs runs; scores one ulp apart must still order.
+        var gen = from n in Gen.Choose(2, 4096)
+                  from seed in Gen.Choose(0, int.MaxValue)
+                  select (n, seed);
+        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var random = new Random(t.seed);
+            var ids = Enumerable.Range(0, t.n).Select(i => "u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var cod = Enumerable.Range(0, t.n).Select(_ =>
+            {
+                var v = 1000.0 + random.Next(0, 3);
+                for (var k = random.Next(0, 300); k > 0; k--)
+                {
+                    v = Math.BitIncrement(v);
+                }
+
+                return v;
+            }).ToArray();
+            var set = CandidateSet.FromColumns(ids, [KeyValuePair.Create("cod", (IReadOnlyList<double>)cod)], [.. Enumerable.Repeat(1.0, t.n)]);
+            var expected = Enumerable.Range(0, t.n).OrderByDescending(i => cod[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Select(i => ids[i]);
+            return Prioritiser.Rank(set, RankingMethod.Cd3("cod")).Ids.SequenceEqual(expected);
+        }), maxTest: 40);
     }
 }

@@ -39,7 +39,8 @@ public sealed class ExpectedValueMethod : RankingMethod
     public ImmutableArray<double> SignedValues(CandidateSet candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var scores = Evaluate(candidates).Scores;
+        var scores = new double[candidates.Count];
+        Evaluate(candidates, scores);
         var polarity = candidates.PolarityArray;
         var signed = new double[scores.Length];
         for (var i = 0; i < signed.Length; i++)
@@ -55,15 +56,15 @@ public sealed class ExpectedValueMethod : RankingMethod
     /// <returns>Σ signed EMV.</returns>
     public double Exposure(CandidateSet candidates) => SignedValues(candidates).Sum();
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var p = set.ColumnArray(ProbabilityCriterion, "candidates", Name);
         var v = set.ColumnArray(ImpactCriterion, "candidates", Name);
         var polarity = set.PolarityArray;
-        var scores = new double[set.Count];
+        var n = set.Count;
         unchecked
         {
-            for (var i = 0; i < scores.Length; i++)
+            for (var i = 0; i < n; i++)
             {
                 var pi = p[i];
                 var vi = v[i];
@@ -84,12 +85,11 @@ public sealed class ExpectedValueMethod : RankingMethod
         return new ScoreSheet(scores, null, null);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var p = set.ColumnArray(ProbabilityCriterion, "candidates", Name)[index];
         var v = Math.Abs(set.ColumnArray(ImpactCriterion, "candidates", Name)[index]);
         var threat = set.PolarityArray[index] == CandidatePolarity.Threat;
-        var score = sheet.Scores[index];
         var contributions = new List<CriterionContribution>
         {
             new(ProbabilityCriterion, p, p, Preconditions.Invariant($"Probability '{ProbabilityCriterion}' = {F(p)}")),

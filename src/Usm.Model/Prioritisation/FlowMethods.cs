@@ -27,10 +27,11 @@ public sealed class WsjfMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => "WSJF";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var n = set.Count;
-        var cod = new double[n];
+        var cod = scores;
+        Array.Clear(cod, 0, n);
         foreach (var component in CostOfDelayComponents)
         {
             var x = set.ColumnArray(component, "candidates", Name);
@@ -62,7 +63,7 @@ public sealed class WsjfMethod : RankingMethod
         return new ScoreSheet(cod, null, null);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var contributions = new List<CriterionContribution>();
         var cod = 0.0;
@@ -75,7 +76,7 @@ public sealed class WsjfMethod : RankingMethod
 
         var size = ColumnOrEffort(set, JobSizeCriterion)[index];
         contributions.Add(new(JobSizeCriterion ?? "effort", size, size, Preconditions.Invariant($"Job size {F(size)} divides the cost of delay")));
-        return new Explanation(Name, Preconditions.Invariant($"WSJF {F(sheet.Scores[index])} = cost of delay {F(cod)} / job size {F(size)}."), contributions);
+        return new Explanation(Name, Preconditions.Invariant($"WSJF {F(score)} = cost of delay {F(cod)} / job size {F(size)}."), contributions);
     }
 }
 
@@ -102,14 +103,14 @@ public sealed class Cd3Method : RankingMethod
     /// <inheritdoc />
     public override string Name => "CD3";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var cod = set.ColumnArray(CostOfDelayCriterion, "candidates", Name);
         var duration = ColumnOrEffort(set, DurationCriterion);
-        var scores = new double[set.Count];
+        var n = set.Count;
         unchecked
         {
-            for (var i = 0; i < scores.Length; i++)
+            for (var i = 0; i < n; i++)
             {
                 if (cod[i] < 0)
                 {
@@ -128,11 +129,11 @@ public sealed class Cd3Method : RankingMethod
         return new ScoreSheet(scores, null, null);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var cod = set.ColumnArray(CostOfDelayCriterion, "candidates", Name)[index];
         var duration = ColumnOrEffort(set, DurationCriterion)[index];
-        return new Explanation(Name, Preconditions.Invariant($"CD3 {F(sheet.Scores[index])} = cost of delay {F(cod)} / duration {F(duration)}."),
+        return new Explanation(Name, Preconditions.Invariant($"CD3 {F(score)} = cost of delay {F(cod)} / duration {F(duration)}."),
         [
             new(CostOfDelayCriterion, cod, cod, Preconditions.Invariant($"Cost of delay '{CostOfDelayCriterion}' = {F(cod)} per unit of time")),
             new(DurationCriterion ?? "effort", duration, duration, Preconditions.Invariant($"Duration {F(duration)} divides it")),
@@ -172,16 +173,16 @@ public sealed class RiceMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => "RICE";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var reach = set.ColumnArray(ReachCriterion, "candidates", Name);
         var impact = set.ColumnArray(ImpactCriterion, "candidates", Name);
         var confidence = set.ColumnArray(ConfidenceCriterion, "candidates", Name);
         var effort = ColumnOrEffort(set, EffortCriterion);
-        var scores = new double[set.Count];
+        var n = set.Count;
         unchecked
         {
-            for (var i = 0; i < scores.Length; i++)
+            for (var i = 0; i < n; i++)
             {
                 if (reach[i] < 0)
                 {
@@ -210,13 +211,13 @@ public sealed class RiceMethod : RankingMethod
         return new ScoreSheet(scores, null, null);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var r = set.ColumnArray(ReachCriterion, "candidates", Name)[index];
         var i = set.ColumnArray(ImpactCriterion, "candidates", Name)[index];
         var c = set.ColumnArray(ConfidenceCriterion, "candidates", Name)[index];
         var e = ColumnOrEffort(set, EffortCriterion)[index];
-        return new Explanation(Name, Preconditions.Invariant($"RICE {F(sheet.Scores[index])} = reach {F(r)} × impact {F(i)} × confidence {F(c)} / effort {F(e)}."),
+        return new Explanation(Name, Preconditions.Invariant($"RICE {F(score)} = reach {F(r)} × impact {F(i)} × confidence {F(c)} / effort {F(e)}."),
         [
             new(ReachCriterion, r, r, Preconditions.Invariant($"Reach '{ReachCriterion}' = {F(r)} per period")),
             new(ImpactCriterion, i, i, Preconditions.Invariant($"Impact '{ImpactCriterion}' = {F(i)} per person reached")),
@@ -264,12 +265,12 @@ public sealed class IceMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => Convention == IceConvention.Average ? "ICE (average)" : "ICE (product)";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var names = new[] { ImpactCriterion, ConfidenceCriterion, EaseCriterion };
         var columns = names.Select(c => set.ColumnArray(c, "candidates", Name)).ToArray();
-        var scores = new double[set.Count];
-        for (var i = 0; i < scores.Length; i++)
+        var n = set.Count;
+        for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < 3; j++)
             {
@@ -286,7 +287,7 @@ public sealed class IceMethod : RankingMethod
         return new ScoreSheet(scores, null, null);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var i = set.ColumnArray(ImpactCriterion, "candidates", Name)[index];
         var c = set.ColumnArray(ConfidenceCriterion, "candidates", Name)[index];
@@ -294,7 +295,7 @@ public sealed class IceMethod : RankingMethod
         var formula = Convention == IceConvention.Average
             ? Preconditions.Invariant($"({F(i)} + {F(c)} + {F(e)}) / 3")
             : Preconditions.Invariant($"{F(i)} × {F(c)} × {F(e)}");
-        return new Explanation(Name, Preconditions.Invariant($"ICE {F(sheet.Scores[index])} = {formula} ({Convention} convention)."),
+        return new Explanation(Name, Preconditions.Invariant($"ICE {F(score)} = {formula} ({Convention} convention)."),
         [
             new(ImpactCriterion, i, i, Preconditions.Invariant($"Impact '{ImpactCriterion}' = {F(i)}")),
             new(ConfidenceCriterion, c, c, Preconditions.Invariant($"Confidence '{ConfidenceCriterion}' = {F(c)}")),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
@@ -26,8 +27,10 @@ public static class Prioritiser
     /// <exception cref="ArgumentOutOfRangeException">A value is outside what the method accepts (the message names the candidate and criterion).</exception>
     public static Ranking Rank(CandidateSet candidates, RankingMethod method, RankingOptions? options = null)
     {
-        var (sheet, comparer, opts) = Prepare(candidates, method, options);
-        return new Ranking(candidates, method, opts, sheet, RankOrder.Full(sheet.Scores, sheet.Classes, comparer));
+        ArgumentNullException.ThrowIfNull(candidates);
+        var (sheet, comparer, opts) = Prepare(candidates, method, options, new double[candidates.Count]);
+        var order = RankOrder.Full(sheet.Scores, sheet.Classes, candidates.Count, comparer);
+        return new Ranking(candidates, method, opts, sheet.State, order, sheet.Scores, sheet.Classes, byPosition: false);
     }
 
     /// <summary>Ranks only the first <paramref name="k"/> candidates: the same items, in the same order, as the first k of <see cref="Rank"/>, much more cheaply.</summary>
@@ -42,13 +45,39 @@ public static class Prioritiser
     public static Ranking Top(CandidateSet candidates, RankingMethod method, int k, RankingOptions? options = null)
     {
         Preconditions.CheckInRange(k, 1, int.MaxValue);
-        var (sheet, comparer, opts) = Prepare(candidates, method, options);
+        ArgumentNullException.ThrowIfNull(candidates);
         var n = candidates.Count;
-        var order = k >= n ? RankOrder.Full(sheet.Scores, sheet.Classes, comparer) : RankOrder.Top(n, k, comparer);
-        return new Ranking(candidates, method, opts, sheet, order);
+        if (k >= n)
+        {
+            return Rank(candidates, method, options);
+        }
+
+        // Only the k results are kept: the n scores live in a pooled buffer while the heap selects.
+        var buffer = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            var (sheet, comparer, opts) = Prepare(candidates, method, options, buffer);
+            var order = RankOrder.Top(n, k, comparer);
+            var scores = new double[k];
+            var classes = sheet.Classes is null ? null : new int[k];
+            for (var p = 0; p < k; p++)
+            {
+                scores[p] = sheet.Scores[order[p]];
+                if (classes is not null)
+                {
+                    classes[p] = sheet.Classes![order[p]];
+                }
+            }
+
+            return new Ranking(candidates, method, opts, sheet.State, order, scores, classes, byPosition: true);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
-    private static (ScoreSheet Sheet, RankComparer Comparer, RankingOptions Options) Prepare(CandidateSet candidates, RankingMethod method, RankingOptions? options)
+    private static (ScoreSheet Sheet, RankComparer Comparer, RankingOptions Options) Prepare(CandidateSet candidates, RankingMethod method, RankingOptions? options, double[] scores)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(method);
@@ -61,7 +90,7 @@ public static class Prioritiser
         var secondary = key.UsesEffort ? candidates.EffortArray
             : key.Criterion is not null ? candidates.ColumnArray(key.Criterion, nameof(options), "The secondary key")
             : null;
-        var sheet = method.Evaluate(candidates);
+        var sheet = method.Evaluate(candidates, scores);
         return (sheet, new RankComparer(sheet.Scores, sheet.Classes, secondary, key.HigherFirst, candidates.IdArray), options);
     }
 }

@@ -168,16 +168,13 @@ public static class RankCorrelation
     private static double[] TieGroupValues(Ranking ranking)
     {
         var order = ranking.Order;
-        var scores = ranking.Sheet.Scores;
-        var classes = ranking.Sheet.Classes;
         var values = new double[order.Length];
         var groupStart = 0;
         for (var p = 0; p < order.Length; p++)
         {
             if (p > 0)
             {
-                int a = order[p - 1], b = order[p];
-                if (scores[a] != scores[b] || (classes is not null && classes[a] != classes[b]))
+                if (ranking.ScoreAt(p - 1) != ranking.ScoreAt(p) || ranking.ClassAt(p - 1) != ranking.ClassAt(p))
                 {
                     groupStart = p;
                 }

@@ -77,9 +77,8 @@ internal static class RankOrder
 
     private const ulong IndexMask = 0xFFF; // 12 bits: indexes below SmallSize
 
-    public static int[] Full(double[] scores, int[]? classes, RankComparer comparer)
+    public static int[] Full(double[] scores, int[]? classes, int n, RankComparer comparer)
     {
-        var n = scores.Length;
         var order = new int[n];
         if (n <= SmallSize)
         {

@@ -12,11 +12,11 @@ public sealed class RankedItem
     private readonly int _index;
     private Explanation? _explanation;
 
-    internal RankedItem(Ranking ranking, int index, int rank)
+    internal RankedItem(Ranking ranking, int index, int position)
     {
         _ranking = ranking;
         _index = index;
-        Rank = rank;
+        Rank = position + 1;
     }
 
     /// <summary>Gets the candidate's id.</summary>
@@ -26,13 +26,13 @@ public sealed class RankedItem
     public int Rank { get; }
 
     /// <summary>Gets the score in the method's own unit (higher ranks first); for the risk matrix, the within-class score.</summary>
-    public double Score => _ranking.Sheet.Scores[_index];
+    public double Score => _ranking.ScoreAt(Rank - 1);
 
     /// <summary>Gets the risk class (higher first) for the risk matrix; null for methods without classes.</summary>
-    public int? Class => _ranking.Sheet.Classes?[_index];
+    public int? Class => _ranking.ClassAt(Rank - 1);
 
     /// <summary>Gets the explanation, computed on first access.</summary>
-    public Explanation Explanation => _explanation ??= _ranking.Method.Explain(_ranking.Candidates, _ranking.Sheet, _index);
+    public Explanation Explanation => _explanation ??= _ranking.Method.Explain(_ranking.Candidates, _ranking.State, _index, Score, Class);
 
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"{Rank}. {Id} ({Score})");
@@ -47,15 +47,21 @@ public sealed class RankedItem
 public sealed class Ranking
 {
     private readonly int[] _order;
+    private readonly double[] _scores;
+    private readonly int[]? _classes;
+    private readonly bool _byPosition;
     private int[]? _positions;
 
-    internal Ranking(CandidateSet candidates, RankingMethod method, RankingOptions options, ScoreSheet sheet, int[] order)
+    internal Ranking(CandidateSet candidates, RankingMethod method, RankingOptions options, object? state, int[] order, double[] scores, int[]? classes, bool byPosition)
     {
         Candidates = candidates;
         Method = method;
         Options = options;
-        Sheet = sheet;
+        State = state;
         _order = order;
+        _scores = scores;
+        _classes = classes;
+        _byPosition = byPosition;
         Items = new ItemList(this);
     }
 
@@ -83,14 +89,20 @@ public sealed class Ranking
     /// <summary>Gets the ids in rank order.</summary>
     public ImmutableArray<string> Ids => [.. _order.Select(i => Candidates.IdArray[i])];
 
-    internal ScoreSheet Sheet { get; }
+    internal object? State { get; }
 
     internal ReadOnlySpan<int> Order => _order;
+
+    /// <summary>The score at a position (scores are held by candidate index for a full ranking, by position for top-k).</summary>
+    internal double ScoreAt(int position) => _scores[_byPosition ? position : _order[position]];
+
+    /// <summary>The class at a position, or null.</summary>
+    internal int? ClassAt(int position) => _classes is null ? null : _classes[_byPosition ? position : _order[position]];
 
     /// <summary>Gets the item at a position (0 is rank 1).</summary>
     /// <param name="position">The position, from 0 to <see cref="Count"/> − 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is out of range.</exception>
-    public RankedItem this[int position] => new(this, _order[Preconditions.CheckInRange(position, 0, Count - 1)], position + 1);
+    public RankedItem this[int position] => new(this, _order[Preconditions.CheckInRange(position, 0, Count - 1)], position);
 
     /// <summary>Finds a candidate's item by id.</summary>
     /// <param name="id">The id (ordinal).</param>
@@ -104,7 +116,7 @@ public sealed class Ranking
         }
 
         var position = Positions()[index];
-        return position < 0 ? null : new RankedItem(this, index, position + 1);
+        return position < 0 ? null : new RankedItem(this, index, position);
     }
 
     /// <summary>Gets a candidate's rank by id.</summary>

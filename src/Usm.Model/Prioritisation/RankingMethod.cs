@@ -105,11 +105,11 @@ public abstract class RankingMethod
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    /// <summary>Validates the set against this method's needs and scores every candidate.</summary>
-    internal abstract ScoreSheet Evaluate(CandidateSet set);
+    /// <summary>Validates the set against this method's needs and writes every candidate's score into <paramref name="scores"/> (at least <c>set.Count</c> long; it may be a pooled buffer).</summary>
+    internal abstract ScoreSheet Evaluate(CandidateSet set, double[] scores);
 
     /// <summary>Explains one candidate's score.</summary>
-    internal abstract Explanation Explain(CandidateSet set, ScoreSheet sheet, int index);
+    internal abstract Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls);
 
     /// <summary>Formats a number for explanations (invariant, up to four decimals).</summary>
     private protected static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
@@ -145,7 +145,7 @@ public abstract class RankingMethod
 /// <summary>The scores of one evaluation, with the method's intermediate values for explanations.</summary>
 internal sealed class ScoreSheet(double[] scores, int[]? classes, object? state)
 {
-    /// <summary>Gets the score of each candidate, by set index.</summary>
+    /// <summary>Gets the score of each candidate, by set index (the array may be longer than the set).</summary>
     public double[] Scores { get; } = scores;
 
     /// <summary>Gets the class of each candidate (risk matrix only), higher first; otherwise null.</summary>

@@ -83,13 +83,12 @@ public sealed class RiskMatrixMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => "Risk matrix";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var effect = set.ColumnArray(EffectCriterion, "candidates", Name);
         var likelihood = set.ColumnArray(LikelihoodCriterion, "candidates", Name);
         var within = WithinClassCriterion is null ? null : set.ColumnArray(WithinClassCriterion, "candidates", Name);
         var n = set.Count;
-        var scores = new double[n];
         var classes = new int[n];
         var rows = _table.Length;
         var cols = _table[0].Length;
@@ -114,23 +113,23 @@ public sealed class RiskMatrixMethod : RankingMethod
         return new ScoreSheet(scores, classes, null);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var e = set.ColumnArray(EffectCriterion, "candidates", Name)[index];
         var l = set.ColumnArray(LikelihoodCriterion, "candidates", Name)[index];
-        var cls = sheet.Classes![index];
+        var c = cls!.Value;
         var contributions = new List<CriterionContribution>
         {
             new(EffectCriterion, e, e, Preconditions.Invariant($"Effect '{EffectCriterion}' level {F(e)} selects row {F(e)} of the matrix")),
-            new(LikelihoodCriterion, l, l, Preconditions.Invariant($"Likelihood '{LikelihoodCriterion}' level {F(l)} selects column {F(l)}; the cell holds class {cls} of {ClassCount}")),
+            new(LikelihoodCriterion, l, l, Preconditions.Invariant($"Likelihood '{LikelihoodCriterion}' level {F(l)} selects column {F(l)}; the cell holds class {c} of {ClassCount}")),
         };
         if (WithinClassCriterion is not null)
         {
             var w = set.ColumnArray(WithinClassCriterion, "candidates", Name)[index];
-            contributions.Add(new(WithinClassCriterion, w, w, Preconditions.Invariant($"Within class {cls}, '{WithinClassCriterion}' = {F(w)} orders it (higher first)")));
+            contributions.Add(new(WithinClassCriterion, w, w, Preconditions.Invariant($"Within class {c}, '{WithinClassCriterion}' = {F(w)} orders it (higher first)")));
         }
 
-        var within = WithinClassCriterion is null ? Preconditions.Invariant($"effect × likelihood = {F(e * l)}") : Preconditions.Invariant($"'{WithinClassCriterion}' = {F(sheet.Scores[index])}");
-        return new Explanation(Name, Preconditions.Invariant($"Risk class {cls} of {ClassCount}; within the class it scores {within}."), contributions);
+        var within = WithinClassCriterion is null ? Preconditions.Invariant($"effect × likelihood = {F(e * l)}") : Preconditions.Invariant($"'{WithinClassCriterion}' = {F(score)}");
+        return new Explanation(Name, Preconditions.Invariant($"Risk class {c} of {ClassCount}; within the class it scores {within}."), contributions);
     }
 }

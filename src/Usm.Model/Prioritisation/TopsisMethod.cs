@@ -38,7 +38,7 @@ public sealed class TopsisMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => "TOPSIS";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var n = set.Count;
         var m = Criteria.Length;
@@ -89,7 +89,6 @@ public sealed class TopsisMethod : RankingMethod
                 }
             }
 
-            var scores = new double[n];
             unchecked
             {
                 for (var i = 0; i < n; i++)
@@ -110,26 +109,26 @@ public sealed class TopsisMethod : RankingMethod
         }
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
-        var state = (State)sheet.State!;
+        var st = (State)state!;
         var contributions = new List<CriterionContribution>(Criteria.Length);
         double plus = 0, minus = 0;
         for (var j = 0; j < Criteria.Length; j++)
         {
             var c = Criteria[j];
             var x = set.ColumnArray(c.Name, "candidates", Name)[index];
-            var v = _weights[j] * state.Scale[j] * (x - state.Offset[j]);
-            var dp = (v - state.Ideal[j]) * (v - state.Ideal[j]);
-            var dm = (v - state.Anti[j]) * (v - state.Anti[j]);
+            var v = _weights[j] * st.Scale[j] * (x - st.Offset[j]);
+            var dp = (v - st.Ideal[j]) * (v - st.Ideal[j]);
+            var dm = (v - st.Anti[j]) * (v - st.Anti[j]);
             plus += dp;
             minus += dm;
             contributions.Add(new CriterionContribution(c.Name, x, v, Preconditions.Invariant(
-                $"{c.Kind} '{c.Name}' = {F(x)}: weighted normalised value {F(v)}; ideal {F(state.Ideal[j])} (squared gap {F(dp)}), anti-ideal {F(state.Anti[j])} (squared gap {F(dm)})")));
+                $"{c.Kind} '{c.Name}' = {F(x)}: weighted normalised value {F(v)}; ideal {F(st.Ideal[j])} (squared gap {F(dp)}), anti-ideal {F(st.Anti[j])} (squared gap {F(dm)})")));
         }
 
         return new Explanation(Name, Preconditions.Invariant(
-            $"TOPSIS closeness {F(sheet.Scores[index])} = D⁻ / (D⁺ + D⁻) with D⁺ = {F(Math.Sqrt(plus))} to the ideal and D⁻ = {F(Math.Sqrt(minus))} to the anti-ideal ({Normalisation} normalisation)."), contributions);
+            $"TOPSIS closeness {F(score)} = D⁻ / (D⁺ + D⁻) with D⁺ = {F(Math.Sqrt(plus))} to the ideal and D⁻ = {F(Math.Sqrt(minus))} to the anti-ideal ({Normalisation} normalisation)."), contributions);
     }
 
     private sealed record State(double[] Scale, double[] Offset, double[] Ideal, double[] Anti);

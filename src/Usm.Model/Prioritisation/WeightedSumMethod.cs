@@ -42,10 +42,10 @@ public sealed class WeightedSumMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => "SAW";
 
-    internal override ScoreSheet Evaluate(CandidateSet set)
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var n = set.Count;
-        var scores = new double[n];
+        Array.Clear(scores, 0, n);
         var stats = new (double Min, double Max, double Norm)[Criteria.Length];
 
         // Most normalisations are linear (a·x + b); those terms are summed block by block below so that the score
@@ -118,9 +118,9 @@ public sealed class WeightedSumMethod : RankingMethod
         return new ScoreSheet(scores, null, stats);
     }
 
-    internal override Explanation Explain(CandidateSet set, ScoreSheet sheet, int index)
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
-        var stats = ((double Min, double Max, double Norm)[])sheet.State!;
+        var stats = ((double Min, double Max, double Norm)[])state!;
         var contributions = new List<CriterionContribution>(Criteria.Length);
         for (var j = 0; j < Criteria.Length; j++)
         {
@@ -132,7 +132,7 @@ public sealed class WeightedSumMethod : RankingMethod
                 $"{c.Kind} '{c.Name}' = {F(x)}, normalised {how} to {F(r)}, × weight {F(_weights[j])} = {F(part)}")));
         }
 
-        return new Explanation(Name, Preconditions.Invariant($"SAW score {F(sheet.Scores[index])} = Σ weight × normalised value ({Normalisation} normalisation)."), contributions);
+        return new Explanation(Name, Preconditions.Invariant($"SAW score {F(score)} = Σ weight × normalised value ({Normalisation} normalisation)."), contributions);
     }
 
     internal static (double Value, string How) Normalise(CriterionKind kind, SawNormalisation normalisation, double x, (double Min, double Max, double Norm) s)

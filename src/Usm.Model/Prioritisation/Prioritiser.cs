@@ -57,7 +57,7 @@ public static class Prioritiser
         try
         {
             var (sheet, comparer, opts) = Prepare(candidates, method, options, buffer);
-            var order = RankOrder.Top(n, k, comparer);
+            var order = RankOrder.Top(sheet.Scores, sheet.Classes, n, k, comparer);
             var scores = new double[k];
             var classes = sheet.Classes is null ? null : new int[k];
             for (var p = 0; p < k; p++)

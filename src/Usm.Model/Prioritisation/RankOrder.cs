@@ -153,8 +153,13 @@ internal static class RankOrder
         }
     }
 
-    public static int[] Top(int n, int k, RankComparer comparer)
+    public static int[] Top(double[] scores, int[]? classes, int n, int k, RankComparer comparer)
     {
+        if (classes is null && n <= SmallSize)
+        {
+            return TopPacked(scores, n, k, comparer);
+        }
+
         var heap = new int[k];
         unchecked
         {
@@ -181,6 +186,125 @@ internal static class RankOrder
 
         Array.Sort(heap, comparer);
         return heap;
+    }
+
+    /// <summary>
+    /// Top-k of a small set without classes: select the k smallest packed keys with a heap of primitives; every item
+    /// whose top 52 bits beat the k-th item's is in; the remaining places go to the best of the boundary group (all
+    /// items sharing the k-th item's top bits), ordered by the full comparer.
+    /// </summary>
+    private static int[] TopPacked(double[] scores, int n, int k, RankComparer comparer)
+    {
+        var packed = ArrayPool<ulong>.Shared.Rent(n);
+        var heap = ArrayPool<ulong>.Shared.Rent(k);
+        var group = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            unchecked
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                }
+
+                Array.Copy(packed, heap, k);
+                for (var i = (k / 2) - 1; i >= 0; i--)
+                {
+                    SiftDownMax(heap, i, k);
+                }
+
+                for (var i = k; i < n; i++)
+                {
+                    if (packed[i] < heap[0])
+                    {
+                        heap[0] = packed[i];
+                        SiftDownMax(heap, 0, k);
+                    }
+                }
+
+                Array.Sort(heap, 0, k);
+                var boundary = heap[k - 1] & ~IndexMask;
+                var m = 0;
+                while ((heap[m] & ~IndexMask) != boundary)
+                {
+                    m++;
+                }
+
+                var result = new int[k];
+                var runStart = 0;
+                for (var p = 0; p <= m; p++)
+                {
+                    if (p < m)
+                    {
+                        result[p] = (int)(heap[p] & IndexMask);
+                    }
+
+                    if (p == m || ((heap[p] ^ heap[runStart]) & ~IndexMask) != 0)
+                    {
+                        if (p - runStart > 1)
+                        {
+                            Array.Sort(result, runStart, p - runStart, comparer);
+                        }
+
+                        runStart = p;
+                    }
+                }
+
+                var size = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    if ((packed[i] & ~IndexMask) == boundary)
+                    {
+                        group[size++] = i;
+                    }
+                }
+
+                if (size > 1)
+                {
+                    Array.Sort(group, 0, size, comparer);
+                }
+
+                Array.Copy(group, 0, result, m, k - m);
+                return result;
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(packed);
+            ArrayPool<ulong>.Shared.Return(heap);
+            ArrayPool<int>.Shared.Return(group);
+        }
+    }
+
+    private static void SiftDownMax(ulong[] heap, int i, int k)
+    {
+        unchecked
+        {
+            var item = heap[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= k)
+                {
+                    break;
+                }
+
+                if (child + 1 < k && heap[child + 1] > heap[child])
+                {
+                    child++;
+                }
+
+                if (heap[child] <= item)
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = item;
+        }
     }
 
     /// <summary>Maps a score to a key whose ascending unsigned order is the score's descending order.</summary>

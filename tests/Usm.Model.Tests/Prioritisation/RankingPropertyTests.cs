@@ -283,8 +283,11 @@ public class RankingPropertyTests
                 return v;
             }).ToArray();
             var set = CandidateSet.FromColumns(ids, [KeyValuePair.Create("cod", (IReadOnlyList<double>)cod)], [.. Enumerable.Repeat(1.0, t.n)]);
-            var expected = Enumerable.Range(0, t.n).OrderByDescending(i => cod[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Select(i => ids[i]);
-            return Prioritiser.Rank(set, RankingMethod.Cd3("cod")).Ids.SequenceEqual(expected);
+            var expected = Enumerable.Range(0, t.n).OrderByDescending(i => cod[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Select(i => ids[i]).ToArray();
+            var k = 1 + (t.seed % t.n);
+            return Prioritiser.Rank(set, RankingMethod.Cd3("cod")).Ids.SequenceEqual(expected)
+                && Prioritiser.Top(set, RankingMethod.Cd3("cod"), k).Ids.SequenceEqual(expected.Take(k))
+                && Prioritiser.Top(set, RankingMethod.Cd3("cod"), 1 + (k / 7)).Ids.SequenceEqual(expected.Take(1 + (k / 7)));
         }), maxTest: 40);
     }
 }

@@ -9,27 +9,23 @@ namespace Usm.Model.Serialization;
 /// listed here, and every call passes the generated type information, so no reflection-based serialization runs
 /// and the package stays trim- and AOT-clean.
 /// </summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower)]
 [JsonSerializable(typeof(WifWorkflowDto))]
+[JsonSerializable(typeof(WorkflowDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
-    /// <summary>Gets the context for writing (indented, LF line ends, non-ASCII letters unescaped).</summary>
-    public static UsmJsonContext Writer { get; } = new(CreateOptions(strict: false));
+    /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>
+    public static UsmJsonContext Writer { get; } = new(CreateOptions());
 
-    /// <summary>Gets the tolerant reading context (unknown members ignored).</summary>
-    public static UsmJsonContext Tolerant => Writer;
-
-    /// <summary>Gets the strict reading context (unknown members are errors).</summary>
-    public static UsmJsonContext Strict { get; } = new(CreateOptions(strict: true));
-
-    private static JsonSerializerOptions CreateOptions(bool strict)
+    private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
             WriteIndented = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             NumberHandling = JsonNumberHandling.Strict,

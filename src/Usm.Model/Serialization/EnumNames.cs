@@ -1,0 +1,68 @@
+using System.Collections.Frozen;
+using Usm.Model.Routines;
+
+namespace Usm.Model.Serialization;
+
+/// <summary>The written names of enumerations in the Usm.Model JSON and CSV formats (kebab-case, stable).</summary>
+internal static class EnumNames
+{
+    public static readonly EnumTable<CallType> CallType = new(
+        (Model.CallType.Wish, "wish"), (Model.CallType.ChangeRequest, "change-request"), (Model.CallType.Incident, "incident"),
+        (Model.CallType.ServiceRequest, "service-request"), (Model.CallType.Risk, "risk"));
+
+    public static readonly EnumTable<UsmProcess> Process = new(
+        (UsmProcess.Agree, "agree"), (UsmProcess.Change, "change"), (UsmProcess.Recover, "recover"), (UsmProcess.Operate, "operate"), (UsmProcess.Improve, "improve"));
+
+    public static readonly EnumTable<RoutineType> RoutineType = new(
+        (Routines.RoutineType.Process, "process"), (Routines.RoutineType.Procedure, "procedure"), (Routines.RoutineType.WorkInstruction, "work-instruction"));
+
+    public static readonly EnumTable<Dynamicity> Dynamicity = new((Routines.Dynamicity.Static, "static"), (Routines.Dynamicity.Dynamic, "dynamic"));
+
+    public static readonly EnumTable<RaciRoles> Raci = new(
+        (RaciRoles.Responsible, "responsible"), (RaciRoles.Accountable, "accountable"), (RaciRoles.Consulted, "consulted"), (RaciRoles.Informed, "informed"));
+}
+
+/// <summary>A two-way table between enum values and their written names.</summary>
+internal sealed class EnumTable<T>
+    where T : struct, Enum
+{
+    private readonly FrozenDictionary<T, string> _names;
+    private readonly FrozenDictionary<string, T> _values;
+
+    public EnumTable(params (T Value, string Name)[] entries)
+    {
+        _names = entries.ToFrozenDictionary(e => e.Value, e => e.Name);
+        _values = entries.ToFrozenDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
+        Names = [.. entries.Select(e => e.Name)];
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public string Name(T value) => _names[value];
+
+    public T? Parse(string? text) => text is not null && _values.TryGetValue(text, out var value) ? value : null;
+
+    /// <summary>Parses a required value, reporting a missing member or an unknown name at <paramref name="path"/>.</summary>
+    public T? Read(string? text, string path, JsonReadContext ctx, string what)
+    {
+        if (text is null)
+        {
+            ctx.Error(ReadErrorCode.MissingMember, path, $"The required member '{Last(path)}' is missing.");
+            return null;
+        }
+
+        var value = Parse(text);
+        if (value is null)
+        {
+            ctx.Error(ReadErrorCode.UnknownEnumValue, path, $"'{JsonReadContext.Shorten(text)}' is not {what} (expected one of {string.Join(", ", Names)}).");
+        }
+
+        return value;
+    }
+
+    private static string Last(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot < 0 ? path : path[(dot + 1)..];
+    }
+}

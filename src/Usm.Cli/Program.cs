@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Spectre.Console;
+using Usm.Cli.Output;
 
 namespace Usm.Cli;
 
@@ -9,25 +9,66 @@ public static class Program
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <returns>The exit code: 0 success, 1 findings, 2 a usage or input error.</returns>
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, CliEnvironment.FromProcess());
+
+    /// <summary>Runs the tool against the given writers (in-process tests use this).</summary>
+    internal static int Run(string[] args, CliEnvironment env)
     {
-        var console = CreateConsole();
-        var root = new RootCommand("usm: the USM method as a typed model. Run 'usm demo' to see the USM process model.");
-        var demo = new Command("demo", "Show the USM process model: the 5 processes, 5 call types and 8 workflow patterns.");
-        demo.SetAction(_ => DemoCommand.Run(console));
-        root.Subcommands.Add(demo);
-        return root.Parse(args).Invoke();
+        var root = BuildRoot(env);
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0 && !IsHelpRequest(args))
+        {
+            foreach (var error in parse.Errors)
+            {
+                env.Error.WriteLine("usm: " + error.Message);
+            }
+
+            env.Error.WriteLine("Run 'usm --help' for usage.");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (CliException e)
+        {
+            env.Error.WriteLine("usm: " + e.Message);
+            return ExitCodes.UsageOrInputError;
+        }
     }
 
-    /// <summary>A console without colour or ANSI codes when output is redirected or NO_COLOR is set.</summary>
-    private static IAnsiConsole CreateConsole()
+    private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    internal static readonly Option<OutputFormat> FormatOption = new("--format")
     {
-        var plain = Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        Description = "Output format: table (default), json, csv or markdown.",
+        HelpName = "table|json|csv|markdown",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        Recursive = true,
+        CustomParser = result =>
         {
-            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
+            var text = result.Tokens.Count == 0 ? "table" : result.Tokens[0].Value;
+            if (Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(text, out _))
+            {
+                return format;
+            }
+
+            result.AddError($"Unknown format '{text}': use table, json, csv or markdown.");
+            return OutputFormat.Table;
+        },
+    };
+
+    private static RootCommand BuildRoot(CliEnvironment env)
+    {
+        var root = new RootCommand("usm: the USM method (Unified Service Management) as a typed model. Start with 'usm demo'.");
+        root.Options.Add(FormatOption);
+        foreach (var command in Commands.All(env))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 }

@@ -9,7 +9,7 @@ namespace Usm.Model.Routines;
 /// </summary>
 /// <remarks>
 /// Construction checks only programmer errors (null or blank ids). Whether the activity conforms to the method, for
-/// example whether it has exactly one Accountable, is the job of <c>Usm.Model.Conformance.ConformanceChecker</c>.
+/// example whether it has exactly one Accountable, is the job of <see cref="Conformance.ConformanceChecker"/>.
 /// Equality is structural: every property, with responsibilities compared in order.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>

@@ -9,7 +9,7 @@ public sealed class Responsibility : IEquatable<Responsibility>
 {
     /// <summary>Creates a responsibility.</summary>
     /// <param name="profileId">The profile's id (a role or a position).</param>
-    /// <param name="roles">The RACI roles; may be <see cref="RaciRoles.None"/>, which the conformance checker reports.</param>
+    /// <param name="roles">The RACI roles; may be <see cref="RaciRoles.None"/>, which <see cref="Conformance.ConformanceChecker"/> reports.</param>
     /// <exception cref="ArgumentNullException"><paramref name="profileId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="profileId"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="roles"/> holds bits outside R, A, C and I.</exception>

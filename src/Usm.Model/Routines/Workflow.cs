@@ -9,7 +9,7 @@ namespace Usm.Model.Routines;
 /// <see cref="Branches"/>, each a sequence of further steps.
 /// </summary>
 /// <remarks>
-/// <para>Construction checks only programmer errors. Use <c>Usm.Model.Conformance.ConformanceChecker</c> to check the
+/// <para>Construction checks only programmer errors. Use <see cref="Conformance.ConformanceChecker"/> to check the
 /// workflow against the method; a nonconforming workflow is a valid object with findings, not an exception.</para>
 /// <para>Equality is structural: every property, with steps and branches compared in order.</para>
 /// </remarks>

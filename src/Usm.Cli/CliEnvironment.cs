@@ -1,0 +1,75 @@
+using Spectre.Console;
+
+namespace Usm.Cli;
+
+/// <summary>
+/// Where a command writes: standard output (as text and as a Spectre console), standard error, and whether the
+/// terminal is interactive (progress indicators and colour only then). Tests pass string writers.
+/// </summary>
+internal sealed class CliEnvironment
+{
+    public CliEnvironment(TextWriter output, TextWriter error, bool interactive, bool colour)
+    {
+        Out = output;
+        Error = error;
+        IsInteractive = interactive;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        if (!colour)
+        {
+            // A wide fixed width keeps redirected output stable (no wrapping at an unknown terminal width).
+            Console.Profile.Width = 160;
+        }
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public bool IsInteractive { get; }
+
+    public IAnsiConsole Console { get; }
+
+    /// <summary>The process's own console: plain when output is redirected or NO_COLOR is set (https://no-color.org).</summary>
+    public static CliEnvironment FromProcess()
+    {
+        var redirected = System.Console.IsOutputRedirected;
+        var noColour = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return new CliEnvironment(System.Console.Out, System.Console.Error, interactive: !redirected && !System.Console.IsErrorRedirected, colour: !redirected && !noColour);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a spinner on an interactive terminal, silently otherwise.</summary>
+    public T WithProgress<T>(string label, Func<T> work)
+    {
+        if (!IsInteractive)
+        {
+            return work();
+        }
+
+        return Console.Status().Start(label, _ => work());
+    }
+}
+
+/// <summary>
+/// A user error (missing file, bad value, malformed input): printed as one line on standard error, without a stack
+/// trace, and the process exits with <see cref="ExitCodes.UsageOrInputError"/>.
+/// </summary>
+internal sealed class CliException(string message) : Exception(message);
+
+/// <summary>The tool's exit codes.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success, and nothing to report.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command ran and reports findings (validation) or an infeasible plan.</summary>
+    public const int Findings = 1;
+
+    /// <summary>A usage or input error: bad arguments, a missing or malformed file.</summary>
+    public const int UsageOrInputError = 2;
+}

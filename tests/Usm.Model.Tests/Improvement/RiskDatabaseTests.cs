@@ -1,0 +1,290 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Usm.Model.Improvement;
+using Usm.Model.Tests.Generators;
+using Usm.Model.Tests.TestHelpers;
+
+namespace Usm.Model.Tests.Improvement;
+
+public class RiskDatabaseTests
+{
+    [Fact]
+    public void Register_AppendsAnEvent_StampedByTheClock_AndLeavesTheOldDatabaseUnchanged()
+    {
+        var clock = FixedClock.At(2026, 3, 2);
+        var empty = new RiskDatabase(clock);
+        var one = empty.Register(Samples.Threat(), "p-ann");
+        clock.Advance(Duration.FromHours(1));
+        var two = one.Apply("R-1", new ClassifyRisk(Samples.Assessment()), "p-bob");
+
+        Assert.Equal(0, empty.Count);
+        Assert.Empty(empty.Events);
+        Assert.Equal(RiskStatus.Identified, one.Get("R-1").Status);
+        Assert.Single(one.Events);
+        Assert.Equal(RiskStatus.Classified, two.Get("R-1").Status);
+        var last = two.Events[^1];
+        Assert.Equal((2, RiskEventKind.CommandApplied, "p-bob", "R-1", RiskStatus.Classified), (last.Sequence, last.Kind, last.ActorId, last.RiskId, last.ResultingStatus));
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), last.At);
+        Assert.Same(one, two.AfterEvent(1));
+        Assert.Same(empty, two.AfterEvent(0));
+    }
+
+    [Fact]
+    public void DuplicateIdsAndUnknownRisks_AreRejected_NamingTheId()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2)).Register(Samples.Threat("R-1"), "p");
+        var dup = Assert.Throws<ArgumentException>(() => db.Register(Samples.Threat("R-1"), "p"));
+        Assert.Equal("risk", dup.ParamName);
+        Assert.Contains("'R-1'", dup.Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<ArgumentException>(() => db.Apply("R-404", new FulfilRisk(), "p"));
+        Assert.Contains("'R-404'", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("risk", () => db.Register(Samples.ThreatAt(RiskStatus.Classified, "R-2"), "p"));
+        Assert.Throws<ArgumentException>("actorId", () => db.Register(Samples.Threat("R-3"), " "));
+        Assert.Equal(1, db.Count);
+    }
+
+    [Fact]
+    public void RelatedRisks_MustBeRegistered_AndNotTheRiskItself()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2)).Register(Samples.Threat("R-1"), "p");
+        Risk Related(string id, params string[] related) => new(id, "t", "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p"), [Resource.People], "c", relatedRiskIds: related);
+
+        Assert.Equal<string>(["R-1"], db.Register(Related("R-2", "R-1"), "p").Get("R-2").RelatedRiskIds);
+        var unknown = Assert.Throws<ArgumentException>(() => db.Register(Related("R-2", "R-1", "R-9"), "p"));
+        Assert.Equal("risk", unknown.ParamName);
+        Assert.Contains("'R-9'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("itself", Assert.Throws<ArgumentException>(() => Related("R-2", "R-2")).Message, StringComparison.Ordinal);
+
+        var update = Assert.Throws<ArgumentException>(() => db.Apply("R-1", new UpdateRiskDetails(relatedRiskIds: ["R-7"]), "p"));
+        Assert.Equal("command", update.ParamName);
+        Assert.Contains("'R-7'", update.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidRiskTransitionException>(() => db.Apply("R-1", new UpdateRiskDetails(relatedRiskIds: ["R-1"]), "p"));
+    }
+
+    [Fact]
+    public void TheClockGoingBack_IsRefused_NamingBothInstants()
+    {
+        var clock = FixedClock.At(2026, 3, 2);
+        var db = new RiskDatabase(clock).Register(Samples.Threat(), "p");
+        clock.Advance(Duration.FromMinutes(-5));
+        var ex = Assert.Throws<InvalidOperationException>(() => db.Apply("R-1", new ClassifyRisk(Samples.Assessment()), "p"));
+        Assert.Contains("2026-03-02T08:55:00Z", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-03-02T09:00:00Z", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queries_ByStatusPolarityResourceServiceMicAndCategory_AreOrderedById()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2))
+            .Register(Samples.Threat("R-3", resources: [Resource.People]), "p")
+            .Register(Samples.Threat("R-1", category: "financial", services: ["svc-a", "svc-b"]), "p")
+            .Register(Samples.Opportunity("R-2"), "p")
+            .Apply("R-3", new RejectRisk("no"), "p");
+
+        Assert.Equal(["R-1", "R-2"], db.OpenRisks.Select(r => r.Id));
+        Assert.Equal(["R-1", "R-2"], db.ByStatus(RiskStatus.Identified).Select(r => r.Id));
+        Assert.Equal(["R-3"], db.ByStatus(RiskStatus.Rejected).Select(r => r.Id));
+        Assert.Equal(1, db.CountByStatus(RiskStatus.Rejected));
+        Assert.Equal(["R-1", "R-3"], db.ByPolarity(RiskPolarity.Threat).Select(r => r.Id));
+        Assert.Equal(["R-2", "R-3"], db.ByResource(Resource.People).Select(r => r.Id));
+        Assert.Equal(["R-1"], db.ByService("svc-b").Select(r => r.Id));
+        Assert.Equal(["R-1", "R-3"], db.ByMic("mic-nas").Select(r => r.Id));
+        Assert.Equal(["R-1"], db.ByCategory("financial").Select(r => r.Id));
+        Assert.Empty(db.ByService("svc-none"));
+
+        var moved = db.Apply("R-1", new UpdateRiskDetails(serviceIds: ["svc-c"]), "p");
+        Assert.Empty(moved.ByService("svc-b"));
+        Assert.Equal(["R-1"], moved.ByService("svc-c").Select(r => r.Id));
+        Assert.Equal(["R-1"], db.ByService("svc-b").Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Exposure_SumsTheOpenRisksSignedExpectedValues()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2))
+            .Register(Samples.Threat("R-1"), "p")
+            .Register(Samples.Opportunity("R-2"), "p")
+            .Apply("R-1", new ClassifyRisk(Samples.Assessment(probability: 0.5, impact: 2000)), "p")
+            .Apply("R-2", new ClassifyRisk(new RiskAssessment(1, 1, QuantitativeEstimate.FromThreePoint(10, 12, 26, 0.5))), "p");
+        Assert.Equal(-1000 + 7, db.Exposure, 9);
+        Assert.Equal(7, db.Apply("R-1", new WithdrawRisk("gone"), "p").Exposure, 9);
+    }
+
+    [Fact]
+    public void RegisterFromCallEvaluation_RegistersOneRiskPerImprovement_WithThatCallAsOrigin()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2));
+        Risk Improvement(string id, string call) => new(id, "Template lacks field", "", RiskPolarity.Opportunity, RiskOrigin.FromClosedCall(call), [Resource.Technology], "operational");
+        var after = db.RegisterFromCallEvaluation("INC-7", [Improvement("R-10", "INC-7"), Improvement("R-11", "INC-7")], "p-op");
+        Assert.Equal(2, after.Events.Count);
+        Assert.All(after.Risks, r => Assert.Equal("INC-7", r.Origin.CallId));
+
+        var ex = Assert.Throws<ArgumentException>(() => db.RegisterFromCallEvaluation("INC-7", [Improvement("R-10", "INC-7"), Improvement("R-12", "INC-8")], "p-op"));
+        Assert.Contains("'R-12'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, db.Count);
+    }
+
+    [Fact]
+    public void Replay_RefusesAnEventOutOfSequence_NamingIt()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2)).Register(Samples.Threat("R-1"), "p").Register(Samples.Threat("R-2"), "p");
+        var ex = Assert.Throws<ArgumentException>(() => RiskDatabase.Replay(FixedClock.At(2026, 3, 2), db.Events.Skip(1)));
+        Assert.Equal("events", ex.ParamName);
+        Assert.Contains("#2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected number 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AsOf_ReturnsTheStateAtAnInstant()
+    {
+        var clock = FixedClock.At(2026, 3, 2);
+        var db = new RiskDatabase(clock).Register(Samples.Threat(), "p");
+        clock.Advance(Duration.FromDays(1));
+        db = db.Apply("R-1", new ClassifyRisk(Samples.Assessment()), "p");
+        Assert.Equal(0, db.AsOf(Instant.FromUtc(2026, 3, 1, 0, 0)).Count);
+        Assert.Equal(RiskStatus.Identified, db.AsOf(Instant.FromUtc(2026, 3, 2, 9, 0)).Get("R-1").Status);
+        Assert.Equal(RiskStatus.Identified, db.AsOf(Instant.FromUtc(2026, 3, 3, 8, 59)).Get("R-1").Status);
+        Assert.Equal(RiskStatus.Classified, db.AsOf(Instant.FromUtc(2026, 3, 3, 9, 0)).Get("R-1").Status);
+    }
+
+    [Fact]
+    public void RandomCommandSequences_NeverReachAnIllegalState_AndReplayRebuildsTheDatabase()
+    {
+        var reached = new HashSet<RiskStatus>();
+        PropertyCheck.Run(Prop.ForAll(ImprovementArbitraries.Operations(), ops =>
+        {
+            var (db, versions) = Run(ops);
+
+            // Replaying the whole log gives the same database.
+            var replayed = RiskDatabase.Replay(FixedClock.At(2030, 1, 1), db.Events);
+            AssertSame(db, replayed);
+            Assert.Equal(db.Events, replayed.Events);
+
+            // The state at each event's instant equals a replay of the events up to that instant.
+            foreach (var e in db.Events)
+            {
+                AssertSame(RiskDatabase.Replay(FixedClock.At(2030, 1, 1), db.Events.Where(x => x.At <= e.At)), db.AsOf(e.At));
+            }
+
+            // No state is illegal, exposure is the sum of the open risks, and no version ever changed.
+            foreach (var (version, risks) in versions)
+            {
+                Assert.Equal<Risk>(risks, version.Risks);
+                Assert.All(version.Risks, AssertLegal);
+                reached.UnionWith(version.Risks.Select(r => r.Status));
+                Assert.Equal(version.OpenRisks.Sum(r => r.SignedExpectedValue), version.Exposure, 6);
+            }
+
+            return true;
+        }), maxTest: 120);
+
+        // The generator reaches every status, so the laws above are checked in every state.
+        Assert.Equal(Enum.GetValues<RiskStatus>(), reached.Order());
+    }
+
+    private static (RiskDatabase Db, List<(RiskDatabase Version, Risk[] Risks)> Versions) Run(DbOp[] ops)
+    {
+        var clock = FixedClock.At(2026, 1, 5);
+        var db = new RiskDatabase(clock);
+        var versions = new List<(RiskDatabase, Risk[])> { (db, []) };
+        var next = 0;
+        foreach (var op in ops)
+        {
+            clock.Advance(Duration.FromMinutes(op.MinutesLater));
+            var actor = "p-" + (op.Target % 3);
+            if (op.Kind < 0 || db.Count == 0)
+            {
+                var polarity = op.Target % 2 == 0 ? RiskPolarity.Threat : RiskPolarity.Opportunity;
+                var resources = Enum.GetValues<Resource>().Where((_, i) => ((op.Target + 1) & (1 << i)) != 0 || i == op.Target % 3);
+                db = db.Register(new Risk("R-" + next++, "risk", "", polarity, RiskOrigin.ReportedBy(actor), resources, "cat-" + (op.Target % 4), ["svc-" + (op.Target % 5)]), actor);
+            }
+            else
+            {
+                var risk = db.Risks.ElementAt(op.Target % db.Count);
+                var command = Command(op.Kind, op.Target, risk);
+                if (risk.CanApply(command))
+                {
+                    db = db.Apply(risk.Id, command, actor);
+                }
+                else
+                {
+                    var before = db;
+                    Assert.Throws<InvalidRiskTransitionException>(() => before.Apply(risk.Id, command, actor));
+                    continue;
+                }
+            }
+
+            versions.Add((db, db.Risks.ToArray()));
+        }
+
+        return (db, versions);
+    }
+
+    private static RiskCommand Command(int kind, int target, Risk risk) => kind != 10 ? AnyCommand(kind, target, risk) : risk.Status switch
+    {
+        RiskStatus.Identified => AnyCommand(0, target, risk),
+        RiskStatus.Classified => AnyCommand(1, target, risk),
+        RiskStatus.KnownError => AnyCommand(risk.Measures.IsEmpty || target % 3 == 0 ? 2 : 3, target, risk),
+        RiskStatus.MeasureSelected => AnyCommand(4, target, risk),
+        RiskStatus.MeasureDeployed => AnyCommand(5, target, risk),
+        RiskStatus.Fulfilled => AnyCommand(6, target, risk),
+        _ => AnyCommand(target % 10, target, risk),
+    };
+
+    private static RiskCommand AnyCommand(int kind, int target, Risk risk) => kind switch
+    {
+        0 => new ClassifyRisk(new RiskAssessment(target % 4, target % 5, target % 3 == 0 ? null : QuantitativeEstimate.FromProbabilityAndImpact((target % 10) / 10.0, target * 13.7))),
+        1 => new RecordRootCause("cause " + target),
+        2 => new AddMeasure(new Measure("M-" + (target % 3), "measure", (target % 7 == 0) ? MeasureKind.Mitigate : Measure.KindFor(risk.Polarity), Samples.Case(benefit: target, effort: 1 + (target % 5)), (CallType)new[] { 1, 2, 4 }[target % 3])),
+        3 => new SelectMeasure(target % 2 == 0 ? null : new RiskAssessment(0, 0)),
+        4 => new DeployMeasure(target % 2 == 0 ? null : "CR-" + target),
+        5 => new FulfilRisk(),
+        6 => new CloseRisk(new RiskAssessment(0, target % 2)),
+        7 => new RejectRisk("reason " + target),
+        8 => new WithdrawRisk("reason " + target),
+        _ => new UpdateRiskDetails(category: "cat-" + (target % 4), serviceIds: ["svc-" + (target % 5), "svc-" + (target % 7)]),
+    };
+
+    private static void AssertLegal(Risk risk)
+    {
+        Assert.NotEmpty(risk.Resources);
+        var s = risk.Status;
+        var mainLine = s is not RiskStatus.Rejected and not RiskStatus.Withdrawn;
+        Assert.Equal(!mainLine, risk.EndReason is not null);
+        Assert.True(risk.DeployedPattern is null || risk.SelectedMeasure?.Pattern == risk.DeployedPattern);
+        if (mainLine)
+        {
+            Assert.Equal(s >= RiskStatus.Classified, risk.Inherent is not null);
+            Assert.Equal(s >= RiskStatus.KnownError, risk.RootCause is not null);
+            Assert.Equal(s >= RiskStatus.MeasureSelected, risk.SelectedMeasure is not null);
+            Assert.Equal(s >= RiskStatus.MeasureDeployed, risk.DeployedPattern is not null);
+            Assert.True(s != RiskStatus.Closed || risk.Residual is not null);
+        }
+
+        Assert.All(risk.Measures, m => Assert.Equal(Measure.KindFor(risk.Polarity), m.Kind));
+        Assert.Equal(risk.Measures.Length, risk.Measures.Select(m => m.Id).Distinct().Count());
+    }
+
+    private static void AssertSame(RiskDatabase expected, RiskDatabase actual)
+    {
+        Assert.Equal<Risk>(expected.Risks, actual.Risks);
+        Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal(expected.Exposure, actual.Exposure);
+        Assert.Equal<Risk>(expected.OpenRisks, actual.OpenRisks);
+        foreach (var status in Enum.GetValues<RiskStatus>())
+        {
+            Assert.Equal<Risk>(expected.ByStatus(status), actual.ByStatus(status));
+        }
+
+        foreach (var resource in Enum.GetValues<Resource>())
+        {
+            Assert.Equal<Risk>(expected.ByResource(resource), actual.ByResource(resource));
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.Equal<Risk>(expected.ByService("svc-" + i), actual.ByService("svc-" + i));
+        }
+    }
+}

@@ -41,6 +41,15 @@ public sealed class CsvTable : IEquatable<CsvTable>
         Rows = built.ToImmutable();
     }
 
+    /// <summary>Gets, for a table read from text, the 1-based line and column where each cell of each data row starts.</summary>
+    internal IReadOnlyList<(int Line, int Column)[]>? Positions { get; private init; }
+
+    internal CsvTable WithPositions(IReadOnlyList<(int Line, int Column)[]> positions) => new(Header, Rows.Select(r => r.AsEnumerable())) { Positions = positions };
+
+    /// <summary>Gets where a data cell starts: the recorded position, or the position it would have in written CSV without line breaks.</summary>
+    internal (int Line, int Column) PositionOf(int row, int column) =>
+        Positions is { } p ? p[row][column] : (row + 2, Rows[row].Take(column).Sum(c => UsmCsv.Quote(c).Length + 1) + 1);
+
     /// <summary>Gets the column names.</summary>
     public ImmutableArray<string> Header { get; }
 
@@ -191,7 +200,7 @@ public static class UsmCsv
         sb.Append("\r\n");
     }
 
-    private static CsvTable? Build(List<(List<string> Fields, int Line)> records, List<ReadError> errors)
+    private static CsvTable? Build(List<(List<string> Fields, int Line, List<(int Line, int Column)> Starts)> records, List<ReadError> errors)
     {
         if (records.Count == 0)
         {
@@ -210,9 +219,10 @@ public static class UsmCsv
         }
 
         var rows = new List<List<string>>();
+        var positions = new List<(int Line, int Column)[]>();
         for (var i = 1; i < records.Count; i++)
         {
-            var (fields, line) = records[i];
+            var (fields, line, starts) = records[i];
             if (fields.Count != header.Count)
             {
                 errors.Add(new ReadError(ReadErrorCode.InvalidValue, Preconditions.Invariant($"$[{i - 1}]"), Preconditions.Invariant($"The row has {fields.Count} fields; the header has {header.Count}."), line, 1));
@@ -220,16 +230,18 @@ public static class UsmCsv
             }
 
             rows.Add(fields);
+            positions.Add([.. starts]);
         }
 
-        return errors.Count == 0 ? new CsvTable(header, rows) : null;
+        return errors.Count == 0 ? new CsvTable(header, rows).WithPositions(positions) : null;
     }
 
     // A record is a list of fields plus the line it starts on. A blank final line is not a record.
-    private static List<(List<string> Fields, int Line)>? Parse(string text, ReaderOptions options, List<ReadError> errors)
+    private static List<(List<string> Fields, int Line, List<(int Line, int Column)> Starts)>? Parse(string text, ReaderOptions options, List<ReadError> errors)
     {
-        var records = new List<(List<string>, int)>();
+        var records = new List<(List<string>, int, List<(int, int)>)>();
         var fields = new List<string>();
+        var starts = new List<(int, int)>();
         var field = new StringBuilder();
         int line = 1, column = 1, recordLine = 1;
         var i = 0;
@@ -314,6 +326,7 @@ public static class UsmCsv
             }
 
             fields.Add(field.ToString());
+            starts.Add((fieldLine, fieldColumn));
             if (i < text.Length && text[i] == ',')
             {
                 i++;
@@ -326,7 +339,7 @@ public static class UsmCsv
             var blankLastLine = atEnd && fields.Count == 1 && fields[0].Length == 0 && fieldColumn == 1;
             if (!blankLastLine)
             {
-                records.Add((fields, recordLine));
+                records.Add((fields, recordLine, starts));
                 if (records.Count > options.MaxCollectionItems + 1)
                 {
                     errors.Add(new ReadError(ReadErrorCode.CollectionTooLarge, RowPath(records.Count - 1), Preconditions.Invariant($"The table holds more than {options.MaxCollectionItems} rows."), recordLine, 1));
@@ -344,6 +357,7 @@ public static class UsmCsv
             column = 1;
             recordLine = line;
             fields = [];
+            starts = [];
         }
 
         return records;

@@ -66,3 +66,29 @@ internal sealed class EnumTable<T>
         return dot < 0 ? path : path[(dot + 1)..];
     }
 }
+
+/// <summary>The written names of the improvement model's enumerations.</summary>
+internal static class ImprovementNames
+{
+    public static readonly EnumTable<Improvement.RiskPolarity> Polarity = new((Improvement.RiskPolarity.Threat, "threat"), (Improvement.RiskPolarity.Opportunity, "opportunity"));
+
+    public static readonly EnumTable<Improvement.RiskStatus> Status = new(
+        (Improvement.RiskStatus.Identified, "identified"), (Improvement.RiskStatus.Classified, "classified"), (Improvement.RiskStatus.KnownError, "known-error"),
+        (Improvement.RiskStatus.MeasureSelected, "measure-selected"), (Improvement.RiskStatus.MeasureDeployed, "measure-deployed"), (Improvement.RiskStatus.Fulfilled, "fulfilled"),
+        (Improvement.RiskStatus.Closed, "closed"), (Improvement.RiskStatus.Rejected, "rejected"), (Improvement.RiskStatus.Withdrawn, "withdrawn"));
+
+    public static readonly EnumTable<Improvement.MeasureKind> MeasureKind = new((Improvement.MeasureKind.Mitigate, "mitigate"), (Improvement.MeasureKind.Foster, "foster"));
+
+    public static readonly EnumTable<Improvement.RiskOriginKind> OriginKind = new(
+        (Improvement.RiskOriginKind.ReportedByPerson, "reported-by-person"), (Improvement.RiskOriginKind.ClosedCall, "closed-call"), (Improvement.RiskOriginKind.ScanGap, "scan-gap"));
+
+    public static readonly EnumTable<Improvement.EstimateKind> EstimateKind = new(
+        (Improvement.EstimateKind.ProbabilityAndImpact, "probability-and-impact"), (Improvement.EstimateKind.ThreePoint, "three-point"));
+
+    public static readonly EnumTable<Improvement.RiskEventKind> EventKind = new((Improvement.RiskEventKind.Registered, "registered"), (Improvement.RiskEventKind.CommandApplied, "command-applied"));
+
+    public static readonly EnumTable<Resource> Resource = new((Model.Resource.People, "people"), (Model.Resource.Process, "process"), (Model.Resource.Technology, "technology"));
+
+    public static readonly string[] CommandTypes =
+        ["classify", "record-root-cause", "add-measure", "select-measure", "deploy-measure", "fulfil", "close", "reject", "withdraw", "update-details"];
+}

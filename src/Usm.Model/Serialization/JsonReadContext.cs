@@ -134,6 +134,23 @@ internal sealed class JsonReadContext(ReaderOptions options)
         }
     }
 
+    /// <summary>Runs a model constructor; an <see cref="ArgumentException"/> becomes an <see cref="ReadErrorCode.InvalidValue"/> error at <paramref name="path"/>.</summary>
+    public T? Build<T>(string path, Func<T> make)
+        where T : class
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            Error(ReadErrorCode.InvalidValue, path, cut > 0 ? message[..cut] : message);
+            return null;
+        }
+    }
+
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",

@@ -19,6 +19,16 @@ internal static class SchemaExport
         ["WorkflowDto.dynamicity"] = EnumNames.Dynamicity.Names,
         ["StepDto.process"] = EnumNames.Process.Names,
         ["ResponsibilityDto.roles"] = EnumNames.Raci.Names,
+        ["RiskEventDto.kind"] = ImprovementNames.EventKind.Names,
+        ["RiskEventDto.resulting-status"] = ImprovementNames.Status.Names,
+        ["RiskDto.polarity"] = ImprovementNames.Polarity.Names,
+        ["RiskDto.resources"] = ImprovementNames.Resource.Names,
+        ["RiskOriginDto.kind"] = ImprovementNames.OriginKind.Names,
+        ["RiskCommandDto.type"] = ImprovementNames.CommandTypes,
+        ["RiskCommandDto.resources"] = ImprovementNames.Resource.Names,
+        ["EstimateDto.kind"] = ImprovementNames.EstimateKind.Names,
+        ["MeasureDto.kind"] = ImprovementNames.MeasureKind.Names,
+        ["MeasureDto.trigger"] = EnumNames.CallType.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -31,6 +41,16 @@ internal static class SchemaExport
         ["ActivityDto"] = ["id", "name"],
         ["ResponsibilityDto"] = ["profile-id", "roles"],
         ["BranchDto"] = ["name", "steps"],
+        ["RiskDatabaseDocumentDto"] = ["format-version", "kind", "risk-database"],
+        ["RiskDatabaseDto"] = ["events"],
+        ["RiskEventDto"] = ["sequence", "at", "actor-id", "kind", "risk-id", "resulting-status"],
+        ["RiskDto"] = ["id", "title", "polarity", "origin", "resources", "category"],
+        ["RiskOriginDto"] = ["kind"],
+        ["RiskCommandDto"] = ["type"],
+        ["RiskAssessmentDto"] = ["effect", "likelihood"],
+        ["EstimateDto"] = ["kind"],
+        ["MeasureDto"] = ["id", "title", "kind", "trigger", "business-case"],
+        ["BusinessCaseDto"] = ["expected-result", "expected-benefit", "chance-of-success", "cost", "feasibility", "effort"],
     };
 
     public static string Export(UsmDocumentKind kind)

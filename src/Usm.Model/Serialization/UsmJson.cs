@@ -9,6 +9,9 @@ public enum UsmDocumentKind
 {
     /// <summary>A workflow (<c>workflow</c>): a routine with its steps, activities, responsibilities and branches.</summary>
     Workflow = 1,
+
+    /// <summary>A risk database (<c>risk-database</c>): its event log, from which the database is replayed.</summary>
+    RiskDatabase = 2,
 }
 
 /// <summary>
@@ -25,7 +28,7 @@ public enum UsmDocumentKind
 /// unreadable stream.</para>
 /// </remarks>
 /// <threadsafety>All members are thread-safe.</threadsafety>
-public static class UsmJson
+public static partial class UsmJson
 {
     /// <summary>The format version this library writes, and the newest it reads.</summary>
     public const int FormatVersion = 1;
@@ -74,12 +77,14 @@ public static class UsmJson
     internal static string KindName(UsmDocumentKind kind) => kind switch
     {
         UsmDocumentKind.Workflow => "workflow",
+        UsmDocumentKind.RiskDatabase => "risk-database",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
     internal static JsonTypeInfo TypeInfoOf(UsmDocumentKind kind) => kind switch
     {
         UsmDocumentKind.Workflow => UsmJsonContext.Writer.WorkflowDocumentDto,
+        UsmDocumentKind.RiskDatabase => UsmJsonContext.Writer.RiskDatabaseDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

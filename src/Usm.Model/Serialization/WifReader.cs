@@ -148,7 +148,7 @@ internal static class WifReader
             modelBranches,
             description);
         var findings = new FindingReport(ctx.Notes.Select(n => new Finding(n.RuleId, n.Severity, n.Message, JsonPaths.ToFindingPath(n.Path))));
-        return ReadResult<WifImportResult>.Success(new WifImportResult(workflow, metadata, profiles ?? [], findings));
+        return ReadResult<WifImportResult>.Success(new WifImportResult(workflow, metadata, profiles ?? [], findings, Conformance.ConformanceChecker.Check(workflow)));
     }
 
     private static void ReadVersion(JsonReadContext ctx, JsonElement root, bool isTemplate)

@@ -207,9 +207,11 @@ public sealed class WifMetadata : IEquatable<WifMetadata>
 
 /// <summary>A successfully imported USM-WIF document: the workflow, its metadata and profiles, and the findings.</summary>
 /// <remarks>
-/// <see cref="Findings"/> holds what the importer noticed but tolerated (the draft's quirks, generated ids, a missing
-/// version on a template), with rule ids <c>USM-WIF-…</c>. Findings never make an import fail; errors do, and are
-/// returned instead of this object.
+/// <para><see cref="Findings"/> holds what the importer noticed but tolerated (the draft's quirks, generated ids, a
+/// missing version on a template), with rule ids <c>USM-WIF-…</c>. <see cref="Conformance"/> holds what
+/// <see cref="Conformance.ConformanceChecker"/> reports about the imported workflow against the method.</para>
+/// <para>Findings never make an import fail; errors do, and are returned instead of this object. A nonconforming
+/// workflow is imported, with its findings alongside.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class WifImportResult
@@ -218,10 +220,12 @@ public sealed class WifImportResult
     /// <param name="workflow">The workflow.</param>
     /// <param name="metadata">The metadata.</param>
     /// <param name="profiles">The profiles the document declares (empty when it declares none).</param>
-    /// <param name="findings">The findings.</param>
+    /// <param name="findings">The importer's findings.</param>
+    /// <param name="conformance">The conformance checker's findings on <paramref name="workflow"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="profiles"/> holds null.</exception>
-    public WifImportResult(Workflow workflow, WifMetadata metadata, IEnumerable<WifProfile> profiles, FindingReport findings)
+    public WifImportResult(Workflow workflow, WifMetadata metadata, IEnumerable<WifProfile> profiles, FindingReport findings, FindingReport conformance)
     {
+        Conformance = Preconditions.CheckNotNull(conformance);
         Workflow = Preconditions.CheckNotNull(workflow);
         Metadata = Preconditions.CheckNotNull(metadata);
         ArgumentNullException.ThrowIfNull(profiles);
@@ -242,6 +246,9 @@ public sealed class WifImportResult
     /// <summary>Gets what the importer noticed and tolerated.</summary>
     public FindingReport Findings { get; }
 
+    /// <summary>Gets the conformance checker's findings on the workflow (with the default conformance options).</summary>
+    public FindingReport Conformance { get; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Workflow} ({Findings.Findings.Length} findings)";
+    public override string ToString() => $"{Workflow} ({Findings.Findings.Length} import findings, {Conformance.Findings.Length} conformance findings)";
 }

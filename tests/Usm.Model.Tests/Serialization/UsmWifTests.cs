@@ -30,6 +30,28 @@ public class UsmWifTests
     }
 
     [Fact]
+    public void Import_RunsTheConformanceChecker()
+    {
+        var result = UsmWif.Import(File.ReadAllText(SerializationSamples.GoldenPath("incident-recovery.workflow.json"))).Value;
+
+        Assert.Equal(Usm.Model.Conformance.ConformanceChecker.Check(result.Workflow).Findings.ToArray(), result.Conformance.Findings.ToArray());
+        Assert.True(result.Conformance.IsConforming, result.Conformance.ToString());
+    }
+
+    [Fact]
+    public void Import_NonconformingWorkflow_IsImportedWithItsFindings()
+    {
+        // Operate cannot hand off to Agree (domain.md §4): the workflow imports, and the checker says why it is wrong.
+        var result = UsmWif.Import("""
+            {"usm-wif-version":"1.0.0","slug":"odd","name":"Odd","process":"operate",
+             "steps":[{"id":"o","process":"operate","name":"Do"},{"id":"a","process":"agree","name":"Agree afterwards"}]}
+            """);
+
+        Assert.True(result.IsSuccess);
+        Assert.False(result.Value.Conformance.IsConforming);
+    }
+
+    [Fact]
     public void Import_DraftStyleTemplate_AbsorbsTheDraftsQuirks()
     {
         // Written after the shape of the examples in the USM-WIF draft (Ahonen, usm-rfc workflow-format.md, 2021):

@@ -49,3 +49,42 @@ public class SvgTests
         Assert.All(doc.Descendants(Svg + "polyline"), p => Assert.Equal(3, p.Attribute("points")!.Value.Split(' ').Length));
     }
 }
+
+public class ModelChartsTests
+{
+    private static readonly System.Xml.Linq.XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    [Fact]
+    public void HeatMap_CountsOpenClassifiedRisksPerCell_AndColoursByTheMatrix()
+    {
+        var effects = new Usm.Model.Improvement.OrdinalScale("Effect", ["Minor", "Major"]);
+        var likelihoods = new Usm.Model.Improvement.OrdinalScale("Likelihood", ["Rare", "Likely"]);
+        var classes = new Usm.Model.Improvement.OrdinalScale("Priority", ["Low", "High"]);
+        var matrix = Usm.Model.Improvement.RiskMatrix.FromFunction(effects, likelihoods, classes, (e, l) => e + l >= 2 ? 1 : 0);
+        var clock = new FixedClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0));
+        var db = new Usm.Model.Improvement.RiskDatabase(clock);
+        var n = 0;
+        foreach (var (e, l) in new[] { (1, 1), (1, 1), (0, 1), (0, 0) })
+        {
+            var id = "R-" + ++n;
+            db = db.Register(new Usm.Model.Improvement.Risk(id, "risk " + id, "", Usm.Model.Improvement.RiskPolarity.Threat,
+                    Usm.Model.Improvement.RiskOrigin.ReportedBy("p-1"), [Usm.Model.Resource.Process], "ops"), "p-1")
+                .Apply(id, new Usm.Model.Improvement.ClassifyRisk(new Usm.Model.Improvement.RiskAssessment(e, l)), "p-1");
+        }
+
+        db = db.Apply("R-4", new Usm.Model.Improvement.RejectRisk("duplicate"), "p-1"); // closed risks are not counted
+        var doc = System.Xml.Linq.XDocument.Parse(Usm.Cli.Svg.ModelCharts.HeatMap(db, matrix, "heat"));
+        var cells = doc.Descendants(Svg + "rect").Select(r => r.Attribute("data-cell")?.Value).OfType<string>()
+            .Select(v => v.Split('|')).ToDictionary(p => (p[0], p[1]), p => (int.Parse(p[2]), int.Parse(p[3])));
+        Assert.Equal((2, 1), cells[("Likely", "Major")]);  // class High, drawn as the most urgent (1)
+        Assert.Equal((1, 2), cells[("Likely", "Minor")]);
+        Assert.Equal((0, 2), cells[("Rare", "Minor")]);
+        Assert.Equal(3, cells.Values.Sum(v => v.Item1));
+    }
+}
+
+/// <summary>A clock that always says the same instant.</summary>
+internal sealed class FixedClock(NodaTime.Instant now) : NodaTime.IClock
+{
+    public NodaTime.Instant GetCurrentInstant() => now;
+}

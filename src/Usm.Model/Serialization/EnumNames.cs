@@ -92,3 +92,34 @@ internal static class ImprovementNames
     public static readonly string[] CommandTypes =
         ["classify", "record-root-cause", "add-measure", "select-measure", "deploy-measure", "fulfil", "close", "reject", "withdraw", "update-details"];
 }
+
+/// <summary>Kebab-case tables built from enum member names (<c>ReportedByPerson</c> → <c>reported-by-person</c>).</summary>
+internal static class KebabEnum<T>
+    where T : struct, Enum
+{
+    public static EnumTable<T> Table { get; } = new([.. Enum.GetValues<T>().Select(v => (v, ToKebab(v.ToString())))]);
+
+    private static string ToKebab(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0)
+                {
+                    sb.Append('-');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

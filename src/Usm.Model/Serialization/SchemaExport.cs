@@ -29,6 +29,20 @@ internal static class SchemaExport
         ["EstimateDto.kind"] = ImprovementNames.EstimateKind.Names,
         ["MeasureDto.kind"] = ImprovementNames.MeasureKind.Names,
         ["MeasureDto.trigger"] = EnumNames.CallType.Names,
+        ["PartyDto.kind"] = KebabEnum<ManagementSystem.PartyKind>.Table.Names,
+        ["RequesterDto.kind"] = KebabEnum<ManagementSystem.RequesterKind>.Table.Names,
+        ["OrganisationUnitDto.kind"] = KebabEnum<ManagementSystem.OrganisationUnitKind>.Table.Names,
+        ["OrganisationUnitDto.sub-domain"] = KebabEnum<ManagementSystem.TaskSubDomain>.Table.Names,
+        ["AssignmentDto.verb"] = KebabEnum<ManagementSystem.ManagementVerb>.Table.Names,
+        ["AssignmentDto.object-kind"] = KebabEnum<ManagementSystem.ManagedObjectKind>.Table.Names,
+        ["ManagementSystemDto.separation-principles"] = KebabEnum<ManagementSystem.SeparationPrinciple>.Table.Names,
+        ["TechnologyDto.strategy"] = KebabEnum<ManagementSystem.ToolingStrategy>.Table.Names,
+        ["CallRegisterDto.call-type"] = EnumNames.CallType.Names,
+        ["MirChangeDto.kind"] = KebabEnum<ManagementSystem.MirChangeKind>.Table.Names,
+        ["MicDto.kind"] = KebabEnum<ManagementSystem.MicKind>.Table.Names,
+        ["MetricDto.direction"] = KebabEnum<ManagementSystem.MetricDirection>.Table.Names,
+        ["ContributionDto.kind"] = KebabEnum<ManagementSystem.ContributorKind>.Table.Names,
+        ["AgreementDto.kind"] = KebabEnum<ManagementSystem.AgreementKind>.Table.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -51,6 +65,11 @@ internal static class SchemaExport
         ["EstimateDto"] = ["kind"],
         ["MeasureDto"] = ["id", "title", "kind", "trigger", "business-case"],
         ["BusinessCaseDto"] = ["expected-result", "expected-benefit", "chance-of-success", "cost", "feasibility", "effort"],
+        ["ManagementSystemDocumentDto"] = ["format-version", "kind", "management-system"],
+        ["ManagementSystemDto"] = ["id", "name", "provider-id", "technology"],
+        ["TechnologyDto"] = ["strategy", "sdc-tool"],
+        ["MirChangeDto"] = ["kind", "mic-id", "at", "reason"],
+        ["AgreementDto"] = ["id", "kind", "name", "provider-id", "counterparty-id", "validity"],
     };
 
     public static string Export(UsmDocumentKind kind)

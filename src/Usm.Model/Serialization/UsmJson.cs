@@ -12,6 +12,9 @@ public enum UsmDocumentKind
 
     /// <summary>A risk database (<c>risk-database</c>): its event log, from which the database is replayed.</summary>
     RiskDatabase = 2,
+
+    /// <summary>A service management system (<c>management-system</c>), including the MIR with its history.</summary>
+    ManagementSystem = 3,
 }
 
 /// <summary>
@@ -78,6 +81,7 @@ public static partial class UsmJson
     {
         UsmDocumentKind.Workflow => "workflow",
         UsmDocumentKind.RiskDatabase => "risk-database",
+        UsmDocumentKind.ManagementSystem => "management-system",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -85,6 +89,7 @@ public static partial class UsmJson
     {
         UsmDocumentKind.Workflow => UsmJsonContext.Writer.WorkflowDocumentDto,
         UsmDocumentKind.RiskDatabase => UsmJsonContext.Writer.RiskDatabaseDocumentDto,
+        UsmDocumentKind.ManagementSystem => UsmJsonContext.Writer.ManagementSystemDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -13,6 +13,7 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(WifWorkflowDto))]
 [JsonSerializable(typeof(WorkflowDocumentDto))]
 [JsonSerializable(typeof(RiskDatabaseDocumentDto))]
+[JsonSerializable(typeof(ManagementSystemDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>

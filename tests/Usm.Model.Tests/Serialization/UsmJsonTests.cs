@@ -173,10 +173,11 @@ public class UsmJsonTests
     [Theory]
     [InlineData(UsmDocumentKind.Workflow)]
     [InlineData(UsmDocumentKind.RiskDatabase)]
+    [InlineData(UsmDocumentKind.ManagementSystem)]
     public void Schema_MatchesCommittedFile(UsmDocumentKind kind)
     {
         var name = UsmJson.GetSchema(kind);
-        var path = RepositoryPaths.Combine("docs", "schema", $"{(kind == UsmDocumentKind.RiskDatabase ? "risk-database" : "workflow")}.schema.json");
+        var path = RepositoryPaths.Combine("docs", "schema", $"{kind switch { UsmDocumentKind.RiskDatabase => "risk-database", UsmDocumentKind.ManagementSystem => "management-system", _ => "workflow" }}.schema.json");
         if (Environment.GetEnvironmentVariable("USM_UPDATE_SCHEMA") == "1")
         {
             File.WriteAllText(path, name);

@@ -1,0 +1,146 @@
+#if NET9_0_OR_GREATER
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+
+namespace Usm.Model.Serialization;
+
+/// <summary>
+/// Exports JSON Schemas from the live source-generated contract with <see cref="JsonSchemaExporter"/>, adding the
+/// allowed enumeration names and the version and kind constants that the DTOs hold as plain strings.
+/// </summary>
+internal static class SchemaExport
+{
+    // Allowed values of members that the DTOs hold as strings, keyed by "DtoType.member-name".
+    private static readonly Dictionary<string, IReadOnlyList<string>> s_enums = new(StringComparer.Ordinal)
+    {
+        ["WorkflowDto.trigger"] = EnumNames.CallType.Names,
+        ["WorkflowDto.routine-type"] = EnumNames.RoutineType.Names,
+        ["WorkflowDto.dynamicity"] = EnumNames.Dynamicity.Names,
+        ["StepDto.process"] = EnumNames.Process.Names,
+        ["ResponsibilityDto.roles"] = EnumNames.Raci.Names,
+        ["RiskEventDto.kind"] = ImprovementNames.EventKind.Names,
+        ["RiskEventDto.resulting-status"] = ImprovementNames.Status.Names,
+        ["RiskDto.polarity"] = ImprovementNames.Polarity.Names,
+        ["RiskDto.resources"] = ImprovementNames.Resource.Names,
+        ["RiskOriginDto.kind"] = ImprovementNames.OriginKind.Names,
+        ["RiskCommandDto.type"] = ImprovementNames.CommandTypes,
+        ["RiskCommandDto.resources"] = ImprovementNames.Resource.Names,
+        ["EstimateDto.kind"] = ImprovementNames.EstimateKind.Names,
+        ["MeasureDto.kind"] = ImprovementNames.MeasureKind.Names,
+        ["MeasureDto.trigger"] = EnumNames.CallType.Names,
+        ["PartyDto.kind"] = KebabEnum<ManagementSystem.PartyKind>.Table.Names,
+        ["RequesterDto.kind"] = KebabEnum<ManagementSystem.RequesterKind>.Table.Names,
+        ["OrganisationUnitDto.kind"] = KebabEnum<ManagementSystem.OrganisationUnitKind>.Table.Names,
+        ["OrganisationUnitDto.sub-domain"] = KebabEnum<ManagementSystem.TaskSubDomain>.Table.Names,
+        ["AssignmentDto.verb"] = KebabEnum<ManagementSystem.ManagementVerb>.Table.Names,
+        ["AssignmentDto.object-kind"] = KebabEnum<ManagementSystem.ManagedObjectKind>.Table.Names,
+        ["ManagementSystemDto.separation-principles"] = KebabEnum<ManagementSystem.SeparationPrinciple>.Table.Names,
+        ["TechnologyDto.strategy"] = KebabEnum<ManagementSystem.ToolingStrategy>.Table.Names,
+        ["CallRegisterDto.call-type"] = EnumNames.CallType.Names,
+        ["MirChangeDto.kind"] = KebabEnum<ManagementSystem.MirChangeKind>.Table.Names,
+        ["MicDto.kind"] = KebabEnum<ManagementSystem.MicKind>.Table.Names,
+        ["MetricDto.direction"] = KebabEnum<ManagementSystem.MetricDirection>.Table.Names,
+        ["ContributionDto.kind"] = KebabEnum<ManagementSystem.ContributorKind>.Table.Names,
+        ["AgreementDto.kind"] = KebabEnum<ManagementSystem.AgreementKind>.Table.Names,
+    };
+
+    // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
+    // is reported with its path rather than failing the binding).
+    private static readonly Dictionary<string, string[]> s_required = new(StringComparer.Ordinal)
+    {
+        ["WorkflowDocumentDto"] = ["format-version", "kind", "workflow"],
+        ["WorkflowDto"] = ["id", "name", "trigger", "routine-type", "dynamicity", "steps"],
+        ["StepDto"] = ["id", "process", "name"],
+        ["ActivityDto"] = ["id", "name"],
+        ["ResponsibilityDto"] = ["profile-id", "roles"],
+        ["BranchDto"] = ["name", "steps"],
+        ["RiskDatabaseDocumentDto"] = ["format-version", "kind", "risk-database"],
+        ["RiskDatabaseDto"] = ["events"],
+        ["RiskEventDto"] = ["sequence", "at", "actor-id", "kind", "risk-id", "resulting-status"],
+        ["RiskDto"] = ["id", "title", "polarity", "origin", "resources", "category"],
+        ["RiskOriginDto"] = ["kind"],
+        ["RiskCommandDto"] = ["type"],
+        ["RiskAssessmentDto"] = ["effect", "likelihood"],
+        ["EstimateDto"] = ["kind"],
+        ["MeasureDto"] = ["id", "title", "kind", "trigger", "business-case"],
+        ["BusinessCaseDto"] = ["expected-result", "expected-benefit", "chance-of-success", "cost", "feasibility", "effort"],
+        ["ManagementSystemDocumentDto"] = ["format-version", "kind", "management-system"],
+        ["ManagementSystemDto"] = ["id", "name", "provider-id", "technology"],
+        ["TechnologyDto"] = ["strategy", "sdc-tool"],
+        ["MirChangeDto"] = ["kind", "mic-id", "at", "reason"],
+        ["AgreementDto"] = ["id", "kind", "name", "provider-id", "counterparty-id", "validity"],
+    };
+
+    public static string Export(UsmDocumentKind kind)
+    {
+        var typeInfo = UsmJson.TypeInfoOf(kind);
+        var kindName = UsmJson.KindName(kind);
+        var options = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, node) =>
+            {
+                if (node is not JsonObject schema)
+                {
+                    return node;
+                }
+
+                if (s_required.TryGetValue(context.TypeInfo.Type.Name, out var members) && schema["properties"] is not null)
+                {
+                    schema["required"] = new JsonArray([.. members.Select(m => (JsonNode?)JsonValue.Create(m))]);
+                }
+
+                if (context.PropertyInfo is not { } property)
+                {
+                    return schema;
+                }
+
+                if (s_required.TryGetValue(property.DeclaringType.Name, out var requiredMembers) && requiredMembers.Contains(property.Name)
+                    && schema["type"] is JsonArray types && types.Count == 2)
+                {
+                    schema["type"] = types[0]!.GetValue<string>();
+                }
+
+                var key = property.DeclaringType.Name + "." + property.Name;
+                if (s_enums.TryGetValue(key, out var names))
+                {
+                    var values = new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))]);
+                    if (schema["items"] is JsonObject items)
+                    {
+                        items["enum"] = values;
+                    }
+                    else
+                    {
+                        schema["enum"] = values;
+                    }
+                }
+                else if (key.EndsWith("DocumentDto.format-version", StringComparison.Ordinal))
+                {
+                    schema["const"] = UsmJson.FormatVersion;
+                }
+                else if (key.EndsWith("DocumentDto.kind", StringComparison.Ordinal))
+                {
+                    schema["const"] = kindName;
+                }
+
+                return schema;
+            },
+        };
+        var body = JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, options);
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"https://usm-model.example/schema/{kindName}.v{UsmJson.FormatVersion}.schema.json",
+            ["title"] = $"Usm.Model {kindName} document, format version {UsmJson.FormatVersion}",
+        };
+        foreach (var (name, value) in body.AsObject().ToList())
+        {
+            body.AsObject().Remove(name);
+            root[name] = value;
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n";
+    }
+}
+#endif

@@ -1,0 +1,97 @@
+using System.Text;
+using FsCheck.Fluent;
+using Usm.Model.ManagementSystem;
+using Usm.Model.Serialization;
+using Usm.Model.Tests.Generators;
+using Usm.Model.Tests.TestHelpers;
+
+namespace Usm.Model.Tests.Serialization;
+
+public class ManagementSystemJsonTests
+{
+    [Fact]
+    public void WriteManagementSystem_SampleOrganisation_MatchesGoldenFile() =>
+        SerializationSamples.AssertGolden("sample-organisation.usm-model.json", UsmJson.WriteManagementSystem(SampleOrganisation.Create()));
+
+    [Fact]
+    public void ReadManagementSystem_GoldenFile_GivesBackTheSampleOrganisation()
+    {
+        var result = UsmJson.ReadManagementSystem(File.ReadAllText(SerializationSamples.GoldenPath("sample-organisation.usm-model.json")));
+
+        Assert.True(result.IsSuccess, string.Join("\n", result.Errors));
+        Assert.Equal(SampleOrganisation.Create(), result.Value);
+    }
+
+    [Fact]
+    public void SampleOrganisation_KeepsItsMirHistory()
+    {
+        var system = UsmJson.ReadManagementSystem(UsmJson.WriteManagementSystem(SampleOrganisation.Create())).Value;
+
+        Assert.NotNull(system.Technology.SdcTool.Mir);
+        Assert.Equal(SampleOrganisation.Create().Technology.SdcTool.Mir!.History.ToArray(), system.Technology.SdcTool.Mir!.History.ToArray());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ModelToJsonToModel_IsEqual_AndJsonIsStable(bool flawed)
+    {
+        var system = flawed ? SampleOrganisation.CreateFlawed() : SampleOrganisation.Create();
+        var json = UsmJson.WriteManagementSystem(system);
+        var back = UsmJson.ReadManagementSystem(json);
+
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        Assert.Equal(system, back.Value);
+        Assert.Equal(json, UsmJson.WriteManagementSystem(back.Value));
+    }
+
+    [Fact]
+    public void BadValues_AreReportedWithTheirPaths()
+    {
+        var json = UsmJson.WriteManagementSystem(SampleOrganisation.Create());
+        var broken = ReplaceFirst(ReplaceFirst(json, "\"strategy\": \"", "\"strategy\": \"x-"), "\"validity\": \"", "\"validity\": \"2026-13-01/");
+
+        var errors = UsmJson.ReadManagementSystem(broken).Errors;
+
+        Assert.Contains(errors, e => e.Code == ReadErrorCode.InvalidValue && e.Path.EndsWith(".validity", StringComparison.Ordinal));
+        var strategyOnly = UsmJson.ReadManagementSystem(ReplaceFirst(json, "\"strategy\": \"", "\"strategy\": \"x-")).Errors;
+        Assert.Equal(("$.management-system.technology.strategy", ReadErrorCode.UnknownEnumValue), Assert.Single(strategyOnly) is var e ? (e.Path, e.Code) : default);
+    }
+
+    [Fact]
+    public void DuplicateIds_AreReported()
+    {
+        var system = SampleOrganisation.Create();
+        var json = UsmJson.WriteManagementSystem(system);
+        var firstParty = system.Parties[0].Id;
+        var secondParty = system.Parties[1].Id;
+        var duplicated = json.Replace($"\"id\": \"{secondParty}\"", $"\"id\": \"{firstParty}\"", StringComparison.Ordinal);
+
+        var result = UsmJson.ReadManagementSystem(duplicated);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ReadErrorCode.DuplicateId, "$.management-system.parties[1].id"), (error.Code, error.Path));
+        Assert.Contains(firstParty, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RandomMutations_AlwaysEndInAResult()
+    {
+        var source = UsmJson.WriteManagementSystem(SampleOrganisation.Create());
+        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
+        {
+            var random = new Random(seed);
+            using var stream = new MemoryStream(Mutations.MutateBytes(Encoding.UTF8.GetBytes(source), random));
+            var fromBytes = UsmJson.ReadManagementSystem(stream);
+            var fromText = UsmJson.ReadManagementSystem(Mutations.MutateText(source, random));
+            return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
+        }), maxTest: 150);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, find);
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+}

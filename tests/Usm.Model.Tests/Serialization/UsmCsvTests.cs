@@ -1,0 +1,113 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Usm.Model.Serialization;
+using Usm.Model.Tests.Generators;
+using Usm.Model.Tests.TestHelpers;
+
+namespace Usm.Model.Tests.Serialization;
+
+public class UsmCsvTests
+{
+    private static readonly string[] s_cells = ["", "plain", "a,b", "say \"hi\"", "two\r\nlines", "lf\nonly", " padded ", "é日本", "=1+2", "3.5", "\"", ",", "cr\ronly"];
+
+    private static Arbitrary<CsvTable> Tables() =>
+        Gen.Choose(0, int.MaxValue).Select(seed =>
+        {
+            var random = new Random(seed);
+            var width = random.Next(1, 5);
+            var header = Enumerable.Range(0, width).Select(i => "c" + i + (random.Next(3) == 0 ? ",x" : string.Empty)).ToList();
+            var rows = Enumerable.Range(0, random.Next(0, 6)).Select(_ => Enumerable.Range(0, width).Select(_ => s_cells[random.Next(s_cells.Length)]).ToList()).ToList();
+            return new CsvTable(header, rows);
+        }).ToArbitrary();
+
+    [Fact]
+    public void WriteTable_QuotesOnlyWhereNeeded_AndUsesCrLf()
+    {
+        var table = new CsvTable(["id", "title", "note"], [["r1", "Backup, restore", "says \"now\""], ["r2", "plain", " x"]]);
+
+        Assert.Equal("id,title,note\r\nr1,\"Backup, restore\",\"says \"\"now\"\"\"\r\nr2,plain,\" x\"\r\n", UsmCsv.WriteTable(table));
+    }
+
+    [Fact]
+    public void ReadTable_AcceptsLfAndCrLfAndABom()
+    {
+        var a = UsmCsv.ReadTable("\uFEFFid,title\r\nr1,\"multi\r\nline\"\r\n").Value;
+        var b = UsmCsv.ReadTable("id,title\nr1,\"multi\r\nline\"").Value;
+
+        Assert.Equal(a, b);
+        Assert.Equal("multi\r\nline", a.Rows[0][1]);
+    }
+
+    [Fact]
+    public void WriteThenRead_GivesAnEqualTable()
+    {
+        PropertyCheck.Run(Prop.ForAll(Tables(), table => UsmCsv.ReadTable(UsmCsv.WriteTable(table)).Value.Equals(table)), maxTest: 500);
+    }
+
+    [Fact]
+    public void ReadThenWrite_IsStable()
+    {
+        PropertyCheck.Run(Prop.ForAll(Tables(), table =>
+        {
+            var csv = UsmCsv.WriteTable(table);
+            return UsmCsv.WriteTable(UsmCsv.ReadTable(csv).Value) == csv;
+        }), maxTest: 500);
+    }
+
+    [Theory]
+    [InlineData("id,title\r\nr1,\"open", ReadErrorCode.Syntax, "$[0]", 2, 4)]
+    [InlineData("id,title\r\nr1,ab\"c\r\n", ReadErrorCode.Syntax, "$[0]", 2, 6)]
+    [InlineData("id,title\r\nr1,\"ab\"c\r\n", ReadErrorCode.Syntax, "$[0]", 2, 8)]
+    [InlineData("id,title\r\nr1,a\r\nr2\r\n", ReadErrorCode.InvalidValue, "$[1]", 3, 1)]
+    [InlineData("id,id\r\n", ReadErrorCode.DuplicateMember, "$", 1, 1)]
+    [InlineData("", ReadErrorCode.MissingMember, "$", 1, 1)]
+    public void Errors_CarryLineAndColumn(string csv, ReadErrorCode code, string path, int line, int column)
+    {
+        var error = Assert.Single(UsmCsv.ReadTable(csv).Errors);
+
+        Assert.Equal((code, path, (long?)line, (long?)column), (error.Code, error.Path, error.Line, error.Column));
+    }
+
+    [Fact]
+    public void EveryRowOfTheWrongWidth_IsReported()
+    {
+        var errors = UsmCsv.ReadTable("a,b\r\n1\r\n1,2\r\n1,2,3\r\n").Errors;
+
+        Assert.Equal([("$[0]", 2L), ("$[2]", 4L)], errors.Select(e => (e.Path, e.Line!.Value)));
+    }
+
+    [Fact]
+    public void Limits_Apply()
+    {
+        var options = ReaderOptions.Default.WithMaxCollectionItems(2).WithMaxStringLength(5);
+
+        Assert.Equal(ReadErrorCode.CollectionTooLarge, Assert.Single(UsmCsv.ReadTable("a\r\n1\r\n2\r\n3\r\n", options).Errors).Code);
+        Assert.Equal((ReadErrorCode.StringTooLong, 2L, 1L), Assert.Single(UsmCsv.ReadTable("a\r\n123456\r\n", options).Errors) is var e ? (e.Code, e.Line!.Value, e.Column!.Value) : default);
+        Assert.Equal(ReadErrorCode.DocumentTooLarge, Assert.Single(UsmCsv.ReadTable("a\r\n1\r\n", options.WithMaxDocumentBytes(3)).Errors).Code);
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsReportedWithPosition()
+    {
+        using var stream = new MemoryStream([(byte)'a', (byte)'\n', (byte)'b', 0xFF, (byte)'\n']);
+
+        var error = Assert.Single(UsmCsv.ReadTable(stream).Errors);
+
+        Assert.Equal((ReadErrorCode.InvalidUtf8, 2L, 2L), (error.Code, error.Line!.Value, error.Column!.Value));
+    }
+
+    [Fact]
+    public void RandomMutations_AlwaysEndInAResult()
+    {
+        var source = UsmCsv.WriteTable(new CsvTable(["id", "title", "score"], [["r1", "Backup, \"restore\"", "3.5"], ["r2", "multi\r\nline", "-1"]]));
+        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
+        {
+            var random = new Random(seed);
+            using var stream = new MemoryStream(Mutations.MutateBytes(Encoding.UTF8.GetBytes(source), random));
+            var fromBytes = UsmCsv.ReadTable(stream);
+            var fromText = UsmCsv.ReadTable(Mutations.MutateText(source, random));
+            return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
+        }), maxTest: 1000);
+    }
+}

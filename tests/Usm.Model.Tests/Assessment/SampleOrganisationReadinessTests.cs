@@ -55,4 +55,21 @@ public class SampleOrganisationReadinessTests
         Assert.StartsWith("Readiness: not ready (5 of 10 satisfied, 3 partly, 1 not, 1 unknown)", text, StringComparison.Ordinal);
         Assert.Contains("Yes: an SDC tool with workflow administration is in use.", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SampleBaseline_ClosesTheLoop_GapsBecomeRegisteredRisks_AndTheOrganisationIsPartlyReady()
+    {
+        var result = SampleScans.Baseline.Score();
+        var proposals = ScanGaps.Propose(result);
+        var database = ScanGapRisks.Register(new Usm.Model.Improvement.RiskDatabase(TestHelpers.FixedClock.At(2026, 3, 3)), proposals, "p-anna");
+        Assert.Equal(proposals.Length, database.Count);
+        Assert.All(database.Risks, r => Assert.Equal(SampleScans.BaselineId, r.Origin.ScanId));
+
+        var facts = ImprovementEvidence.ReadinessFacts(database, known: ManagementSystemEvidence.ReadinessFacts(s_sample));
+        var report = ReadinessCheck.Evaluate(facts, SampleScans.Baseline);
+        Assert.False(report.IsReady);
+        Assert.True(report.Count(ReadinessStatus.PartlySatisfied) > 0, report.ToString());
+        Assert.Equal(ReadinessStatus.Satisfied, report[Prerequisite.BaselineScan].FactStatus);
+        Assert.Equal(ReadinessStatus.Satisfied, report[Prerequisite.ImprovementInventory].FactStatus);
+    }
 }

@@ -11,9 +11,11 @@ namespace Usm.Model.Improvement;
 /// <remarks>
 /// <para>The database is immutable: <see cref="Register"/>, <see cref="Apply"/> and the other operations return a
 /// new database and append one <see cref="RiskDatabaseEvent"/> per change, stamped with the injected
-/// <see cref="IClock"/> and the acting person's id. Every version keeps a pointer to the versions before it, so
-/// <see cref="AsOf"/> and <see cref="AfterEvent"/> return the database as it was, and <see cref="Replay"/> of the
-/// <see cref="Events"/> rebuilds an equal database.</para>
+/// <see cref="IClock"/> and the acting person's id. Versions that descend from one another share one append-only
+/// event log, which holds a checkpoint of the state every 64 events; <see cref="AsOf"/> and <see cref="AfterEvent"/>
+/// rebuild the database as it was from the nearest checkpoint before it (at most 63 events to re-apply), so a
+/// database does not keep every past version alive. <see cref="Replay"/> of the <see cref="Events"/> rebuilds an
+/// equal database.</para>
 /// <para>State is held in persistent collections (sorted by id, ordinal) with indexes by status, polarity,
 /// resource, service, MIC and category; a change costs O(log n) and shares the rest with the previous version.
 /// Every query returns risks ordered by id (ordinal).</para>
@@ -28,22 +30,24 @@ public sealed class RiskDatabase
     private readonly IClock _clock;
     private readonly State _state;
     private readonly RiskDatabaseEvent? _lastEvent;
-    private readonly ImmutableList<RiskDatabase> _previous;
+    private readonly History _history;
+    private readonly int _version;
 
     /// <summary>Creates an empty risk database.</summary>
     /// <param name="clock">The clock that stamps events.</param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public RiskDatabase(IClock clock)
-        : this(Preconditions.CheckNotNull(clock), State.Empty, null, [])
+        : this(Preconditions.CheckNotNull(clock), State.Empty, null, new History(null, 0), 0)
     {
     }
 
-    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, ImmutableList<RiskDatabase> previous)
+    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, History history, int version)
     {
         _clock = clock;
         _state = state;
         _lastEvent = lastEvent;
-        _previous = previous;
+        _history = history;
+        _version = version;
     }
 
     /// <summary>Gets the number of risks, open or not.</summary>
@@ -65,7 +69,7 @@ public sealed class RiskDatabase
     public IReadOnlyList<RiskDatabaseEvent> Events => new EventLog(this);
 
     /// <summary>Gets the number of events so far (the version number; 0 for an empty database).</summary>
-    public int Version => _previous.Count;
+    public int Version => _version;
 
     /// <summary>Gets the instant of the last event, or null for a database without events.</summary>
     public Instant? LastChanged => _lastEvent?.At;
@@ -214,7 +218,7 @@ public sealed class RiskDatabase
         while (lo < hi)
         {
             var mid = lo + ((hi - lo + 1) / 2);
-            if (VersionAt(mid)._lastEvent!.At <= instant)
+            if (_history.EventAt(mid - 1).At <= instant)
             {
                 lo = mid;
             }
@@ -236,7 +240,31 @@ public sealed class RiskDatabase
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"Risk database: {Count} risks, {OpenCount} open, exposure {Exposure}, version {Version}");
 
-    private RiskDatabase VersionAt(int k) => k == Version ? this : _previous[k];
+    private RiskDatabase VersionAt(int k)
+    {
+        if (k == _version)
+        {
+            return this;
+        }
+
+        // Start from the checkpoint at or before version k and re-apply the recorded results of the events after it.
+        var start = k - (k % History.CheckpointInterval);
+        var state = start == 0 ? State.Empty : _history.EntryAt(start - 1).Checkpoint!;
+        for (var i = start; i < k; i++)
+        {
+            var after = _history.EntryAt(i).After;
+            state = state.Put(state.Risks.GetValueOrDefault(after.Id), after);
+        }
+
+        return new RiskDatabase(_clock, state, k == 0 ? null : _history.EventAt(k - 1), _history, k);
+    }
+
+    private RiskDatabase Append(RiskDatabaseEvent e, Risk? before, Risk after)
+    {
+        var state = _state.Put(before, after);
+        var history = _history.Append(_version, new Entry(e, after, (_version + 1) % History.CheckpointInterval == 0 ? state : null));
+        return new RiskDatabase(_clock, state, e, history, _version + 1);
+    }
 
     private ImmutableArray<Risk> Resolve(ImmutableSortedSet<string> ids)
     {
@@ -267,7 +295,7 @@ public sealed class RiskDatabase
 
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
-        return new RiskDatabase(_clock, _state.Put(null, risk), e, _previous.Add(this));
+        return Append(e, null, risk);
     }
 
     private RiskDatabase ApplyAt(string riskId, RiskCommand command, string actorId, Instant at)
@@ -279,7 +307,7 @@ public sealed class RiskDatabase
         CheckRelated(after, nameof(command));
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.CommandApplied, riskId, null, command, after.Status);
-        return new RiskDatabase(_clock, _state.Put(before, after), e, _previous.Add(this));
+        return Append(e, before, after);
     }
 
     private void CheckRelated(Risk risk, string paramName)
@@ -403,23 +431,75 @@ public sealed class RiskDatabase
         }
     }
 
-    /// <summary>A read-only view of the event log that reads each event from the version it produced.</summary>
+    /// <summary>One logged event, the risk as it was after it, and, every <see cref="History.CheckpointInterval"/> events, the whole state after it.</summary>
+    private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, State? Checkpoint);
+
+    /// <summary>
+    /// An append-only event log shared by a line of versions. A version with <c>n</c> events sees the first
+    /// <c>n</c> entries. Appending after the last entry extends the log in place (entries already written never
+    /// change); appending after an earlier entry (a change to an older version) starts a new log that reads its
+    /// first entries from this one.
+    /// </summary>
+    private sealed class History
+    {
+        /// <summary>The number of events between two state checkpoints.</summary>
+        public const int CheckpointInterval = 64;
+
+        private readonly History? _parent;
+        private readonly int _inherited;
+        private readonly List<Entry> _own = [];
+
+        public History(History? parent, int inherited)
+        {
+            _parent = parent;
+            _inherited = inherited;
+        }
+
+        public History Append(int version, Entry entry)
+        {
+            lock (_own)
+            {
+                if (_inherited + _own.Count == version)
+                {
+                    _own.Add(entry);
+                    return this;
+                }
+            }
+
+            var branch = new History(this, version);
+            branch._own.Add(entry);
+            return branch;
+        }
+
+        public RiskDatabaseEvent EventAt(int index) => EntryAt(index).Event;
+
+        public Entry EntryAt(int index)
+        {
+            var log = this;
+            while (index < log._inherited)
+            {
+                log = log._parent!;
+            }
+
+            lock (log._own)
+            {
+                return log._own[index - log._inherited];
+            }
+        }
+    }
+
+    /// <summary>A read-only view of the event log.</summary>
     private sealed class EventLog(RiskDatabase db) : IReadOnlyList<RiskDatabaseEvent>
     {
         public int Count => db.Version;
 
-        public RiskDatabaseEvent this[int index] => db.VersionAt(Preconditions.CheckInRange(index, 0, Count - 1) + 1)._lastEvent!;
+        public RiskDatabaseEvent this[int index] => db._history.EventAt(Preconditions.CheckInRange(index, 0, Count - 1));
 
         public IEnumerator<RiskDatabaseEvent> GetEnumerator()
         {
-            for (var k = 1; k < db.Version; k++)
+            for (var i = 0; i < db._version; i++)
             {
-                yield return db._previous[k]._lastEvent!;
-            }
-
-            if (db._lastEvent is not null)
-            {
-                yield return db._lastEvent;
+                yield return db._history.EventAt(i);
             }
         }
 

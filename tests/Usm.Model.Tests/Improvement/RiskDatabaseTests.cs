@@ -26,8 +26,55 @@ public class RiskDatabaseTests
         var last = two.Events[^1];
         Assert.Equal((2, RiskEventKind.CommandApplied, "p-bob", "R-1", RiskStatus.Classified), (last.Sequence, last.Kind, last.ActorId, last.RiskId, last.ResultingStatus));
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), last.At);
-        Assert.Same(one, two.AfterEvent(1));
-        Assert.Same(empty, two.AfterEvent(0));
+        AssertSame(one, two.AfterEvent(1));
+        AssertSame(empty, two.AfterEvent(0));
+        Assert.Same(two, two.AfterEvent(2));
+    }
+
+    [Fact]
+    public void PastVersions_OfALongHistory_AreRebuiltExactly_AndBranchesDoNotDisturbEachOther()
+    {
+        // Several hundred events, so that AfterEvent and AsOf cross many state checkpoints.
+        var clock = FixedClock.At(2026, 3, 2);
+        var db = new RiskDatabase(clock);
+        var versions = new List<(RiskDatabase Version, Risk[] Risks, RiskDatabaseEvent[] Events)> { (db, [], []) };
+        for (var i = 0; i < 300; i++)
+        {
+            clock.Advance(Duration.FromMinutes(i % 3));
+            db = i % 4 == 3
+                ? db.Apply("R-" + (i - 3), new ClassifyRisk(new RiskAssessment(i % 4, i % 5, QuantitativeEstimate.FromProbabilityAndImpact(0.5, i))), "p")
+                : db.Register(Samples.Threat("R-" + i), "p");
+            versions.Add((db, db.Risks.ToArray(), db.Events.ToArray()));
+        }
+
+        // A branch from an old version neither changes the main line nor sees its later events.
+        var old = db.AfterEvent(100);
+        var branch = old.Register(Samples.Threat("B-1"), "q");
+        var main = db.Register(Samples.Threat("M-1"), "q");
+        Assert.Equal(101, branch.Version);
+        Assert.Equal(301, main.Version);
+        Assert.Equal("B-1", branch.Events[100].RiskId);
+        Assert.Equal("M-1", main.Events[300].RiskId);
+        Assert.False(branch.Contains("R-150"));
+        Assert.False(main.Contains("B-1"));
+        Assert.Equal(versions[100].Events, branch.Events.Take(100));
+
+        foreach (var source in new[] { db, main, branch.AfterEvent(100) })
+        {
+            for (var k = 0; k <= Math.Min(source.Version, 300); k++)
+            {
+                var past = source.AfterEvent(k);
+                AssertSame(versions[k].Version, past);
+                Assert.Equal<Risk>(versions[k].Risks, past.Risks);
+                Assert.Equal(versions[k].Events, past.Events);
+                Assert.Equal(versions[k].Version.LastChanged, past.LastChanged);
+            }
+        }
+
+        foreach (var e in db.Events)
+        {
+            AssertSame(RiskDatabase.Replay(FixedClock.At(2030, 1, 1), db.Events.Where(x => x.At <= e.At)), db.AsOf(e.At));
+        }
     }
 
     [Fact]

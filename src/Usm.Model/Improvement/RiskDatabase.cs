@@ -20,7 +20,9 @@ namespace Usm.Model.Improvement;
 /// resource, service, MIC and category; a change costs O(log n) and shares the rest with the previous version.
 /// Every query returns risks ordered by id (ordinal).</para>
 /// <para><see cref="Exposure"/> is the sum of the open risks' signed expected values (inherent assessment), kept
-/// up to date with each change.</para>
+/// up to date with each change without rounding drift: the running total is held exactly (as a short list of
+/// non-overlapping partial sums, Shewchuk's method), so removing a large value never leaves its rounding error behind,
+/// and <see cref="Exposure"/> is the correctly rounded sum of the open risks' values, whatever the order of changes.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe (as long as the clock is).</threadsafety>
 public sealed class RiskDatabase
@@ -341,7 +343,7 @@ public sealed class RiskDatabase
             ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
-            0);
+            []);
 
         private State(
             ImmutableSortedDictionary<string, Risk> risks,
@@ -352,7 +354,7 @@ public sealed class RiskDatabase
             ImmutableDictionary<string, ImmutableSortedSet<string>> byService,
             ImmutableDictionary<string, ImmutableSortedSet<string>> byMic,
             ImmutableDictionary<string, ImmutableSortedSet<string>> byCategory,
-            double exposure)
+            double[] exposureParts)
         {
             Risks = risks;
             Open = open;
@@ -362,8 +364,12 @@ public sealed class RiskDatabase
             ByService = byService;
             ByMic = byMic;
             ByCategory = byCategory;
-            Exposure = exposure;
+            _exposureParts = exposureParts;
+            Exposure = ExactSum.Round(exposureParts);
         }
+
+        // Never changed after construction.
+        private readonly double[] _exposureParts;
 
         public ImmutableSortedDictionary<string, Risk> Risks { get; }
 
@@ -394,7 +400,17 @@ public sealed class RiskDatabase
                 open = after.IsOpen ? open.Add(id) : open.Remove(id);
             }
 
-            var exposure = Exposure - (wasOpen ? before!.SignedExpectedValue : 0) + (after.IsOpen ? after.SignedExpectedValue : 0);
+            var exposure = _exposureParts;
+            if (wasOpen && before!.SignedExpectedValue != 0)
+            {
+                exposure = ExactSum.Add(exposure, -before.SignedExpectedValue);
+            }
+
+            if (after.IsOpen && after.SignedExpectedValue != 0)
+            {
+                exposure = ExactSum.Add(exposure, after.SignedExpectedValue);
+            }
+
             return new State(
                 Risks.SetItem(id, after),
                 open,
@@ -428,6 +444,82 @@ public sealed class RiskDatabase
             }
 
             return index;
+        }
+    }
+
+    /// <summary>
+    /// Exact running sums of doubles (Shewchuk, "Adaptive Precision Floating-Point Arithmetic and Fast Robust
+    /// Geometric Predicates", 1997; the same method as Python's <c>math.fsum</c>): a sum is held as non-overlapping
+    /// partials in increasing magnitude whose exact total is the true sum.
+    /// </summary>
+    private static class ExactSum
+    {
+        /// <summary>Returns new partials for the sum plus <paramref name="x"/>; <paramref name="parts"/> is not changed.</summary>
+        public static double[] Add(double[] parts, double x)
+        {
+            var result = new double[parts.Length + 1];
+            var count = 0;
+            foreach (var part in parts)
+            {
+                var y = part;
+                if (Math.Abs(x) < Math.Abs(y))
+                {
+                    (x, y) = (y, x);
+                }
+
+                var hi = x + y;
+                var lo = y - (hi - x);
+                if (lo != 0)
+                {
+                    result[count++] = lo;
+                }
+
+                x = hi;
+            }
+
+            if (x != 0 || count == 0)
+            {
+                result[count++] = x;
+            }
+
+            return count == result.Length ? result : result[..count];
+        }
+
+        /// <summary>Returns the partials' exact total, correctly rounded (round half to even).</summary>
+        public static double Round(double[] parts)
+        {
+            var n = parts.Length;
+            if (n == 0)
+            {
+                return 0;
+            }
+
+            var hi = parts[--n];
+            var lo = 0.0;
+            while (n > 0)
+            {
+                var x = hi;
+                var y = parts[--n];
+                hi = x + y;
+                lo = y - (hi - x);
+                if (lo != 0)
+                {
+                    break;
+                }
+            }
+
+            // Half-way case: the partials below decide whether to round up.
+            if (n > 0 && ((lo < 0 && parts[n - 1] < 0) || (lo > 0 && parts[n - 1] > 0)))
+            {
+                var y = lo * 2;
+                var x = hi + y;
+                if (y == x - hi)
+                {
+                    hi = x;
+                }
+            }
+
+            return hi;
         }
     }
 

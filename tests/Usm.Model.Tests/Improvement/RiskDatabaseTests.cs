@@ -159,6 +159,42 @@ public class RiskDatabaseTests
     }
 
     [Fact]
+    public void Exposure_HasNoRoundingDrift_AndDoesNotDependOnTheOrderOfChanges()
+    {
+        static RiskDatabase Classified(RiskDatabase db, string id, RiskPolarity polarity, double impact)
+        {
+            var risk = polarity == RiskPolarity.Threat ? Samples.Threat(id) : Samples.Opportunity(id);
+            return db.Register(risk, "p").Apply(id, new ClassifyRisk(new RiskAssessment(1, 1, QuantitativeEstimate.FromProbabilityAndImpact(1, impact))), "p");
+        }
+
+        // A large threat absorbs a small opportunity in a plain running total (1 is below half an ulp of 1e17);
+        // once the threat is withdrawn, the opportunity alone is open, and the exposure must be exactly 1.
+        var db = Classified(new RiskDatabase(FixedClock.At(2026, 3, 2)), "R-1", RiskPolarity.Threat, 1e17);
+        db = Classified(db, "R-2", RiskPolarity.Opportunity, 1);
+        Assert.Equal(-1e17, db.Exposure);
+        Assert.Equal(1.0, db.Apply("R-1", new WithdrawRisk("gone"), "p").Exposure);
+
+        // The same open risks give the same exposure, bit for bit, whatever the order they were registered in.
+        (string Id, RiskPolarity Polarity, double Impact)[] risks =
+            [("A", RiskPolarity.Opportunity, 0.1), ("B", RiskPolarity.Opportunity, 0.2), ("C", RiskPolarity.Threat, 0.3), ("D", RiskPolarity.Opportunity, 1e16), ("E", RiskPolarity.Threat, 3.7)];
+        var totals = new HashSet<double>();
+        var random = new Random(20260302);
+        for (var round = 0; round < 50; round++)
+        {
+            var order = db.AfterEvent(0);
+            foreach (var (id, polarity, impact) in risks.OrderBy(_ => random.Next()))
+            {
+                order = Classified(order, id, polarity, impact);
+            }
+
+            totals.Add(order.Exposure);
+        }
+
+        // The exact total is 1e16 - 3.7 (plus the doubles' representation errors), which rounds to 9999999999999996.
+        Assert.Equal(9999999999999996.0, Assert.Single(totals));
+    }
+
+    [Fact]
     public void RegisterFromCallEvaluation_RegistersOneRiskPerImprovement_WithThatCallAsOrigin()
     {
         var db = new RiskDatabase(FixedClock.At(2026, 3, 2));

@@ -59,10 +59,45 @@ public sealed class RiskDatabase
     public IEnumerable<Risk> Risks => _state.Risks.Values;
 
     /// <summary>Gets the open risks (Identified to Fulfilled), ordered by id.</summary>
-    public ImmutableArray<Risk> OpenRisks => Resolve(_state.Open);
+    public ImmutableArray<Risk> OpenRisks
+    {
+        get
+        {
+            // The open risks are those of the open statuses; merging their indexes keeps each change one index cheaper.
+            var ids = new List<string>(OpenCount);
+            foreach (var (status, set) in _state.ByStatus)
+            {
+                if (status.IsOpen())
+                {
+                    ids.AddRange(set);
+                }
+            }
+
+            ids.Sort(StringComparer.Ordinal);
+            var builder = ImmutableArray.CreateBuilder<Risk>(ids.Count);
+            foreach (var id in ids)
+            {
+                builder.Add(_state.Risks[id]);
+            }
+
+            return builder.MoveToImmutable();
+        }
+    }
 
     /// <summary>Gets the number of open risks.</summary>
-    public int OpenCount => _state.Open.Count;
+    public int OpenCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var (status, set) in _state.ByStatus)
+            {
+                count += status.IsOpen() ? set.Count : 0;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Gets the total exposure: the sum of the open risks' signed expected values (threats negative).</summary>
     public double Exposure => _state.Exposure;
@@ -336,7 +371,6 @@ public sealed class RiskDatabase
     {
         public static readonly State Empty = new(
             ImmutableSortedDictionary.Create<string, Risk>(StringComparer.Ordinal),
-            s_noIds,
             ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>>.Empty,
             ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>>.Empty,
             ImmutableDictionary<Resource, ImmutableSortedSet<string>>.Empty,
@@ -347,7 +381,6 @@ public sealed class RiskDatabase
 
         private State(
             ImmutableSortedDictionary<string, Risk> risks,
-            ImmutableSortedSet<string> open,
             ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>> byStatus,
             ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>> byPolarity,
             ImmutableDictionary<Resource, ImmutableSortedSet<string>> byResource,
@@ -357,7 +390,6 @@ public sealed class RiskDatabase
             double[] exposureParts)
         {
             Risks = risks;
-            Open = open;
             ByStatus = byStatus;
             ByPolarity = byPolarity;
             ByResource = byResource;
@@ -372,8 +404,6 @@ public sealed class RiskDatabase
         private readonly double[] _exposureParts;
 
         public ImmutableSortedDictionary<string, Risk> Risks { get; }
-
-        public ImmutableSortedSet<string> Open { get; }
 
         public ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>> ByStatus { get; }
 
@@ -394,12 +424,6 @@ public sealed class RiskDatabase
         {
             var id = after.Id;
             var wasOpen = before?.IsOpen ?? false;
-            var open = Open;
-            if (wasOpen != after.IsOpen)
-            {
-                open = after.IsOpen ? open.Add(id) : open.Remove(id);
-            }
-
             var exposure = _exposureParts;
             if (wasOpen && before!.SignedExpectedValue != 0)
             {
@@ -413,7 +437,6 @@ public sealed class RiskDatabase
 
             return new State(
                 Risks.SetItem(id, after),
-                open,
                 Reindex(ByStatus, before is null ? [] : [before.Status], [after.Status], id),
                 Reindex(ByPolarity, before is null ? [] : [before.Polarity], [after.Polarity], id),
                 Reindex(ByResource, before?.Resources ?? [], after.Resources, id),

@@ -260,7 +260,7 @@ public class RiskDatabaseTests
             }
 
             return true;
-        }), maxTest: 120);
+        }), maxTest: 300);
 
         // The generator reaches every status, so the laws above are checked in every state.
         Assert.Equal(Enum.GetValues<RiskStatus>(), reached.Order());

@@ -32,6 +32,37 @@ public class RiskDatabaseTests
     }
 
     [Fact]
+    public void PastVersions_AreNotKeptAlive_ByTheLatestVersion()
+    {
+        // The latest version answers AfterEvent and AsOf from its log and checkpoints, so an intermediate version
+        // that nobody holds can be collected (keeping every version alive made memory grow with every event).
+        var (latest, intermediate) = BuildWithoutKeeping();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(intermediate.IsAlive);
+        Assert.Equal(200, latest.Version);
+        Assert.Equal(100, latest.AfterEvent(100).Count);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (RiskDatabase Latest, WeakReference Intermediate) BuildWithoutKeeping()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2));
+        WeakReference? intermediate = null;
+        for (var i = 0; i < 200; i++)
+        {
+            db = db.Register(Samples.Threat("R-" + i), "p");
+            if (i == 99)
+            {
+                intermediate = new WeakReference(db);
+            }
+        }
+
+        return (db, intermediate!);
+    }
+
+    [Fact]
     public void PastVersions_OfALongHistory_AreRebuiltExactly_AndBranchesDoNotDisturbEachOther()
     {
         // Several hundred events, so that AfterEvent and AsOf cross many state checkpoints.

@@ -140,6 +140,12 @@ public class ImprovementProgrammeTests
         Assert.Equal(3, order[0].Score);
         Assert.Contains("class 'Critical' (effect 'Severe', likelihood 'Almost certain')", order[0].Explanation, StringComparison.Ordinal);
         Assert.Contains("not yet classified", order[4].Explanation, StringComparison.Ordinal);
+
+        // A list that names a risk twice would rank it twice.
+        var mechanism = new RiskMatrixPrioritisation(Samples.Matrix);
+        var twice = Assert.Throws<ArgumentException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), db.Get("R-a"), db.Get("R-c")]));
+        Assert.Contains("'R-c'", twice.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), null!]));
     }
 
     [Fact]

@@ -247,7 +247,10 @@ public sealed class RiskDatabase
 
     /// <summary>Gets the database as it was at an instant: after every event stamped at or before it.</summary>
     /// <param name="instant">The instant.</param>
-    /// <returns>That version (the empty database before the first event). Later changes to it start a new branch.</returns>
+    /// <returns>
+    /// That version (the empty database before the first event), rebuilt from the nearest state checkpoint; this
+    /// database itself when no event is later than <paramref name="instant"/>. Later changes to it start a new branch.
+    /// </returns>
     public RiskDatabase AsOf(Instant instant)
     {
         // Version k is the database after k events; its time is the k-th event's instant, and times never decrease.
@@ -270,7 +273,7 @@ public sealed class RiskDatabase
 
     /// <summary>Gets the database as it was right after an event.</summary>
     /// <param name="sequence">The event's sequence number, 0 for the empty database.</param>
-    /// <returns>That version.</returns>
+    /// <returns>That version, rebuilt from the nearest state checkpoint (equal to, not the same object as, the version first returned); this database itself for <see cref="Version"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sequence"/> is outside 0 to <see cref="Version"/>.</exception>
     public RiskDatabase AfterEvent(int sequence) => VersionAt(Preconditions.CheckInRange(sequence, 0, Version));
 

@@ -9,6 +9,7 @@ internal static class Commands
     public static IEnumerable<Command> All(CliEnvironment env)
     {
         yield return DemoCommand.Create(env);
+        yield return ModelCommand.Create(env);
     }
 
     /// <summary>Renders <paramref name="report"/> in the format chosen on the command line.</summary>

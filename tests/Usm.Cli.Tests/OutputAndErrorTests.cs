@@ -6,9 +6,9 @@ namespace Usm.Cli.Tests;
 public class OutputAndErrorTests
 {
     [Fact]
-    public void Demo_Table_ShowsProcessesAndPatterns()
+    public void Model_Table_ShowsProcessesAndPatterns()
     {
-        var run = CliRunner.InProcess("demo");
+        var run = CliRunner.InProcess("model");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("The 8 workflow patterns", run.Out, StringComparison.Ordinal);
         Assert.Contains("Recover → Change → Operate", run.Out, StringComparison.Ordinal);
@@ -17,9 +17,9 @@ public class OutputAndErrorTests
     }
 
     [Fact]
-    public void Demo_Json_IsOneValidDocument()
+    public void Model_Json_IsOneValidDocument()
     {
-        var run = CliRunner.InProcess("demo", "--format", "json");
+        var run = CliRunner.InProcess("model", "--format", "json");
         Assert.Equal(0, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Out);
         var sections = doc.RootElement.GetProperty("sections").EnumerateArray().ToList();
@@ -28,18 +28,18 @@ public class OutputAndErrorTests
     }
 
     [Fact]
-    public void Demo_Markdown_HasPipeTables()
+    public void Model_Markdown_HasPipeTables()
     {
-        var run = CliRunner.InProcess("demo", "--format", "markdown");
+        var run = CliRunner.InProcess("model", "--format", "markdown");
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("# ", run.Out, StringComparison.Ordinal);
         Assert.Contains("| W8 |", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Demo_Csv_HasHeaderAndRows()
+    public void Model_Csv_HasHeaderAndRows()
     {
-        var run = CliRunner.InProcess("demo", "--format", "csv");
+        var run = CliRunner.InProcess("model", "--format", "csv");
         Assert.Equal(0, run.ExitCode);
         var lines = run.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 2, run.Out);
@@ -77,7 +77,7 @@ public class OutputAndErrorTests
     [Fact]
     public void RealProcess_RedirectedOutput_IsPlain()
     {
-        var run = CliRunner.Process("demo");
+        var run = CliRunner.Process("model");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("The 5 processes", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", run.Out, StringComparison.Ordinal);

@@ -13,6 +13,6 @@ public class ReadmeCommandTests
 
         var run = CliRunner.Shell(command, TimeSpan.FromMinutes(5));
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        Assert.Contains("The 8 workflow patterns", run.Out, StringComparison.Ordinal);
+        Assert.Contains("6. The next improvement sprint", run.Out, StringComparison.Ordinal);
     }
 }

@@ -392,8 +392,11 @@ internal static class SystemValidator
             }
         }
 
-        // USM-SMS-002: a routine per pattern in use.
-        var followed = s.Routines.SelectMany(w => w.Patterns.Where(p => p.Trigger == w.Trigger)).ToHashSet();
+        // USM-SMS-002: a conforming routine per pattern in use. A routine counts only if the conformance checker finds no
+        // error in it (with the system's profiles as the known profiles); its own findings are the checker's to report.
+        var options = new Conformance.ConformanceOptions(s.Profiles.Select(p => p.Id));
+        var followed = s.Routines.Where(w => Conformance.ConformanceChecker.Check(w, options).IsConforming)
+            .SelectMany(w => w.Patterns.Where(p => p.Trigger == w.Trigger)).ToHashSet();
         foreach (var pattern in s.PatternsInUse)
         {
             if (!followed.Contains(pattern))

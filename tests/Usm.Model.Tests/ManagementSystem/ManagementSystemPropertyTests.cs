@@ -59,6 +59,17 @@ public class ManagementSystemPropertyTests
         }));
 
     [Fact]
+    public void System_SupplyChainOfGeneratedService_IsExactlyTheProvidersReachableFromItsProvider() =>
+        PropertyCheck.Run(Prop.ForAll(ManagementSystemArbitraries.Links(), links =>
+        {
+            var closure = Closure(links);
+            var services = ManagementSystemArbitraries.Nodes.Select(n => new Service("svc-" + n, n, n, "IT", new Facility(), "none")).ToArray();
+            var system = s_sample.WithParties(s_sample.Parties, links).WithServices(services);
+            return ManagementSystemArbitraries.Nodes.All(n =>
+                system.SupplyChainOf("svc-" + n).SequenceEqual(closure.Where(e => e.Item1 == n).Select(e => e.Item2).Order(StringComparer.Ordinal)));
+        }), maxTest: 300);
+
+    [Fact]
     public void System_SupplyChainOfService_IsReachableFromItsProvider()
     {
         foreach (var service in s_sample.Services)

@@ -1,0 +1,25 @@
+using Usm.Cli.Output;
+using Usm.Cli.Svg;
+
+namespace Usm.Cli.Demo;
+
+/// <summary>Writes the demo's artefacts for <c>usm demo --out DIR</c>.</summary>
+internal static class DemoArtefacts
+{
+    public static IReadOnlyList<string> Write(string folder, DemoScenario s, Report report)
+    {
+        var written = new List<string>();
+        void Put(string name, string text)
+        {
+            Files.WriteAllText(Path.Combine(folder, name), text);
+            written.Add(name);
+        }
+
+        Put("report.md", ReportRenderer.ToMarkdown(report));
+        Put("report.json", ReportRenderer.ToJson(report));
+        Put("risks.csv", ReportRenderer.ToCsv(report));
+        Put("heatmap.svg", ModelCharts.HeatMap(s.Database, s.Matrix, $"{s.System.Name}: open improvement risks"));
+        Put("burnup.svg", ModelCharts.BurnUp(s.Programme, s.Database, $"{s.Programme.Name}: sprint burn-up"));
+        return written;
+    }
+}

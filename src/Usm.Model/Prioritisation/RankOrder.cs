@@ -1,0 +1,468 @@
+using System.Buffers;
+
+namespace Usm.Model.Prioritisation;
+
+/// <summary>
+/// The total order of a ranking: class (higher first), score (higher first), secondary key, ordinal id.
+/// </summary>
+internal sealed class RankComparer : IComparer<int>
+{
+    private readonly double[] _scores;
+    private readonly int[]? _classes;
+    private readonly double[]? _secondary;
+    private readonly bool _higherFirst;
+    private readonly string[] _ids;
+
+    public RankComparer(double[] scores, int[]? classes, double[]? secondary, bool higherFirst, string[] ids)
+    {
+        _scores = scores;
+        _classes = classes;
+        _secondary = secondary;
+        _higherFirst = higherFirst;
+        _ids = ids;
+        TiesOnly = Comparer<int>.Create(CompareTie);
+    }
+
+    /// <summary>Gets a comparer for items already known to tie on class and score.</summary>
+    public IComparer<int> TiesOnly { get; }
+
+    /// <summary>Negative when item <paramref name="a"/> ranks before item <paramref name="b"/>.</summary>
+    public int Compare(int a, int b)
+    {
+        if (_classes is not null && _classes[a] != _classes[b])
+        {
+            return _classes[a] > _classes[b] ? -1 : 1;
+        }
+
+        var sa = _scores[a];
+        var sb = _scores[b];
+        if (sa != sb)
+        {
+            return sa > sb ? -1 : 1;
+        }
+
+        return CompareTie(a, b);
+    }
+
+    /// <summary>True when the two items tie on class and score.</summary>
+    public bool SameClassAndScore(int a, int b) =>
+        _scores[a] == _scores[b] && (_classes is null || _classes[a] == _classes[b]);
+
+    private int CompareTie(int a, int b)
+    {
+        if (_secondary is not null)
+        {
+            var x = _secondary[a];
+            var y = _secondary[b];
+            if (x != y)
+            {
+                return (x > y) == _higherFirst ? -1 : 1;
+            }
+        }
+
+        return string.CompareOrdinal(_ids[a], _ids[b]);
+    }
+}
+
+/// <summary>Sorting and partial selection of candidate indexes by a <see cref="RankComparer"/>.</summary>
+/// <remarks>
+/// A full ranking sorts an index array by an order-preserving 64-bit encoding of the score with an LSD radix sort
+/// (8 passes of 8 bits, passes whose byte is constant skipped), then a stable counting sort by class, then sorts the
+/// (rare) runs of exact ties by secondary key and id. Top-k keeps a binary heap of the k best. Scratch buffers come
+/// from <see cref="ArrayPool{T}"/>; only the result array is allocated.
+/// </remarks>
+internal static class RankOrder
+{
+    private const int SmallSize = 4096;
+
+    private const ulong IndexMask = 0xFFF; // 12 bits: indexes below SmallSize
+
+    public static int[] Full(double[] scores, int[]? classes, int n, RankComparer comparer)
+    {
+        var order = new int[n];
+        if (n <= SmallSize)
+        {
+            // Small sets: pack the key's top 52 bits with the index into one ulong and sort that primitive array
+            // (as fast as sorting the scores alone); then repair the rare runs whose top bits are equal with the full
+            // comparer, and order by class.
+            var packed = ArrayPool<ulong>.Shared.Rent(n);
+            try
+            {
+                unchecked
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                    }
+
+                    Array.Sort(packed, 0, n);
+                    for (var p = 0; p < n; p++)
+                    {
+                        order[p] = (int)(packed[p] & IndexMask);
+                    }
+
+                    var runStart = 0;
+                    for (var p = 1; p <= n; p++)
+                    {
+                        if (p == n || ((packed[p] ^ packed[runStart]) & ~IndexMask) != 0)
+                        {
+                            if (p - runStart > 1)
+                            {
+                                Array.Sort(order, runStart, p - runStart, comparer);
+                            }
+
+                            runStart = p;
+                        }
+                    }
+                }
+
+                if (classes is not null)
+                {
+                    var buffer = ArrayPool<int>.Shared.Rent(n);
+                    ClassSort(classes, order, buffer, n);
+                    ArrayPool<int>.Shared.Return(buffer);
+                }
+
+                return order;
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(packed);
+            }
+        }
+
+        var keys = ArrayPool<ulong>.Shared.Rent(n);
+        var keys2 = ArrayPool<ulong>.Shared.Rent(n);
+        var order2 = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            RadixSort(scores, keys, order, keys2, order2, n);
+            if (classes is not null)
+            {
+                ClassSort(classes, order, order2, n);
+            }
+
+            SortTies(order, comparer, n);
+            return order;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<ulong>.Shared.Return(keys2);
+            ArrayPool<int>.Shared.Return(order2);
+        }
+    }
+
+    public static int[] Top(double[] scores, int[]? classes, int n, int k, RankComparer comparer)
+    {
+        if (classes is null && n <= SmallSize)
+        {
+            return TopPacked(scores, n, k, comparer);
+        }
+
+        var heap = new int[k];
+        unchecked
+        {
+            for (var i = 0; i < k; i++)
+            {
+                heap[i] = i;
+            }
+
+            // A heap whose root is the worst item kept so far.
+            for (var i = (k / 2) - 1; i >= 0; i--)
+            {
+                SiftDown(heap, i, k, comparer);
+            }
+
+            for (var i = k; i < n; i++)
+            {
+                if (comparer.Compare(i, heap[0]) < 0)
+                {
+                    heap[0] = i;
+                    SiftDown(heap, 0, k, comparer);
+                }
+            }
+        }
+
+        Array.Sort(heap, comparer);
+        return heap;
+    }
+
+    /// <summary>
+    /// Top-k of a small set without classes: select the k smallest packed keys with a heap of primitives; every item
+    /// whose top 52 bits beat the k-th item's is in; the remaining places go to the best of the boundary group (all
+    /// items sharing the k-th item's top bits), ordered by the full comparer.
+    /// </summary>
+    private static int[] TopPacked(double[] scores, int n, int k, RankComparer comparer)
+    {
+        var packed = ArrayPool<ulong>.Shared.Rent(n);
+        var heap = ArrayPool<ulong>.Shared.Rent(k);
+        var group = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            unchecked
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                }
+
+                Array.Copy(packed, heap, k);
+                for (var i = (k / 2) - 1; i >= 0; i--)
+                {
+                    SiftDownMax(heap, i, k);
+                }
+
+                for (var i = k; i < n; i++)
+                {
+                    if (packed[i] < heap[0])
+                    {
+                        heap[0] = packed[i];
+                        SiftDownMax(heap, 0, k);
+                    }
+                }
+
+                Array.Sort(heap, 0, k);
+                var boundary = heap[k - 1] & ~IndexMask;
+                var m = 0;
+                while ((heap[m] & ~IndexMask) != boundary)
+                {
+                    m++;
+                }
+
+                var result = new int[k];
+                var runStart = 0;
+                for (var p = 0; p <= m; p++)
+                {
+                    if (p < m)
+                    {
+                        result[p] = (int)(heap[p] & IndexMask);
+                    }
+
+                    if (p == m || ((heap[p] ^ heap[runStart]) & ~IndexMask) != 0)
+                    {
+                        if (p - runStart > 1)
+                        {
+                            Array.Sort(result, runStart, p - runStart, comparer);
+                        }
+
+                        runStart = p;
+                    }
+                }
+
+                var size = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    if ((packed[i] & ~IndexMask) == boundary)
+                    {
+                        group[size++] = i;
+                    }
+                }
+
+                if (size > 1)
+                {
+                    Array.Sort(group, 0, size, comparer);
+                }
+
+                Array.Copy(group, 0, result, m, k - m);
+                return result;
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(packed);
+            ArrayPool<ulong>.Shared.Return(heap);
+            ArrayPool<int>.Shared.Return(group);
+        }
+    }
+
+    private static void SiftDownMax(ulong[] heap, int i, int k)
+    {
+        unchecked
+        {
+            var item = heap[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= k)
+                {
+                    break;
+                }
+
+                if (child + 1 < k && heap[child + 1] > heap[child])
+                {
+                    child++;
+                }
+
+                if (heap[child] <= item)
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = item;
+        }
+    }
+
+    /// <summary>Maps a score to a key whose ascending unsigned order is the score's descending order.</summary>
+    internal static ulong DescendingKey(double score)
+    {
+        unchecked
+        {
+            var bits = (ulong)BitConverter.DoubleToInt64Bits(score + 0.0); // + 0.0 turns −0 into +0
+            var ascending = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+            return ~ascending;
+        }
+    }
+
+    private static void SiftDown(int[] heap, int i, int k, RankComparer comparer)
+    {
+        unchecked
+        {
+            var item = heap[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= k)
+                {
+                    break;
+                }
+
+                // Pick the worse child (the one that ranks later).
+                if (child + 1 < k && comparer.Compare(heap[child + 1], heap[child]) > 0)
+                {
+                    child++;
+                }
+
+                if (comparer.Compare(heap[child], item) <= 0)
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = item;
+        }
+    }
+
+    private static void RadixSort(double[] scores, ulong[] keys, int[] order, ulong[] keys2, int[] order2, int n)
+    {
+        unchecked
+        {
+            // One pass makes the keys, fills the identity order and counts all eight digit histograms.
+            Span<int> counts = stackalloc int[8 * 256];
+            counts.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                var k = DescendingKey(scores[i]);
+                keys[i] = k;
+                order[i] = i;
+                counts[(int)(k & 0xFF)]++;
+                counts[256 + (int)((k >> 8) & 0xFF)]++;
+                counts[512 + (int)((k >> 16) & 0xFF)]++;
+                counts[768 + (int)((k >> 24) & 0xFF)]++;
+                counts[1024 + (int)((k >> 32) & 0xFF)]++;
+                counts[1280 + (int)((k >> 40) & 0xFF)]++;
+                counts[1536 + (int)((k >> 48) & 0xFF)]++;
+                counts[1792 + (int)(k >> 56)]++;
+            }
+
+            var srcK = keys;
+            var srcI = order;
+            var dstK = keys2;
+            var dstI = order2;
+            for (var pass = 0; pass < 8; pass++)
+            {
+                var shift = pass * 8;
+                var c = counts.Slice(pass * 256, 256);
+                if (c[(int)((srcK[0] >> shift) & 0xFF)] == n)
+                {
+                    continue; // every key has the same byte here
+                }
+
+                var sum = 0;
+                for (var d = 0; d < 256; d++)
+                {
+                    var t = c[d];
+                    c[d] = sum;
+                    sum += t;
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    var k = srcK[i];
+                    var pos = c[(int)((k >> shift) & 0xFF)]++;
+                    dstK[pos] = k;
+                    dstI[pos] = srcI[i];
+                }
+
+                (srcK, dstK) = (dstK, srcK);
+                (srcI, dstI) = (dstI, srcI);
+            }
+
+            if (!ReferenceEquals(srcI, order))
+            {
+                Array.Copy(srcI, order, n);
+            }
+        }
+    }
+
+    private static void ClassSort(int[] classes, int[] order, int[] buffer, int n)
+    {
+        unchecked
+        {
+            var max = 0;
+            for (var i = 0; i < n; i++)
+            {
+                max = Math.Max(max, classes[i]);
+            }
+
+            var starts = new int[max + 2];
+            for (var i = 0; i < n; i++)
+            {
+                starts[max - classes[i] + 1]++;
+            }
+
+            for (var c = 1; c < starts.Length; c++)
+            {
+                starts[c] += starts[c - 1];
+            }
+
+            for (var p = 0; p < n; p++)
+            {
+                var item = order[p];
+                buffer[starts[max - classes[item]]++] = item;
+            }
+
+            Array.Copy(buffer, order, n);
+        }
+    }
+
+    private static void SortTies(int[] order, RankComparer comparer, int n)
+    {
+        unchecked
+        {
+            var start = 0;
+            while (start < n)
+            {
+                var end = start + 1;
+                while (end < n && comparer.SameClassAndScore(order[start], order[end]))
+                {
+                    end++;
+                }
+
+                if (end - start > 1)
+                {
+                    Array.Sort(order, start, end - start, comparer.TiesOnly);
+                }
+
+                start = end;
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Usm.Model.Internal;
+
+namespace Usm.Model.Prioritisation;
+
+/// <summary>
+/// A prioritisation mechanism: a pure function from a <see cref="CandidateSet"/> (plus the method's parameters) to
+/// one score per candidate, with an explanation per candidate in the method's own terms. Pass one to
+/// <see cref="Prioritiser.Rank"/> or <see cref="Prioritiser.Top"/>.
+/// </summary>
+/// <remarks>
+/// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
+/// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
+/// <see cref="Ice"/>, <see cref="Topsis"/>). Each is a sealed subclass that exposes its parameters. A method never
+/// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
+/// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
+/// </remarks>
+/// <threadsafety>Every method is immutable and thread-safe.</threadsafety>
+public abstract class RankingMethod
+{
+    private protected RankingMethod()
+    {
+    }
+
+    /// <summary>Gets the method's name, for example <c>WSJF</c> or <c>TOPSIS</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// The USM risk matrix: each candidate's class comes from a table indexed by its effect and likelihood levels
+    /// (both 1-based ordinal levels); candidates rank by class first, then by a within-class score.
+    /// </summary>
+    /// <param name="effectCriterion">The criterion holding the effect level (1 = lowest).</param>
+    /// <param name="likelihoodCriterion">The criterion holding the likelihood level (1 = lowest).</param>
+    /// <param name="classTable">The class of each cell: <c>classTable[effect - 1][likelihood - 1]</c>, 1 = lowest class. Must be rectangular and monotone (raising effect or likelihood never lowers the class).</param>
+    /// <param name="withinClassCriterion">The criterion that orders candidates inside a class (higher first), or null for effect × likelihood.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException">A name is null.</exception>
+    /// <exception cref="ArgumentException">The table is empty, ragged or not monotone, or a class is below 1.</exception>
+    public static RiskMatrixMethod RiskMatrix(string effectCriterion, string likelihoodCriterion, ImmutableArray<ImmutableArray<int>> classTable, string? withinClassCriterion = null) =>
+        new(effectCriterion, likelihoodCriterion, classTable, withinClassCriterion);
+
+    /// <summary>The USM risk matrix with <see cref="RiskMatrixMethod.StandardFiveByFive"/> as its class table.</summary>
+    /// <param name="effectCriterion">The criterion holding the effect level, 1 to 5.</param>
+    /// <param name="likelihoodCriterion">The criterion holding the likelihood level, 1 to 5.</param>
+    /// <returns>The method.</returns>
+    public static RiskMatrixMethod RiskMatrix(string effectCriterion, string likelihoodCriterion) =>
+        new(effectCriterion, likelihoodCriterion, RiskMatrixMethod.StandardFiveByFive, null);
+
+    /// <summary>
+    /// Signed expected monetary value: EMV = probability × impact, negative for threats and positive for
+    /// opportunities. Candidates rank by |EMV|: a threat by the loss that addressing it avoids, an opportunity by the
+    /// gain it brings.
+    /// </summary>
+    /// <param name="probabilityCriterion">The criterion holding the probability, in [0, 1].</param>
+    /// <param name="impactCriterion">The criterion holding the monetary impact (a magnitude, or a signed value that agrees with the polarity).</param>
+    /// <returns>The method.</returns>
+    public static ExpectedValueMethod ExpectedValue(string probabilityCriterion, string impactCriterion) => new(probabilityCriterion, impactCriterion);
+
+    /// <summary>Simple additive weighting (SAW): the weighted sum of normalised benefit and cost criteria.</summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="normalisation">How each criterion is normalised.</param>
+    /// <returns>The method.</returns>
+    public static WeightedSumMethod WeightedSum(IEnumerable<Criterion> criteria, SawNormalisation normalisation = SawNormalisation.Max) => new(criteria, normalisation);
+
+    /// <summary>SAFe's weighted shortest job first: the sum of the cost-of-delay components divided by job size.</summary>
+    /// <param name="costOfDelayComponents">The criteria whose sum is the cost of delay, for example user-business value, time criticality, risk reduction/opportunity enablement.</param>
+    /// <param name="jobSizeCriterion">The criterion holding job size, or null to use each candidate's effort.</param>
+    /// <returns>The method.</returns>
+    public static WsjfMethod Wsjf(IEnumerable<string> costOfDelayComponents, string? jobSizeCriterion = null) => new(costOfDelayComponents, jobSizeCriterion);
+
+    /// <summary>Reinertsen's CD3 (cost of delay divided by duration).</summary>
+    /// <param name="costOfDelayCriterion">The criterion holding the cost of delay per unit of time.</param>
+    /// <param name="durationCriterion">The criterion holding the duration, or null to use each candidate's effort.</param>
+    /// <returns>The method.</returns>
+    public static Cd3Method Cd3(string costOfDelayCriterion, string? durationCriterion = null) => new(costOfDelayCriterion, durationCriterion);
+
+    /// <summary>Intercom's RICE: reach × impact × confidence / effort.</summary>
+    /// <param name="reachCriterion">Reach (people or events per period).</param>
+    /// <param name="impactCriterion">Impact (Intercom's scale 3, 2, 1, 0.5, 0.25).</param>
+    /// <param name="confidenceCriterion">Confidence as a fraction in [0, 1] (100 % = 1.0, 80 % = 0.8, 50 % = 0.5).</param>
+    /// <param name="effortCriterion">Effort (person-months), or null to use each candidate's effort.</param>
+    /// <returns>The method.</returns>
+    public static RiceMethod Rice(string reachCriterion, string impactCriterion, string confidenceCriterion, string? effortCriterion = null) =>
+        new(reachCriterion, impactCriterion, confidenceCriterion, effortCriterion);
+
+    /// <summary>ICE: impact, confidence and ease combined by the named convention (average or product).</summary>
+    /// <param name="impactCriterion">Impact (usually 1-10).</param>
+    /// <param name="confidenceCriterion">Confidence (usually 1-10).</param>
+    /// <param name="easeCriterion">Ease (usually 1-10).</param>
+    /// <param name="convention">Average or product; the two can order items differently.</param>
+    /// <returns>The method.</returns>
+    public static IceMethod Ice(string impactCriterion, string confidenceCriterion, string easeCriterion, IceConvention convention) =>
+        new(impactCriterion, confidenceCriterion, easeCriterion, convention);
+
+    /// <summary>
+    /// TOPSIS: normalise, weight, and score each candidate by its relative closeness to the ideal point,
+    /// D⁻ / (D⁺ + D⁻).
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="normalisation">The normalisation; <see cref="SawNormalisation.Vector"/> is the classic choice of Hwang and Yoon.</param>
+    /// <returns>The method.</returns>
+    public static TopsisMethod Topsis(IEnumerable<Criterion> criteria, SawNormalisation normalisation = SawNormalisation.Vector) => new(criteria, normalisation);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    /// <summary>Validates the set against this method's needs and writes every candidate's score into <paramref name="scores"/> (at least <c>set.Count</c> long; it may be a pooled buffer).</summary>
+    internal abstract ScoreSheet Evaluate(CandidateSet set, double[] scores);
+
+    /// <summary>Explains one candidate's score.</summary>
+    internal abstract Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls);
+
+    /// <summary>Formats a number for explanations (invariant, up to four decimals).</summary>
+    private protected static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The column a method reads, or the efforts when <paramref name="criterion"/> is null.</summary>
+    private protected double[] ColumnOrEffort(CandidateSet set, string? criterion) =>
+        criterion is null ? set.EffortArray : set.ColumnArray(criterion, "candidates", Name);
+
+    /// <summary>The exception for a value a method cannot use; it names the candidate and the criterion.</summary>
+    private protected ArgumentOutOfRangeException BadValue(CandidateSet set, int index, string? criterion, double value, string rule) =>
+        new("candidates", value, Preconditions.Invariant($"Candidate '{set.IdArray[index]}' has {criterion ?? "effort"} = {value}; {Name} needs {rule}."));
+
+    /// <summary>Checks names are given and distinct.</summary>
+    private protected static string[] CheckNames(IEnumerable<string> names, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(names, paramName);
+        var array = names.ToArray();
+        Preconditions.CheckArgument(array.Length > 0, paramName, "At least one criterion is needed.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in array)
+        {
+            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), paramName, "A criterion name is null or blank.");
+            if (!(seen.Add(name)))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Criterion '{name}' is named twice."), paramName);
+            }
+        }
+
+        return array;
+    }
+}
+
+/// <summary>The scores of one evaluation, with the method's intermediate values for explanations.</summary>
+internal sealed class ScoreSheet(double[] scores, int[]? classes, object? state)
+{
+    /// <summary>Gets the score of each candidate, by set index (the array may be longer than the set).</summary>
+    public double[] Scores { get; } = scores;
+
+    /// <summary>Gets the class of each candidate (risk matrix only), higher first; otherwise null.</summary>
+    public int[]? Classes { get; } = classes;
+
+    /// <summary>Gets the method's intermediate values (aggregates, ideal points) for explanations.</summary>
+    public object? State { get; } = state;
+}

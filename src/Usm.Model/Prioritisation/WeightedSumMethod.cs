@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using Usm.Model.Internal;
+
+namespace Usm.Model.Prioritisation;
+
+/// <summary>How a multi-criteria method makes criteria on different scales comparable.</summary>
+public enum SawNormalisation
+{
+    /// <summary>Linear by the maximum: benefit x / max; cost min / x. Needs values ≥ 0, and > 0 for costs.</summary>
+    Max = 1,
+
+    /// <summary>Min-max: benefit (x − min) / (max − min); cost (max − x) / (max − min). A criterion on which all candidates are equal contributes 0.</summary>
+    MinMax = 2,
+
+    /// <summary>Vector: benefit x / ‖x‖; cost 1 − x / ‖x‖, where ‖x‖ is the column's Euclidean norm. A column of zeros contributes 0.</summary>
+    Vector = 3,
+}
+
+/// <summary>Simple additive weighting (SAW): score = Σⱼ wⱼ · rⱼ with rⱼ the normalised value of criterion j.</summary>
+/// <remarks>
+/// Weights are divided by their sum. The normalisation turns every criterion into "more is better" on a comparable
+/// scale; see <see cref="SawNormalisation"/>. Improving a benefit criterion (or lowering a cost) never lowers an
+/// item's score, and so never its rank.
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+public sealed class WeightedSumMethod : RankingMethod
+{
+    private readonly double[] _weights;
+
+    internal WeightedSumMethod(IEnumerable<Criterion> criteria, SawNormalisation normalisation)
+    {
+        (Criteria, _weights) = CriteriaCheck.Weights(criteria, nameof(criteria));
+        Normalisation = Preconditions.CheckDefined(normalisation);
+    }
+
+    /// <summary>Gets the criteria.</summary>
+    public ImmutableArray<Criterion> Criteria { get; }
+
+    /// <summary>Gets the normalisation.</summary>
+    public SawNormalisation Normalisation { get; }
+
+    /// <inheritdoc />
+    public override string Name => "SAW";
+
+    internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
+    {
+        var n = set.Count;
+        Array.Clear(scores, 0, n);
+        var stats = new (double Min, double Max, double Norm)[Criteria.Length];
+
+        // Most normalisations are linear (a·x + b); those terms are summed block by block below so that the score
+        // block stays in cache while every column streams through once.
+        var linear = new List<(double[] X, double A, double B)>(Criteria.Length);
+        for (var j = 0; j < Criteria.Length; j++)
+        {
+            var criterion = Criteria[j];
+            var x = set.ColumnArray(criterion.Name, "candidates", Name);
+            var s = stats[j] = ColumnMath.Stats(x);
+            var w = _weights[j];
+            var benefit = criterion.Kind == CriterionKind.Benefit;
+            switch (Normalisation)
+            {
+                case SawNormalisation.Max:
+                    if (s.Min < 0 || (!benefit && s.Min <= 0))
+                    {
+                        var bad = Array.FindIndex(x, v => v < 0 || (!benefit && v <= 0));
+                        throw BadValue(set, bad, criterion.Name, x[bad], benefit ? "values ≥ 0 under max normalisation" : "positive values for a cost criterion under max normalisation (min / x)");
+                    }
+
+                    if (benefit)
+                    {
+                        linear.Add((x, s.Max > 0 ? w / s.Max : 0, 0));
+                    }
+                    else
+                    {
+                        var numerator = w * s.Min;
+                        unchecked
+                        {
+                            for (var i = 0; i < scores.Length; i++)
+                            {
+                                scores[i] += numerator / x[i];
+                            }
+                        }
+                    }
+
+                    break;
+                case SawNormalisation.MinMax:
+                    var range = s.Max - s.Min;
+                    if (range > 0)
+                    {
+                        var a = w / range;
+                        linear.Add((x, benefit ? a : -a, benefit ? -a * s.Min : a * s.Max));
+                    }
+
+                    break;
+                default:
+                    if (s.Norm > 0)
+                    {
+                        var a = w / s.Norm;
+                        linear.Add((x, benefit ? a : -a, benefit ? 0 : w));
+                    }
+
+                    break;
+            }
+        }
+
+        const int Block = 2048;
+        for (var start = 0; start < n; start += Block)
+        {
+            var length = Math.Min(Block, n - start);
+            var block = scores.AsSpan(start, length);
+            foreach (var (x, a, b) in linear)
+            {
+                ColumnMath.AddScaled(x.AsSpan(start, length), block, a, b);
+            }
+        }
+
+        return new ScoreSheet(scores, null, stats);
+    }
+
+    internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
+    {
+        var stats = ((double Min, double Max, double Norm)[])state!;
+        var contributions = new List<CriterionContribution>(Criteria.Length);
+        for (var j = 0; j < Criteria.Length; j++)
+        {
+            var c = Criteria[j];
+            var x = set.ColumnArray(c.Name, "candidates", Name)[index];
+            var (r, how) = Normalise(c.Kind, Normalisation, x, stats[j]);
+            var part = _weights[j] * r;
+            contributions.Add(new CriterionContribution(c.Name, x, part, Preconditions.Invariant(
+                $"{c.Kind} '{c.Name}' = {F(x)}, normalised {how} to {F(r)}, × weight {F(_weights[j])} = {F(part)}")));
+        }
+
+        return new Explanation(Name, Preconditions.Invariant($"SAW score {F(score)} = Σ weight × normalised value ({Normalisation} normalisation)."), contributions);
+    }
+
+    internal static (double Value, string How) Normalise(CriterionKind kind, SawNormalisation normalisation, double x, (double Min, double Max, double Norm) s)
+    {
+        var benefit = kind == CriterionKind.Benefit;
+        return normalisation switch
+        {
+            SawNormalisation.Max when benefit => (s.Max > 0 ? x / s.Max : 0, Preconditions.Invariant($"x / max {F(s.Max)}")),
+            SawNormalisation.Max => (s.Min / x, Preconditions.Invariant($"min {F(s.Min)} / x")),
+            SawNormalisation.MinMax when s.Max == s.Min => (0, "to 0 (all candidates equal)"),
+            SawNormalisation.MinMax when benefit => ((x - s.Min) / (s.Max - s.Min), Preconditions.Invariant($"(x − min {F(s.Min)}) / range {F(s.Max - s.Min)}")),
+            SawNormalisation.MinMax => ((s.Max - x) / (s.Max - s.Min), Preconditions.Invariant($"(max {F(s.Max)} − x) / range {F(s.Max - s.Min)}")),
+            _ when s.Norm == 0 => (0, "to 0 (all values 0)"),
+            _ when benefit => (x / s.Norm, Preconditions.Invariant($"x / norm {F(s.Norm)}")),
+            _ => (1 - (x / s.Norm), Preconditions.Invariant($"1 − x / norm {F(s.Norm)}")),
+        };
+    }
+}
+
+/// <summary>Shared validation of weighted criteria.</summary>
+internal static class CriteriaCheck
+{
+    public static (ImmutableArray<Criterion> Criteria, double[] Weights) Weights(IEnumerable<Criterion> criteria, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(criteria, paramName);
+        ImmutableArray<Criterion> list = [.. criteria];
+        Preconditions.CheckArgument(list.Length > 0, paramName, "At least one criterion is needed.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sum = 0.0;
+        foreach (var c in list)
+        {
+            Preconditions.CheckArgument(c is not null, paramName, "A criterion is null.");
+            if (!(seen.Add(c.Name)))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Criterion '{c.Name}' is given twice."), paramName);
+            }
+            sum += c.Weight;
+        }
+
+        if (!(sum > 0 && double.IsFinite(sum)))
+
+        {
+
+            throw new ArgumentException(Preconditions.Invariant($"The weights must have a positive, finite sum, but sum to {sum}."), paramName);
+
+        }
+        return (list, [.. list.Select(c => c.Weight / sum)]);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Usm.Cli.Tests;
+
+/// <summary>The demo runs the whole USM loop on the sample organisation.</summary>
+public class DemoTests
+{
+    [Fact]
+    public void Demo_ShowsAllSixSteps_InOrder()
+    {
+        var run = CliRunner.InProcess("demo");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var at = 0;
+        foreach (var heading in new[] { "1. The service management system", "2. Readiness: the 10 prerequisites", "3. Baseline scan", "4. Scan gaps registered as improvement risks", "5. Prioritised two ways", "6. The next improvement sprint" })
+        {
+            var found = run.Out.IndexOf(heading, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{heading}' missing or out of order");
+            at = found;
+        }
+
+        Assert.Contains("Spearman's rho", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_Json_NumbersMatchTheModel()
+    {
+        var run = CliRunner.InProcess("demo", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var sections = doc.RootElement.GetProperty("sections").EnumerateArray().ToList();
+        var sprint = sections.Single(s => s.GetProperty("title").GetString()!.StartsWith("6.", StringComparison.Ordinal));
+        var chosen = sprint.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("decision").GetString() == "Chosen").ToList();
+        Assert.NotEmpty(chosen);
+        Assert.True(chosen.Sum(r => r.GetProperty("effort").GetInt32()) <= Demo.DemoScenario.SprintCapacity);
+
+        var scenario = Demo.DemoScenario.Run();
+        Assert.Equal(scenario.Selection.SelectedIds.Order(StringComparer.Ordinal), chosen.Select(r => r.GetProperty("risk").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Empty(scenario.SystemFindings.Findings);
+        Assert.True(scenario.Selection.IsOptimal);
+        Assert.True(scenario.Selection.IsCoverageMet);
+    }
+
+    [Fact]
+    public void Demo_IsDeterministic()
+    {
+        Assert.Equal(CliRunner.InProcess("demo", "--format", "json").Out, CliRunner.InProcess("demo", "--format", "json").Out);
+    }
+
+    [Fact]
+    public void Demo_Out_WritesArtefacts_ThatMatchTheModel()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "usm-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = CliRunner.InProcess("demo", "--out", folder, "--format", "markdown");
+            Assert.True(run.ExitCode == 0, run.Error);
+            foreach (var name in new[] { "report.md", "report.json", "risks.csv", "heatmap.svg", "burnup.svg" })
+            {
+                Assert.True(File.Exists(Path.Combine(folder, name)), name + " not written");
+            }
+
+            var scenario = Demo.DemoScenario.Run();
+            var svg = XDocument.Load(Path.Combine(folder, "heatmap.svg"));
+            var counts = svg.Descendants().Select(e => e.Attribute("data-cell")?.Value).OfType<string>().Sum(v => int.Parse(v.Split('|')[2], CultureInfo.InvariantCulture));
+            Assert.Equal(scenario.Database.OpenCount, counts);
+            XDocument.Load(Path.Combine(folder, "burnup.svg"));
+
+            var csv = File.ReadAllLines(Path.Combine(folder, "risks.csv"));
+            Assert.Equal(scenario.Database.Count + 1, csv.Length); // header + one row per risk
+            Assert.StartsWith("risk,title,", csv[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Demo_Out_ToAnUnwritablePlace_IsAUserError()
+    {
+        var file = Path.GetTempFileName(); // a file where a folder is expected
+        try
+        {
+            var run = CliRunner.InProcess("demo", "--out", Path.Combine(file, "sub"));
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith("usm: ", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -161,11 +161,12 @@ internal sealed class DemoScenario
     private static RiskDatabase Register(RiskDatabase database, ImprovementProposal proposal)
     {
         var gap = proposal.Gap;
+        // The library's conversion, with a short id for readable tables.
+        var converted = ScanGapRisks.ToRisk(proposal, gap.AreaId);
         var id = "R-" + gap.Id;
-        var resources = proposal.AffectedResources.IsEmpty ? [Resource.Process] : proposal.AffectedResources;
-        var risk = new Risk(id, proposal.Title, proposal.Description, RiskPolarity.Opportunity,
-            RiskOrigin.FromScanGap(proposal.ScanId, gap.Id), resources, gap.AreaId);
-        var effect = Math.Clamp(gap.SuggestedEffectLevel(Effects.Count) - 1, 0, Effects.Count - 1); // the suggestion is 1-based; scales are 0-based
+        var risk = new Risk(id, converted.Title, converted.Description, converted.Polarity, converted.Origin, converted.Resources, converted.Category);
+        var resources = risk.Resources;
+        var effect = ScanGapRisks.SuggestedAssessment(proposal, Effects, Likelihoods).Effect;
         var likelihood = Math.Clamp(Likelihoods.Count - 1 - (int)(gap.Score / 20), 0, Likelihoods.Count - 1);
         var probability = Math.Round(0.3 + (0.6 * Math.Min(gap.Gap, 100) / 100), 2);
         var impact = Math.Round(1_000 * gap.Gap);

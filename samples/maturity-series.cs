@@ -7,7 +7,7 @@ using System.Globalization;
 using Usm.Model.Assessment;
 
 var series = ScanSeries.Of(SampleScans.All);
-static string Percent(double? score) => score is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+string Percent(double? score) => score is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-";
 
 Console.WriteLine($"Instrument: {series.Instrument.Name} ({series.Results.Length} scans)");
 Console.WriteLine();

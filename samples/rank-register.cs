@@ -12,18 +12,9 @@ using Usm.Model.Serialization;
 
 var csv = File.ReadAllText(Path.Combine("samples", "data", "register.csv"));
 
-// The library's import reads each risk's identity; the state and analysis columns are read from the same table.
-var imported = RiskRegisterCsv.Import(csv);
-if (!imported.TryGetValue(out var risks))
-{
-    foreach (var error in imported.Errors)
-    {
-        Console.Error.WriteLine(error);
-    }
-
-    return 1;
-}
-
+// The library's import reads each risk's identity (Value throws, listing the errors, when the file is not a register);
+// the state and analysis columns are read from the same text as a plain table.
+var risks = RiskRegisterCsv.Import(csv).Value;
 var table = UsmCsv.ReadTable(csv).Value;
 double Cell(int row, string column) => double.Parse(table.Rows[row][table.ColumnIndex(column)], CultureInfo.InvariantCulture);
 
@@ -108,4 +99,3 @@ void PrintMatrix(string title, Func<Ranking, Ranking, double> coefficient)
 
 PrintMatrix("Spearman's rho between methods:", RankCorrelation.Spearman);
 PrintMatrix("Kendall's tau-b between methods:", RankCorrelation.KendallTauB);
-return 0;

@@ -50,6 +50,29 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Compare_SameIdAndVersionButDifferentQuestions_ThrowsInsteadOfPairingUnrelatedQuestions()
+    {
+        // Same key "small 1", but area "a" now asks something else under other ids: pairing by position would be wrong.
+        var edited = new Instrument("small", "1", ScoringTests.Small.Name, [
+            new InstrumentArea("a", "Area A", [
+                new Question("q1", "First", AnswerScale.FiveLevel, UsmElement.For(Resource.People)),
+                new Question("q2", "Second, reworded", AnswerScale.Percentage, UsmElement.For(UsmProcess.Change), weight: 3),
+            ]),
+            ScoringTests.Small.Areas[1],
+        ]);
+        var ex = Assert.Throws<InstrumentMismatchException>(() => ScanComparison.Compare(On(ScoringTests.Small, "a", new LocalDate(2026, 1, 1), 1), On(edited, "b", new LocalDate(2026, 1, 2), 1)));
+        Assert.Contains("differ in content", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("small 1", ex.SecondInstrument);
+    }
+
+    [Fact]
+    public void Compare_VersionsAreOrdinalLabels_So10And100DoNotCompare()
+    {
+        var ex = Assert.Throws<InstrumentMismatchException>(() => ScanComparison.Compare(On(Version("1.0"), "a", new LocalDate(2026, 1, 1), 1), On(Version("1.0.0"), "b", new LocalDate(2026, 1, 2), 1)));
+        Assert.Contains("compared ordinally", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_ResultsWithDifferentOptions_Throws()
     {
         var scan = On(ScoringTests.Small, "s1", new LocalDate(2026, 1, 1), 20);

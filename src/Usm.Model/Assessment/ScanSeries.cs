@@ -178,7 +178,8 @@ public sealed class TrendPoint
 /// </summary>
 /// <remarks>
 /// Scans are kept in date order; scans on the same date are ordered by id (ordinal). The earliest scan is the
-/// baseline. Adding returns a new series.
+/// baseline; <see cref="Add(Scan)"/> accepts only scans that come after it, so the baseline never changes. Adding returns a
+/// new series.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class ScanSeries
@@ -242,7 +243,7 @@ public sealed class ScanSeries
     /// <param name="scan">The scan.</param>
     /// <returns>A new series; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scan"/> is null.</exception>
-    /// <exception cref="ArgumentException">The series already holds a scan with that id.</exception>
+    /// <exception cref="ArgumentException">The series already holds a scan with that id, or the scan would come before the baseline (an earlier date, or the same date and an ordinally smaller id): adding never replaces the baseline.</exception>
     /// <exception cref="InstrumentMismatchException">The scan uses another instrument or instrument version than the baseline.</exception>
     public ScanSeries Add(Scan scan) => Add(scan, nameof(scan));
 
@@ -276,6 +277,8 @@ public sealed class ScanSeries
         ArgumentNullException.ThrowIfNull(scan, paramName);
         ScanComparison.CheckSameInstrument(Baseline.Scan, scan, paramName);
         Preconditions.CheckArgument(Results.All(r => r.ScanId != scan.Id), paramName, Preconditions.Invariant($"The series already holds a scan with id '{scan.Id}'."));
+        var beforeBaseline = scan.Date < Baseline.Date || (scan.Date == Baseline.Date && string.CompareOrdinal(scan.Id, Baseline.ScanId) < 0);
+        Preconditions.CheckArgument(!beforeBaseline, paramName, Preconditions.Invariant($"Scan '{scan.Id}' of {scan.Date:uuuu-MM-dd} would come before the baseline '{Baseline.ScanId}' of {Baseline.Date:uuuu-MM-dd}; a later scan cannot replace the baseline. Build the series with Of to choose the earliest scan as baseline."));
         var result = scan.Score(Options);
         var ordered = Results.Add(result).Sort((x, y) =>
         {

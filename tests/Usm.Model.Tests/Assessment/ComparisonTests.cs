@@ -133,4 +133,18 @@ public class ComparisonTests
         Assert.Throws<ArgumentException>(() => longer.Add(On(ScoringTests.Small, "apr", new LocalDate(2026, 5, 1), 40)));
         Assert.Throws<ArgumentException>(() => ScanSeries.Of([]));
     }
+
+    [Fact]
+    public void Series_AddNeverReplacesTheBaseline()
+    {
+        var series = ScanSeries.StartWith(On(ScoringTests.Small, "m-jan", new LocalDate(2026, 1, 1), 10));
+        var earlier = Assert.Throws<ArgumentException>(() => series.Add(On(ScoringTests.Small, "dec", new LocalDate(2025, 12, 1), 90)));
+        Assert.Contains("'dec' of 2025-12-01 would come before the baseline 'm-jan'", earlier.Message, StringComparison.Ordinal);
+        Assert.Equal("scan", earlier.ParamName);
+        // Same date: the ordinal id decides the order, so "a-jan" would sort first and take the baseline's place.
+        Assert.Throws<ArgumentException>(() => series.Add(On(ScoringTests.Small, "a-jan", new LocalDate(2026, 1, 1), 90)));
+        Assert.Equal("m-jan", series.Add(On(ScoringTests.Small, "z-jan", new LocalDate(2026, 1, 1), 90)).Baseline.ScanId);
+        // Of still picks the earliest scan as the baseline, whatever the input order.
+        Assert.Equal("dec", ScanSeries.Of([On(ScoringTests.Small, "m-jan", new LocalDate(2026, 1, 1), 10), On(ScoringTests.Small, "dec", new LocalDate(2025, 12, 1), 90)]).Baseline.ScanId);
+    }
 }

@@ -1,9 +1,10 @@
 using NodaTime;
+using Usm.Model.Assessment;
 using Usm.Model.Improvement;
 using Usm.Model.ManagementSystem;
 using Usm.Model.Serialization;
 
-// A JSON round trip of the sample organisation, a risk database and a USM-WIF workflow, run after trimming with
+// A JSON round trip of the sample organisation, a risk database, a scan and a USM-WIF workflow, run after trimming with
 // reflection-based serialization switched off: any use of reflection metadata would fail here.
 var system = SampleOrganisation.Create();
 var json = UsmJson.WriteManagementSystem(system);
@@ -20,6 +21,14 @@ var risks = UsmJson.ReadRiskDatabase(UsmJson.WriteRiskDatabase(database), clock)
 if (!risks.IsSuccess || risks.Value.Count != 1)
 {
     Console.WriteLine("risk database round trip failed: " + string.Join("; ", risks.Errors));
+    return 1;
+}
+
+var scan = SampleScans.Baseline;
+var scanBack = UsmJson.ReadScan(UsmJson.WriteScan(scan));
+if (!scanBack.IsSuccess || !scanBack.Value.Equals(scan))
+{
+    Console.WriteLine("scan round trip failed: " + string.Join("; ", scanBack.Errors));
     return 1;
 }
 

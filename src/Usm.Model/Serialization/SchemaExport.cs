@@ -43,6 +43,12 @@ internal static class SchemaExport
         ["MetricDto.direction"] = KebabEnum<ManagementSystem.MetricDirection>.Table.Names,
         ["ContributionDto.kind"] = KebabEnum<ManagementSystem.ContributorKind>.Table.Names,
         ["AgreementDto.kind"] = KebabEnum<ManagementSystem.AgreementKind>.Table.Names,
+        ["QuestionDto.maturity-criterion"] = AssessmentNames.MaturityLevel.Names,
+        ["AnswerScaleDto.kind"] = AssessmentNames.ScaleKind.Names,
+        ["UsmElementDto.kind"] = AssessmentNames.ElementKind.Names,
+        ["UsmElementDto.prerequisite"] = AssessmentNames.Prerequisite.Names,
+        ["UsmElementDto.resource"] = ImprovementNames.Resource.Names,
+        ["UsmElementDto.process"] = EnumNames.Process.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -70,6 +76,17 @@ internal static class SchemaExport
         ["TechnologyDto"] = ["strategy", "sdc-tool"],
         ["MirChangeDto"] = ["kind", "mic-id", "at", "reason"],
         ["AgreementDto"] = ["id", "kind", "name", "provider-id", "counterparty-id", "validity"],
+        ["InstrumentDocumentDto"] = ["format-version", "kind", "instrument"],
+        ["ScanDocumentDto"] = ["format-version", "kind", "scan"],
+        ["InstrumentDto"] = ["id", "version", "name", "areas"],
+        ["InstrumentAreaDto"] = ["id", "name", "questions"],
+        ["QuestionDto"] = ["id", "text", "scale", "element"],
+        ["AnswerScaleDto"] = ["kind"],
+        ["ScaleLevelDto"] = ["label", "score"],
+        ["UsmElementDto"] = ["kind"],
+        ["ScanDto"] = ["id", "date", "instrument"],
+        ["RespondentDto"] = ["id", "role"],
+        ["AnswerDto"] = ["respondent-id", "question-id"],
     };
 
     public static string Export(UsmDocumentKind kind)

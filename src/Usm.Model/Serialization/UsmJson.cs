@@ -15,6 +15,12 @@ public enum UsmDocumentKind
 
     /// <summary>A service management system (<c>management-system</c>), including the MIR with its history.</summary>
     ManagementSystem = 3,
+
+    /// <summary>An assessment instrument (<c>instrument</c>): its areas, questions, answer scales and USM elements.</summary>
+    Instrument = 4,
+
+    /// <summary>A scan (<c>scan</c>): its date, respondents and answers, with its instrument embedded in full.</summary>
+    Scan = 5,
 }
 
 /// <summary>
@@ -82,6 +88,8 @@ public static partial class UsmJson
         UsmDocumentKind.Workflow => "workflow",
         UsmDocumentKind.RiskDatabase => "risk-database",
         UsmDocumentKind.ManagementSystem => "management-system",
+        UsmDocumentKind.Instrument => "instrument",
+        UsmDocumentKind.Scan => "scan",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -90,6 +98,8 @@ public static partial class UsmJson
         UsmDocumentKind.Workflow => UsmJsonContext.Writer.WorkflowDocumentDto,
         UsmDocumentKind.RiskDatabase => UsmJsonContext.Writer.RiskDatabaseDocumentDto,
         UsmDocumentKind.ManagementSystem => UsmJsonContext.Writer.ManagementSystemDocumentDto,
+        UsmDocumentKind.Instrument => UsmJsonContext.Writer.InstrumentDocumentDto,
+        UsmDocumentKind.Scan => UsmJsonContext.Writer.ScanDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

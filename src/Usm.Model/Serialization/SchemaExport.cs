@@ -49,6 +49,18 @@ internal static class SchemaExport
         ["UsmElementDto.prerequisite"] = AssessmentNames.Prerequisite.Names,
         ["UsmElementDto.resource"] = ImprovementNames.Resource.Names,
         ["UsmElementDto.process"] = EnumNames.Process.Names,
+        ["ProgrammeDto.missing-resource-severity"] = ProgrammeNames.Severity.Names,
+        ["MechanismDto.kind"] = ProgrammeNames.MechanismKinds,
+        ["RankingMethodDto.kind"] = ProgrammeNames.MethodKinds,
+        ["RankingMethodDto.normalisation"] = ProgrammeNames.Normalisation.Names,
+        ["RankingMethodDto.convention"] = ProgrammeNames.Convention.Names,
+        ["CriterionDto.kind"] = ProgrammeNames.CriterionKind.Names,
+        ["TieBreakerDto.kind"] = ProgrammeNames.TieBreakerKinds,
+        ["SprintDto.status"] = ProgrammeNames.Status.Names,
+        ["SprintDto.covered-resources"] = ImprovementNames.Resource.Names,
+        ["SprintDto.outcomes"] = ProgrammeNames.Outcome.Names,
+        ["FindingDto.severity"] = ProgrammeNames.Severity.Names,
+        ["CandidateDto.polarity"] = ProgrammeNames.Polarity.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -87,6 +99,19 @@ internal static class SchemaExport
         ["ScanDto"] = ["id", "date", "instrument"],
         ["RespondentDto"] = ["id", "role"],
         ["AnswerDto"] = ["respondent-id", "question-id"],
+        ["ProgrammeDocumentDto"] = ["format-version", "kind", "improvement-programme"],
+        ["ProgrammeDto"] = ["id", "name"],
+        ["PrioritisationAgreementDto"] = ["agreed-on", "mechanism"],
+        ["MechanismDto"] = ["kind"],
+        ["RiskMatrixDto"] = ["effect-scale", "likelihood-scale", "priority-classes", "rows"],
+        ["OrdinalScaleDto"] = ["name", "levels"],
+        ["RankingMethodDto"] = ["kind"],
+        ["CriterionDto"] = ["name", "kind", "weight"],
+        ["TieBreakerDto"] = ["kind"],
+        ["SprintDto"] = ["number", "period", "capacity", "status", "mechanism-name"],
+        ["SprintItemDto"] = ["risk-id", "effort"],
+        ["FindingDto"] = ["rule-id", "severity", "message", "path"],
+        ["RankingDocumentDto"] = ["format-version", "kind", "ranking"],
     };
 
     public static string Export(UsmDocumentKind kind)

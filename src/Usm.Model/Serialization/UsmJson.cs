@@ -21,6 +21,12 @@ public enum UsmDocumentKind
 
     /// <summary>A scan (<c>scan</c>): its date, respondents and answers, with its instrument embedded in full.</summary>
     Scan = 5,
+
+    /// <summary>An improvement programme (<c>improvement-programme</c>): its agreed mechanism as a descriptor, and its sprints.</summary>
+    ImprovementProgramme = 6,
+
+    /// <summary>A prioritisation result (<c>ranking</c>): method, candidates, and items with ranks, scores and explanations. Write-only.</summary>
+    Ranking = 7,
 }
 
 /// <summary>
@@ -90,6 +96,8 @@ public static partial class UsmJson
         UsmDocumentKind.ManagementSystem => "management-system",
         UsmDocumentKind.Instrument => "instrument",
         UsmDocumentKind.Scan => "scan",
+        UsmDocumentKind.ImprovementProgramme => "improvement-programme",
+        UsmDocumentKind.Ranking => "ranking",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -100,6 +108,8 @@ public static partial class UsmJson
         UsmDocumentKind.ManagementSystem => UsmJsonContext.Writer.ManagementSystemDocumentDto,
         UsmDocumentKind.Instrument => UsmJsonContext.Writer.InstrumentDocumentDto,
         UsmDocumentKind.Scan => UsmJsonContext.Writer.ScanDocumentDto,
+        UsmDocumentKind.ImprovementProgramme => UsmJsonContext.Writer.ProgrammeDocumentDto,
+        UsmDocumentKind.Ranking => UsmJsonContext.Writer.RankingDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

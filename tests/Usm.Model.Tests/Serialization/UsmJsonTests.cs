@@ -195,6 +195,8 @@ public class UsmJsonTests
         UsmDocumentKind.ManagementSystem => "management-system",
         UsmDocumentKind.Instrument => "instrument",
         UsmDocumentKind.Scan => "scan",
+        UsmDocumentKind.ImprovementProgramme => "improvement-programme",
+        UsmDocumentKind.Ranking => "ranking",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

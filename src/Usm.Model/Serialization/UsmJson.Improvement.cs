@@ -59,9 +59,18 @@ public static partial class UsmJson
     /// <param name="ranking">The ranking.</param>
     /// <returns>The document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ranking"/> is null.</exception>
+    /// <exception cref="ArgumentException">A score or contribution is not finite (JSON has no infinity or NaN); the message names the item.</exception>
     public static string WriteRanking(Ranking ranking)
     {
         ArgumentNullException.ThrowIfNull(ranking);
+        foreach (var item in ranking.Items)
+        {
+            if (!double.IsFinite(item.Score) || item.Explanation.Contributions.Any(c => !double.IsFinite(c.Value) || !double.IsFinite(c.Contribution)))
+            {
+                throw new ArgumentException($"Item '{item.Id}' has a score or contribution that is not finite ({item.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)}), which JSON cannot hold.", nameof(ranking));
+            }
+        }
+
         var document = new RankingDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.Ranking), Ranking = ProgrammeMapper.ToDto(ranking) };
         return JsonSerializer.Serialize(document, UsmJsonContext.Writer.RankingDocumentDto);
     }

@@ -291,7 +291,7 @@ internal static class ProgrammeMapper
             var s = sprints[i];
             var at = JsonPaths.Index(P("sprints"), i);
             var before = programme;
-            programme = ctx.Build(at, () => Replay(before, s, d.BaselineScanId));
+            programme = Apply(at, () => Replay(before, s, d.BaselineScanId), ctx);
             if (programme is null)
             {
                 return null;
@@ -308,7 +308,7 @@ internal static class ProgrammeMapper
 
         // At most one sprint is active; it starts last, since later sprints may have run while it waited.
         var final = programme;
-        return ctx.Build(Root, () =>
+        return Apply(Root, () =>
         {
             var result = final;
             foreach (var active in sprints.Where(s => s.Status == SprintStatus.Active))
@@ -319,7 +319,22 @@ internal static class ProgrammeMapper
             result = result.WithMissingResourceSeverity(severity.Value);
             result = d.BaselineScanId is null ? result : result.WithBaselineScan(d.BaselineScanId);
             return agreement is null ? result : result.AgreeMechanism(agreement.Mechanism, agreement.AgreedOn);
-        });
+        }, ctx);
+    }
+
+    // The programme's operations refuse bad arguments (ArgumentException) and illegal states (InvalidOperationException,
+    // such as two active sprints); both are reported at the path instead of escaping the reader.
+    private static ImprovementProgramme? Apply(string path, Func<ImprovementProgramme> operation, JsonReadContext ctx)
+    {
+        try
+        {
+            return ctx.Build(path, operation);
+        }
+        catch (InvalidOperationException ex)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, ex.Message);
+            return null;
+        }
     }
 
     // One sprint as read: what planning needs, and what happened to it afterwards.

@@ -144,6 +144,18 @@ public class ProgrammeJsonTests
     }
 
     [Fact]
+    public void TwoActiveSprints_AreRefused_NotThrown()
+    {
+        var json = UsmJson.WriteImprovementProgramme(Sample(ProgrammeSerializationArbitraries.Database()));
+        var twoActive = ReplaceFirst(json, "\"status\": \"planned\"", "\"status\": \"active\"");
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(twoActive).Errors);
+
+        Assert.Equal((ReadErrorCode.InvalidValue, "$.improvement-programme"), (error.Code, error.Path));
+        Assert.Contains("active", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SprintsWithoutAgreement_AreRefused()
     {
         var json = UsmJson.WriteImprovementProgramme(Sample(ProgrammeSerializationArbitraries.Database()));

@@ -19,6 +19,8 @@ namespace Usm.Model.Benchmarks;
 [CategoriesColumn]
 public class RiskDatabaseJsonBenchmarks
 {
+    // The default limits (16 MiB, 10,000 items per collection) guard against hostile input; a 100,000-risk log needs more.
+    private static readonly ReaderOptions s_large = new(maxDocumentBytes: 1L << 30, maxCollectionItems: 10_000_000);
     private RiskDatabase _db = null!;
     private PlainRiskDocument _plain = null!;
     private string _json = string.Empty;
@@ -48,6 +50,11 @@ public class RiskDatabaseJsonBenchmarks
         {
             throw new InvalidOperationException("The plain DTOs do not write the same document as UsmJson: the baseline would not be equivalent.");
         }
+
+        if (ReadUsmJson() != N)
+        {
+            throw new InvalidOperationException("UsmJson did not read back every risk.");
+        }
     }
 
     [Benchmark(Baseline = true)]
@@ -64,7 +71,7 @@ public class RiskDatabaseJsonBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Read")]
-    public int ReadUsmJson() => UsmJson.ReadRiskDatabase(_json, new RiskDatabaseBenchmarks.ConstantClock()).Value.Count;
+    public int ReadUsmJson() => UsmJson.ReadRiskDatabase(_json, new RiskDatabaseBenchmarks.ConstantClock(), s_large).Value.Count;
 }
 
 /// <summary>The document, as plain records.</summary>

@@ -28,22 +28,39 @@ public sealed class RiskDatabase
     private readonly IClock _clock;
     private readonly State _state;
     private readonly RiskDatabaseEvent? _lastEvent;
-    private readonly ImmutableList<RiskDatabase> _previous;
+
+    // Versions form a chain through _parent (the version before). _jump is a skew-binary jump pointer (Myers 1983,
+    // "An applicative random-access stack"): any earlier version is reached in O(log n) steps, and each change costs
+    // O(1) here instead of an O(log n) path copy of a list of all versions.
+    private readonly RiskDatabase? _parent;
+    private readonly RiskDatabase _jump;
+    private readonly int _version;
 
     /// <summary>Creates an empty risk database.</summary>
     /// <param name="clock">The clock that stamps events.</param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public RiskDatabase(IClock clock)
-        : this(Preconditions.CheckNotNull(clock), State.Empty, null, [])
+        : this(Preconditions.CheckNotNull(clock), State.Empty, null, null)
     {
     }
 
-    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, ImmutableList<RiskDatabase> previous)
+    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, RiskDatabase? parent)
     {
         _clock = clock;
         _state = state;
         _lastEvent = lastEvent;
-        _previous = previous;
+        _parent = parent;
+        if (parent is null)
+        {
+            _version = 0;
+            _jump = this;
+        }
+        else
+        {
+            _version = parent._version + 1;
+            var j = parent._jump;
+            _jump = parent._version - j._version == j._version - j._jump._version ? j._jump : parent;
+        }
     }
 
     /// <summary>Gets the number of risks, open or not.</summary>
@@ -65,7 +82,7 @@ public sealed class RiskDatabase
     public IReadOnlyList<RiskDatabaseEvent> Events => new EventLog(this);
 
     /// <summary>Gets the number of events so far (the version number; 0 for an empty database).</summary>
-    public int Version => _previous.Count;
+    public int Version => _version;
 
     /// <summary>Gets the instant of the last event, or null for a database without events.</summary>
     public Instant? LastChanged => _lastEvent?.At;
@@ -236,7 +253,16 @@ public sealed class RiskDatabase
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"Risk database: {Count} risks, {OpenCount} open, exposure {Exposure}, version {Version}");
 
-    private RiskDatabase VersionAt(int k) => k == Version ? this : _previous[k];
+    private RiskDatabase VersionAt(int k)
+    {
+        var v = this;
+        while (v._version != k)
+        {
+            v = v._jump._version >= k ? v._jump : v._parent!;
+        }
+
+        return v;
+    }
 
     private ImmutableArray<Risk> Resolve(ImmutableSortedSet<string> ids)
     {
@@ -267,7 +293,7 @@ public sealed class RiskDatabase
 
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
-        return new RiskDatabase(_clock, _state.Put(null, risk), e, _previous.Add(this));
+        return new RiskDatabase(_clock, _state.Put(null, risk), e, this);
     }
 
     private RiskDatabase ApplyAt(string riskId, RiskCommand command, string actorId, Instant at)
@@ -279,7 +305,7 @@ public sealed class RiskDatabase
         CheckRelated(after, nameof(command));
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.CommandApplied, riskId, null, command, after.Status);
-        return new RiskDatabase(_clock, _state.Put(before, after), e, _previous.Add(this));
+        return new RiskDatabase(_clock, _state.Put(before, after), e, this);
     }
 
     private void CheckRelated(Risk risk, string paramName)
@@ -412,14 +438,16 @@ public sealed class RiskDatabase
 
         public IEnumerator<RiskDatabaseEvent> GetEnumerator()
         {
-            for (var k = 1; k < db.Version; k++)
+            // One walk back along the chain collects the events; they are then yielded oldest first.
+            var events = new RiskDatabaseEvent[db.Version];
+            for (var v = db; v._parent is not null; v = v._parent)
             {
-                yield return db._previous[k]._lastEvent!;
+                events[v._version - 1] = v._lastEvent!;
             }
 
-            if (db._lastEvent is not null)
+            foreach (var e in events)
             {
-                yield return db._lastEvent;
+                yield return e;
             }
         }
 

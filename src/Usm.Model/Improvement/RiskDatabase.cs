@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Numerics;
 using NodaTime;
 using Usm.Model.Internal;
 
@@ -268,34 +267,9 @@ public sealed class RiskDatabase
     private ImmutableArray<Risk> Resolve(ImmutableSortedSet<string> ids)
     {
         var builder = ImmutableArray.CreateBuilder<Risk>(ids.Count);
-        var total = _state.Risks.Count;
-        if ((long)ids.Count * (2 + BitOperations.Log2((uint)total)) < total)
+        foreach (var id in ids)
         {
-            // A small share of the risks: one O(log n) lookup each.
-            foreach (var id in ids)
-            {
-                builder.Add(_state.Risks[id]);
-            }
-        }
-        else
-        {
-            // A large share: the index and the risks are both sorted by id (ordinal), so one merged walk over both
-            // finds every risk in O(n) instead of O(k log n).
-            using var wanted = ids.GetEnumerator();
-            var more = wanted.MoveNext();
-            foreach (var pair in _state.Risks)
-            {
-                if (!more)
-                {
-                    break;
-                }
-
-                if (string.Equals(pair.Key, wanted.Current, StringComparison.Ordinal))
-                {
-                    builder.Add(pair.Value);
-                    more = wanted.MoveNext();
-                }
-            }
+            builder.Add(_state.Risks[id]);
         }
 
         return builder.MoveToImmutable();

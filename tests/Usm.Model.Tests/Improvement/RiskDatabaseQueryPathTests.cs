@@ -4,8 +4,8 @@ using Usm.Model.Tests.TestHelpers;
 namespace Usm.Model.Tests.Improvement;
 
 /// <summary>
-/// Index queries take one of two paths (a lookup per id for a small share of the risks, one merged walk for a large
-/// share); both must return exactly the risks a plain filter finds, ordered by id.
+/// Index queries, for a small and a large share of the risks, return exactly the risks a plain filter finds, ordered
+/// by id.
 /// </summary>
 public class RiskDatabaseQueryPathTests
 {

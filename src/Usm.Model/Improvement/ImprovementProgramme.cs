@@ -124,7 +124,7 @@ public sealed class ImprovementProgramme
     /// <param name="items">The items; each risk exists and is open, at most once; total effort within the capacity.</param>
     /// <returns>The new programme, whose last sprint is the new one.</returns>
     /// <exception cref="InvalidOperationException">No mechanism is agreed, or it was agreed after the sprint's first day.</exception>
-    /// <exception cref="ArgumentException">The period overlaps, an item's risk is unknown, closed or repeated, or the effort exceeds the capacity; the message names the value.</exception>
+    /// <exception cref="ArgumentException">The period overlaps, an item's risk is unknown, closed or repeated, the effort exceeds the capacity, or the programme's planned effort (cancelled sprints aside) would pass <see cref="int.MaxValue"/>; the message names the value.</exception>
     public ImprovementProgramme PlanSprint(RiskDatabase database, DateInterval period, int capacity, IEnumerable<SprintItem> items)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -156,6 +156,8 @@ public sealed class ImprovementProgramme
         Preconditions.CheckArgument(effort <= capacity, nameof(items), Preconditions.Invariant($"The items need {effort} effort units, more than the capacity {capacity}."));
 
         var number = Sprints.Length + 1;
+        var cumulative = effort + Sprints.Where(s => s.Status != SprintStatus.Cancelled).Sum(s => (long)s.PlannedEffort);
+        Preconditions.CheckArgument(cumulative <= int.MaxValue, nameof(items), Preconditions.Invariant($"Sprint {number} would bring the programme's planned effort to {cumulative} units, beyond {int.MaxValue}, the most the burn-up can count."));
         var findings = new List<Finding>();
         if (BaselineScanId is null)
         {

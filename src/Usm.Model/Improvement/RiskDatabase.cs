@@ -11,14 +11,18 @@ namespace Usm.Model.Improvement;
 /// <remarks>
 /// <para>The database is immutable: <see cref="Register"/>, <see cref="Apply"/> and the other operations return a
 /// new database and append one <see cref="RiskDatabaseEvent"/> per change, stamped with the injected
-/// <see cref="IClock"/> and the acting person's id. Every version keeps a pointer to the versions before it, so
-/// <see cref="AsOf"/> and <see cref="AfterEvent"/> return the database as it was, and <see cref="Replay"/> of the
-/// <see cref="Events"/> rebuilds an equal database.</para>
+/// <see cref="IClock"/> and the acting person's id. Versions that descend from one another share one append-only
+/// event log, which holds a checkpoint of the state every 64 events; <see cref="AsOf"/> and <see cref="AfterEvent"/>
+/// rebuild the database as it was from the nearest checkpoint before it (at most 63 events to re-apply), so a
+/// database does not keep every past version alive. <see cref="Replay"/> of the <see cref="Events"/> rebuilds an
+/// equal database.</para>
 /// <para>State is held in persistent collections (sorted by id, ordinal) with indexes by status, polarity,
 /// resource, service, MIC and category; a change costs O(log n) and shares the rest with the previous version.
 /// Every query returns risks ordered by id (ordinal).</para>
 /// <para><see cref="Exposure"/> is the sum of the open risks' signed expected values (inherent assessment), kept
-/// up to date with each change.</para>
+/// up to date with each change without rounding drift: the running total is held exactly (as a short list of
+/// non-overlapping partial sums, Shewchuk's method), so removing a large value never leaves its rounding error behind,
+/// and <see cref="Exposure"/> is the correctly rounded sum of the open risks' values, whatever the order of changes.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe (as long as the clock is).</threadsafety>
 public sealed class RiskDatabase
@@ -28,22 +32,24 @@ public sealed class RiskDatabase
     private readonly IClock _clock;
     private readonly State _state;
     private readonly RiskDatabaseEvent? _lastEvent;
-    private readonly ImmutableList<RiskDatabase> _previous;
+    private readonly History _history;
+    private readonly int _version;
 
     /// <summary>Creates an empty risk database.</summary>
     /// <param name="clock">The clock that stamps events.</param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public RiskDatabase(IClock clock)
-        : this(Preconditions.CheckNotNull(clock), State.Empty, null, [])
+        : this(Preconditions.CheckNotNull(clock), State.Empty, null, new History(null, 0), 0)
     {
     }
 
-    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, ImmutableList<RiskDatabase> previous)
+    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, History history, int version)
     {
         _clock = clock;
         _state = state;
         _lastEvent = lastEvent;
-        _previous = previous;
+        _history = history;
+        _version = version;
     }
 
     /// <summary>Gets the number of risks, open or not.</summary>
@@ -53,10 +59,45 @@ public sealed class RiskDatabase
     public IEnumerable<Risk> Risks => _state.Risks.Values;
 
     /// <summary>Gets the open risks (Identified to Fulfilled), ordered by id.</summary>
-    public ImmutableArray<Risk> OpenRisks => Resolve(_state.Open);
+    public ImmutableArray<Risk> OpenRisks
+    {
+        get
+        {
+            // The open risks are those of the open statuses; merging their indexes keeps each change one index cheaper.
+            var ids = new List<string>(OpenCount);
+            foreach (var (status, set) in _state.ByStatus)
+            {
+                if (status.IsOpen())
+                {
+                    ids.AddRange(set);
+                }
+            }
+
+            ids.Sort(StringComparer.Ordinal);
+            var builder = ImmutableArray.CreateBuilder<Risk>(ids.Count);
+            foreach (var id in ids)
+            {
+                builder.Add(_state.Risks[id]);
+            }
+
+            return builder.MoveToImmutable();
+        }
+    }
 
     /// <summary>Gets the number of open risks.</summary>
-    public int OpenCount => _state.Open.Count;
+    public int OpenCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var (status, set) in _state.ByStatus)
+            {
+                count += status.IsOpen() ? set.Count : 0;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Gets the total exposure: the sum of the open risks' signed expected values (threats negative).</summary>
     public double Exposure => _state.Exposure;
@@ -65,7 +106,7 @@ public sealed class RiskDatabase
     public IReadOnlyList<RiskDatabaseEvent> Events => new EventLog(this);
 
     /// <summary>Gets the number of events so far (the version number; 0 for an empty database).</summary>
-    public int Version => _previous.Count;
+    public int Version => _version;
 
     /// <summary>Gets the instant of the last event, or null for a database without events.</summary>
     public Instant? LastChanged => _lastEvent?.At;
@@ -206,7 +247,10 @@ public sealed class RiskDatabase
 
     /// <summary>Gets the database as it was at an instant: after every event stamped at or before it.</summary>
     /// <param name="instant">The instant.</param>
-    /// <returns>That version (the empty database before the first event). Later changes to it start a new branch.</returns>
+    /// <returns>
+    /// That version (the empty database before the first event), rebuilt from the nearest state checkpoint; this
+    /// database itself when no event is later than <paramref name="instant"/>. Later changes to it start a new branch.
+    /// </returns>
     public RiskDatabase AsOf(Instant instant)
     {
         // Version k is the database after k events; its time is the k-th event's instant, and times never decrease.
@@ -214,7 +258,7 @@ public sealed class RiskDatabase
         while (lo < hi)
         {
             var mid = lo + ((hi - lo + 1) / 2);
-            if (VersionAt(mid)._lastEvent!.At <= instant)
+            if (_history.EventAt(mid - 1).At <= instant)
             {
                 lo = mid;
             }
@@ -229,14 +273,38 @@ public sealed class RiskDatabase
 
     /// <summary>Gets the database as it was right after an event.</summary>
     /// <param name="sequence">The event's sequence number, 0 for the empty database.</param>
-    /// <returns>That version.</returns>
+    /// <returns>That version, rebuilt from the nearest state checkpoint (equal to, not the same object as, the version first returned); this database itself for <see cref="Version"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sequence"/> is outside 0 to <see cref="Version"/>.</exception>
     public RiskDatabase AfterEvent(int sequence) => VersionAt(Preconditions.CheckInRange(sequence, 0, Version));
 
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"Risk database: {Count} risks, {OpenCount} open, exposure {Exposure}, version {Version}");
 
-    private RiskDatabase VersionAt(int k) => k == Version ? this : _previous[k];
+    private RiskDatabase VersionAt(int k)
+    {
+        if (k == _version)
+        {
+            return this;
+        }
+
+        // Start from the checkpoint at or before version k and re-apply the recorded results of the events after it.
+        var start = k - (k % History.CheckpointInterval);
+        var state = start == 0 ? State.Empty : _history.EntryAt(start - 1).Checkpoint!;
+        for (var i = start; i < k; i++)
+        {
+            var after = _history.EntryAt(i).After;
+            state = state.Put(state.Risks.GetValueOrDefault(after.Id), after);
+        }
+
+        return new RiskDatabase(_clock, state, k == 0 ? null : _history.EventAt(k - 1), _history, k);
+    }
+
+    private RiskDatabase Append(RiskDatabaseEvent e, Risk? before, Risk after)
+    {
+        var state = _state.Put(before, after);
+        var history = _history.Append(_version, new Entry(e, after, (_version + 1) % History.CheckpointInterval == 0 ? state : null));
+        return new RiskDatabase(_clock, state, e, history, _version + 1);
+    }
 
     private ImmutableArray<Risk> Resolve(ImmutableSortedSet<string> ids)
     {
@@ -267,7 +335,7 @@ public sealed class RiskDatabase
 
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
-        return new RiskDatabase(_clock, _state.Put(null, risk), e, _previous.Add(this));
+        return Append(e, null, risk);
     }
 
     private RiskDatabase ApplyAt(string riskId, RiskCommand command, string actorId, Instant at)
@@ -279,7 +347,7 @@ public sealed class RiskDatabase
         CheckRelated(after, nameof(command));
         CheckTime(at);
         var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.CommandApplied, riskId, null, command, after.Status);
-        return new RiskDatabase(_clock, _state.Put(before, after), e, _previous.Add(this));
+        return Append(e, before, after);
     }
 
     private void CheckRelated(Risk risk, string paramName)
@@ -306,40 +374,39 @@ public sealed class RiskDatabase
     {
         public static readonly State Empty = new(
             ImmutableSortedDictionary.Create<string, Risk>(StringComparer.Ordinal),
-            s_noIds,
             ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>>.Empty,
             ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>>.Empty,
             ImmutableDictionary<Resource, ImmutableSortedSet<string>>.Empty,
             ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
-            0);
+            []);
 
         private State(
             ImmutableSortedDictionary<string, Risk> risks,
-            ImmutableSortedSet<string> open,
             ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>> byStatus,
             ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>> byPolarity,
             ImmutableDictionary<Resource, ImmutableSortedSet<string>> byResource,
             ImmutableDictionary<string, ImmutableSortedSet<string>> byService,
             ImmutableDictionary<string, ImmutableSortedSet<string>> byMic,
             ImmutableDictionary<string, ImmutableSortedSet<string>> byCategory,
-            double exposure)
+            double[] exposureParts)
         {
             Risks = risks;
-            Open = open;
             ByStatus = byStatus;
             ByPolarity = byPolarity;
             ByResource = byResource;
             ByService = byService;
             ByMic = byMic;
             ByCategory = byCategory;
-            Exposure = exposure;
+            _exposureParts = exposureParts;
+            Exposure = ExactSum.Round(exposureParts);
         }
 
-        public ImmutableSortedDictionary<string, Risk> Risks { get; }
+        // Never changed after construction.
+        private readonly double[] _exposureParts;
 
-        public ImmutableSortedSet<string> Open { get; }
+        public ImmutableSortedDictionary<string, Risk> Risks { get; }
 
         public ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>> ByStatus { get; }
 
@@ -360,16 +427,19 @@ public sealed class RiskDatabase
         {
             var id = after.Id;
             var wasOpen = before?.IsOpen ?? false;
-            var open = Open;
-            if (wasOpen != after.IsOpen)
+            var exposure = _exposureParts;
+            if (wasOpen && before!.SignedExpectedValue != 0)
             {
-                open = after.IsOpen ? open.Add(id) : open.Remove(id);
+                exposure = ExactSum.Add(exposure, -before.SignedExpectedValue);
             }
 
-            var exposure = Exposure - (wasOpen ? before!.SignedExpectedValue : 0) + (after.IsOpen ? after.SignedExpectedValue : 0);
+            if (after.IsOpen && after.SignedExpectedValue != 0)
+            {
+                exposure = ExactSum.Add(exposure, after.SignedExpectedValue);
+            }
+
             return new State(
                 Risks.SetItem(id, after),
-                open,
                 Reindex(ByStatus, before is null ? [] : [before.Status], [after.Status], id),
                 Reindex(ByPolarity, before is null ? [] : [before.Polarity], [after.Polarity], id),
                 Reindex(ByResource, before?.Resources ?? [], after.Resources, id),
@@ -403,23 +473,151 @@ public sealed class RiskDatabase
         }
     }
 
-    /// <summary>A read-only view of the event log that reads each event from the version it produced.</summary>
+    /// <summary>
+    /// Exact running sums of doubles (Shewchuk, "Adaptive Precision Floating-Point Arithmetic and Fast Robust
+    /// Geometric Predicates", 1997; the same method as Python's <c>math.fsum</c>): a sum is held as non-overlapping
+    /// partials in increasing magnitude whose exact total is the true sum.
+    /// </summary>
+    private static class ExactSum
+    {
+        /// <summary>Returns new partials for the sum plus <paramref name="x"/>; <paramref name="parts"/> is not changed.</summary>
+        public static double[] Add(double[] parts, double x)
+        {
+            var result = new double[parts.Length + 1];
+            var count = 0;
+            foreach (var part in parts)
+            {
+                var y = part;
+                if (Math.Abs(x) < Math.Abs(y))
+                {
+                    (x, y) = (y, x);
+                }
+
+                var hi = x + y;
+                var lo = y - (hi - x);
+                if (lo != 0)
+                {
+                    result[count++] = lo;
+                }
+
+                x = hi;
+            }
+
+            if (x != 0 || count == 0)
+            {
+                result[count++] = x;
+            }
+
+            return count == result.Length ? result : result[..count];
+        }
+
+        /// <summary>Returns the partials' exact total, correctly rounded (round half to even).</summary>
+        public static double Round(double[] parts)
+        {
+            var n = parts.Length;
+            if (n == 0)
+            {
+                return 0;
+            }
+
+            var hi = parts[--n];
+            var lo = 0.0;
+            while (n > 0)
+            {
+                var x = hi;
+                var y = parts[--n];
+                hi = x + y;
+                lo = y - (hi - x);
+                if (lo != 0)
+                {
+                    break;
+                }
+            }
+
+            // Half-way case: the partials below decide whether to round up.
+            if (n > 0 && ((lo < 0 && parts[n - 1] < 0) || (lo > 0 && parts[n - 1] > 0)))
+            {
+                var y = lo * 2;
+                var x = hi + y;
+                if (y == x - hi)
+                {
+                    hi = x;
+                }
+            }
+
+            return hi;
+        }
+    }
+
+    /// <summary>One logged event, the risk as it was after it, and, every <see cref="History.CheckpointInterval"/> events, the whole state after it.</summary>
+    private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, State? Checkpoint);
+
+    /// <summary>
+    /// An append-only event log shared by a line of versions. A version with <c>n</c> events sees the first
+    /// <c>n</c> entries. Appending after the last entry extends the log in place (entries already written never
+    /// change); appending after an earlier entry (a change to an older version) starts a new log that reads its
+    /// first entries from this one.
+    /// </summary>
+    private sealed class History
+    {
+        /// <summary>The number of events between two state checkpoints.</summary>
+        public const int CheckpointInterval = 64;
+
+        private readonly History? _parent;
+        private readonly int _inherited;
+        private readonly List<Entry> _own = [];
+
+        public History(History? parent, int inherited)
+        {
+            _parent = parent;
+            _inherited = inherited;
+        }
+
+        public History Append(int version, Entry entry)
+        {
+            lock (_own)
+            {
+                if (_inherited + _own.Count == version)
+                {
+                    _own.Add(entry);
+                    return this;
+                }
+            }
+
+            var branch = new History(this, version);
+            branch._own.Add(entry);
+            return branch;
+        }
+
+        public RiskDatabaseEvent EventAt(int index) => EntryAt(index).Event;
+
+        public Entry EntryAt(int index)
+        {
+            var log = this;
+            while (index < log._inherited)
+            {
+                log = log._parent!;
+            }
+
+            lock (log._own)
+            {
+                return log._own[index - log._inherited];
+            }
+        }
+    }
+
+    /// <summary>A read-only view of the event log.</summary>
     private sealed class EventLog(RiskDatabase db) : IReadOnlyList<RiskDatabaseEvent>
     {
         public int Count => db.Version;
 
-        public RiskDatabaseEvent this[int index] => db.VersionAt(Preconditions.CheckInRange(index, 0, Count - 1) + 1)._lastEvent!;
+        public RiskDatabaseEvent this[int index] => db._history.EventAt(Preconditions.CheckInRange(index, 0, Count - 1));
 
         public IEnumerator<RiskDatabaseEvent> GetEnumerator()
         {
-            for (var k = 1; k < db.Version; k++)
+            for (var i = 0; i < db._version; i++)
             {
-                yield return db._previous[k]._lastEvent!;
-            }
-
-            if (db._lastEvent is not null)
-            {
-                yield return db._lastEvent;
+                yield return db._history.EventAt(i);
             }
         }
 

@@ -49,7 +49,8 @@ public static class SprintSelector
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="items"/> holds null or a duplicate id; a precedence names an unknown item or the precedences form
-    /// a cycle; or, with a value scale, the scaled values sum beyond 2^53.
+    /// a cycle; the values sum beyond the largest finite <see cref="double"/>; or, with a value scale, the scaled values
+    /// sum beyond 2^53.
     /// </exception>
     public static SprintSelectResult Select(IReadOnlyList<SprintSelectItem> items, SprintSelectOptions options)
     {
@@ -149,6 +150,11 @@ public static class SprintSelector
             {
                 _dpValue[i] = options.ValueScale is { } k ? Math.Round(_items[i].Value * k, MidpointRounding.ToEven) : _items[i].Value;
                 sum += _dpValue[i];
+                if (!double.IsFinite(sum))
+                {
+                    // Sums of values would overflow to infinity, and infinite totals cannot be compared.
+                    throw new ArgumentException(Preconditions.Invariant($"The candidates' values{(options.ValueScale is { } f ? Preconditions.Invariant($" scaled by {f}") : string.Empty)} sum beyond the largest finite number at item '{_items[i].Id}' (value {_items[i].Value}); use smaller units."), nameof(items));
+                }
             }
 
             if (options.ValueScale is not null && sum > s_maxExactSum)

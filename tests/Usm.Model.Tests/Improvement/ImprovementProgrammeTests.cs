@@ -36,6 +36,20 @@ public class ImprovementProgrammeTests
     }
 
     [Fact]
+    public void PlannedEffort_BeyondWhatTheBurnUpCanCount_IsRefusedAtPlanning_NotAnOverflowLater()
+    {
+        var db = Database();
+        var one = Agreed().PlanSprint(db, Weeks(0), 2_000_000_000, [new SprintItem("R-1", 2_000_000_000)]);
+        var ex = Assert.Throws<ArgumentException>("items", () => one.PlanSprint(db, Weeks(2), 2_000_000_000, [new SprintItem("R-2", 2_000_000_000)]));
+        Assert.Contains("4000000000", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2_000_000_000, Assert.Single(one.BurnUp()).CumulativePlanned);
+
+        // A cancelled sprint no longer counts.
+        var replanned = one.CancelSprint(1, "budget moved").PlanSprint(db, Weeks(2), 2_000_000_000, [new SprintItem("R-2", 2_000_000_000)]);
+        Assert.Equal(2_000_000_000, Assert.Single(replanned.BurnUp()).CumulativePlanned);
+    }
+
+    [Fact]
     public void Sprints_MayNotOverlap_UnlessTheEarlierIsCancelled()
     {
         var programme = Agreed().PlanSprint(Database(), Weeks(0), 10, [new SprintItem("R-1", 3)]);
@@ -126,6 +140,12 @@ public class ImprovementProgrammeTests
         Assert.Equal(3, order[0].Score);
         Assert.Contains("class 'Critical' (effect 'Severe', likelihood 'Almost certain')", order[0].Explanation, StringComparison.Ordinal);
         Assert.Contains("not yet classified", order[4].Explanation, StringComparison.Ordinal);
+
+        // A list that names a risk twice would rank it twice.
+        var mechanism = new RiskMatrixPrioritisation(Samples.Matrix);
+        var twice = Assert.Throws<ArgumentException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), db.Get("R-a"), db.Get("R-c")]));
+        Assert.Contains("'R-c'", twice.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), null!]));
     }
 
     [Fact]

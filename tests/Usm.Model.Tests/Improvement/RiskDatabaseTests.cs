@@ -26,8 +26,86 @@ public class RiskDatabaseTests
         var last = two.Events[^1];
         Assert.Equal((2, RiskEventKind.CommandApplied, "p-bob", "R-1", RiskStatus.Classified), (last.Sequence, last.Kind, last.ActorId, last.RiskId, last.ResultingStatus));
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), last.At);
-        Assert.Same(one, two.AfterEvent(1));
-        Assert.Same(empty, two.AfterEvent(0));
+        AssertSame(one, two.AfterEvent(1));
+        AssertSame(empty, two.AfterEvent(0));
+        Assert.Same(two, two.AfterEvent(2));
+    }
+
+    [Fact]
+    public void PastVersions_AreNotKeptAlive_ByTheLatestVersion()
+    {
+        // The latest version answers AfterEvent and AsOf from its log and checkpoints, so an intermediate version
+        // that nobody holds can be collected (keeping every version alive made memory grow with every event).
+        var (latest, intermediate) = BuildWithoutKeeping();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(intermediate.IsAlive);
+        Assert.Equal(200, latest.Version);
+        Assert.Equal(100, latest.AfterEvent(100).Count);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (RiskDatabase Latest, WeakReference Intermediate) BuildWithoutKeeping()
+    {
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 2));
+        WeakReference? intermediate = null;
+        for (var i = 0; i < 200; i++)
+        {
+            db = db.Register(Samples.Threat("R-" + i), "p");
+            if (i == 99)
+            {
+                intermediate = new WeakReference(db);
+            }
+        }
+
+        return (db, intermediate!);
+    }
+
+    [Fact]
+    public void PastVersions_OfALongHistory_AreRebuiltExactly_AndBranchesDoNotDisturbEachOther()
+    {
+        // Several hundred events, so that AfterEvent and AsOf cross many state checkpoints.
+        var clock = FixedClock.At(2026, 3, 2);
+        var db = new RiskDatabase(clock);
+        var versions = new List<(RiskDatabase Version, Risk[] Risks, RiskDatabaseEvent[] Events)> { (db, [], []) };
+        for (var i = 0; i < 300; i++)
+        {
+            clock.Advance(Duration.FromMinutes(i % 3));
+            db = i % 4 == 3
+                ? db.Apply("R-" + (i - 3), new ClassifyRisk(new RiskAssessment(i % 4, i % 5, QuantitativeEstimate.FromProbabilityAndImpact(0.5, i))), "p")
+                : db.Register(Samples.Threat("R-" + i), "p");
+            versions.Add((db, db.Risks.ToArray(), db.Events.ToArray()));
+        }
+
+        // A branch from an old version neither changes the main line nor sees its later events.
+        var old = db.AfterEvent(100);
+        var branch = old.Register(Samples.Threat("B-1"), "q");
+        var main = db.Register(Samples.Threat("M-1"), "q");
+        Assert.Equal(101, branch.Version);
+        Assert.Equal(301, main.Version);
+        Assert.Equal("B-1", branch.Events[100].RiskId);
+        Assert.Equal("M-1", main.Events[300].RiskId);
+        Assert.False(branch.Contains("R-150"));
+        Assert.False(main.Contains("B-1"));
+        Assert.Equal(versions[100].Events, branch.Events.Take(100));
+
+        foreach (var source in new[] { db, main, branch.AfterEvent(100) })
+        {
+            for (var k = 0; k <= Math.Min(source.Version, 300); k++)
+            {
+                var past = source.AfterEvent(k);
+                AssertSame(versions[k].Version, past);
+                Assert.Equal<Risk>(versions[k].Risks, past.Risks);
+                Assert.Equal(versions[k].Events, past.Events);
+                Assert.Equal(versions[k].Version.LastChanged, past.LastChanged);
+            }
+        }
+
+        foreach (var e in db.Events)
+        {
+            AssertSame(RiskDatabase.Replay(FixedClock.At(2030, 1, 1), db.Events.Where(x => x.At <= e.At)), db.AsOf(e.At));
+        }
     }
 
     [Fact]
@@ -112,6 +190,42 @@ public class RiskDatabaseTests
     }
 
     [Fact]
+    public void Exposure_HasNoRoundingDrift_AndDoesNotDependOnTheOrderOfChanges()
+    {
+        static RiskDatabase Classified(RiskDatabase db, string id, RiskPolarity polarity, double impact)
+        {
+            var risk = polarity == RiskPolarity.Threat ? Samples.Threat(id) : Samples.Opportunity(id);
+            return db.Register(risk, "p").Apply(id, new ClassifyRisk(new RiskAssessment(1, 1, QuantitativeEstimate.FromProbabilityAndImpact(1, impact))), "p");
+        }
+
+        // A large threat absorbs a small opportunity in a plain running total (1 is below half an ulp of 1e17);
+        // once the threat is withdrawn, the opportunity alone is open, and the exposure must be exactly 1.
+        var db = Classified(new RiskDatabase(FixedClock.At(2026, 3, 2)), "R-1", RiskPolarity.Threat, 1e17);
+        db = Classified(db, "R-2", RiskPolarity.Opportunity, 1);
+        Assert.Equal(-1e17, db.Exposure);
+        Assert.Equal(1.0, db.Apply("R-1", new WithdrawRisk("gone"), "p").Exposure);
+
+        // The same open risks give the same exposure, bit for bit, whatever the order they were registered in.
+        (string Id, RiskPolarity Polarity, double Impact)[] risks =
+            [("A", RiskPolarity.Opportunity, 0.1), ("B", RiskPolarity.Opportunity, 0.2), ("C", RiskPolarity.Threat, 0.3), ("D", RiskPolarity.Opportunity, 1e16), ("E", RiskPolarity.Threat, 3.7)];
+        var totals = new HashSet<double>();
+        var random = new Random(20260302);
+        for (var round = 0; round < 50; round++)
+        {
+            var order = db.AfterEvent(0);
+            foreach (var (id, polarity, impact) in risks.OrderBy(_ => random.Next()))
+            {
+                order = Classified(order, id, polarity, impact);
+            }
+
+            totals.Add(order.Exposure);
+        }
+
+        // The exact total is 1e16 - 3.7 (plus the doubles' representation errors), which rounds to 9999999999999996.
+        Assert.Equal(9999999999999996.0, Assert.Single(totals));
+    }
+
+    [Fact]
     public void RegisterFromCallEvaluation_RegistersOneRiskPerImprovement_WithThatCallAsOrigin()
     {
         var db = new RiskDatabase(FixedClock.At(2026, 3, 2));
@@ -177,7 +291,7 @@ public class RiskDatabaseTests
             }
 
             return true;
-        }), maxTest: 120);
+        }), maxTest: 300);
 
         // The generator reaches every status, so the laws above are checked in every state.
         Assert.Equal(Enum.GetValues<RiskStatus>(), reached.Order());

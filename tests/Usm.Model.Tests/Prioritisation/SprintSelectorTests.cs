@@ -390,6 +390,20 @@ public class SprintSelectorTests
     }
 
     [Fact]
+    public void ValuesWhoseSumOverflows_AreRejected_NamingTheItem()
+    {
+        // Each value is finite, but their total is not: infinite totals cannot be compared, so the choice would be arbitrary.
+        SprintSelectItem[] items = [Item("a", double.MaxValue, 1), Item("b", double.MaxValue, 1), Item("c", 1, 1)];
+        foreach (var budget in new long[] { SprintSelectOptions.DefaultWorkBudget, 0 })
+        {
+            var ex = Assert.Throws<ArgumentException>("items", () => SprintSelector.Select(items, new SprintSelectOptions(3, workBudget: budget)));
+            Assert.Contains("'b'", ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2e300, SprintSelector.Select([Item("a", 1e300, 1), Item("b", 1e300, 1)], new SprintSelectOptions(3)).TotalValue);
+    }
+
+    [Fact]
     public void ItemsAndOptions_AreImmutableValues()
     {
         var item = new SprintSelectItem("x", 3, 2, [Resource.Technology, Resource.People, Resource.People]);

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Usm.Model.Tests.TestHelpers;
+
+namespace Usm.Model.Tests.Serialization;
+
+/// <summary>
+/// Publishes tests/AotSmoke (JSON round trips of the sample organisation, a risk database and a USM-WIF workflow)
+/// trimmed and self-contained, with reflection-based serialization off and the AOT analysers on. Warnings are errors
+/// in this repository, so any IL2xxx (trim) or IL3xxx (AOT) warning fails the publish; the trimmed program must
+/// then print "ok".
+/// </summary>
+/// <remarks>
+/// The publish takes about a minute on the 2-core build machine, so the test runs in CI (<c>CI=true</c>, which
+/// <c>.ci/run</c> sets) or when <c>USM_AOT_SMOKE=1</c>; elsewhere it returns at once.
+/// </remarks>
+public class AotSmokeTests
+{
+    [Fact]
+    public void TrimmedPublish_OfJsonRoundTrips_HasNoTrimOrAotWarnings()
+    {
+        if (Environment.GetEnvironmentVariable("CI") != "true" && Environment.GetEnvironmentVariable("USM_AOT_SMOKE") != "1")
+        {
+            return;
+        }
+
+        var work = Path.Combine(Path.GetTempPath(), "usm-aot-smoke-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var project = RepositoryPaths.Combine("tests", "AotSmoke", "AotSmoke.csproj");
+            var (code, output) = Run("dotnet", $"publish \"{project}\" -c Release -r linux-x64 --artifacts-path \"{Path.Combine(work, "artifacts")}\" -o \"{Path.Combine(work, "out")}\"");
+
+            Assert.True(code == 0, "publish failed:\n" + output);
+            Assert.DoesNotMatch(@"\bIL[23]\d{3}\b", output);
+            var (runCode, runOutput) = Run(Path.Combine(work, "out", "AotSmoke"), string.Empty);
+            Assert.Equal((0, "ok"), (runCode, runOutput.Trim()));
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static (int Code, string Output) Run(string file, string arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"{file} did not finish within 10 minutes.");
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}

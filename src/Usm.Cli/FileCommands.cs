@@ -132,7 +132,7 @@ internal static class FileCommands
 
             Files.WriteAllText(outPath, written);
             var report = new Report($"Converted {inPath} to {outPath}");
-            report.AddFacts("Conversion", ("from", InputFiles.Name(kind)), ("to", InputFiles.Name(target)), (kind is InputKind.Wif or InputKind.Workflow ? "steps" : "risks", items), ("bytes written", written.Length));
+            report.AddFacts("Conversion", ("from", InputFiles.Name(kind)), ("to", InputFiles.Name(target)), (kind is InputKind.Wif or InputKind.Workflow ? "steps" : "risks", items), ("characters written", written.Length));
             if (notes.Count > 0)
             {
                 report.AddText(string.Empty, notes);

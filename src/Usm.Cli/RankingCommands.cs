@@ -30,7 +30,7 @@ internal static class RankingCommands
             HelpName = "M",
             Required = true,
         };
-        var top = new Option<int?>("--top") { Description = "Show only the best K (ties at the boundary are kept).", HelpName = "K" };
+        var top = new Option<int?>("--top") { Description = "Show only the first K of the ranking (equal scores are ordered by id, as in the full ranking).", HelpName = "K" };
         var command = new Command("prioritise", "Rank the open risks of a register with one method; each row has its rank, score and explanation.");
         command.Arguments.Add(register);
         command.Options.Add(method);

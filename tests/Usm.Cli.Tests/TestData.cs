@@ -16,7 +16,7 @@ internal static class TestData
 
     public static string PathOf(string name) => Path.Combine(Folder, name);
 
-    /// <summary>Malformed on purpose: the JSON ends in the middle of an object (line 3).</summary>
+    /// <summary>Malformed on purpose: the JSON ends inside an open object (the reader reports line 5, column 1).</summary>
     public const string Malformed = "{\n  \"format-version\": 1,\n  \"kind\": \"workflow\",\n  \"workflow\": {\n";
 
     public static IReadOnlyDictionary<string, string> Generate()

@@ -73,6 +73,17 @@ public class CommandTests
     }
 
     [Fact]
+    public void Validate_DraftStyleWif_WithoutVersion_IsReadAsWif()
+    {
+        var golden = RepositoryPaths.Combine("tests", "Usm.Model.Tests", "Serialization", "Golden", "draft-style.workflow-template.json");
+        var run = CliRunner.InProcess("validate", golden, "--format", "json");
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        Assert.Contains("USM-WIF workflow", run.Out, StringComparison.Ordinal);
+        var imported = UsmWif.Import(File.ReadAllText(golden)).Value;
+        Assert.Equal(imported.Findings.Findings.Length + imported.Conformance.Findings.Length, Section(run.Out, "Findings").GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
     public void Validate_MissingFile_ExitTwo()
     {
         var run = CliRunner.InProcess("validate", "no/such/file.json");

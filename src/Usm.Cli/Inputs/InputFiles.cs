@@ -88,7 +88,9 @@ internal static class InputFiles
                 };
             }
 
-            return InputKind.Unknown;
+            // An object that is not a library document is read as USM-WIF: the importer also accepts draft-style
+            // documents (without usm-wif-version) and reports what it cannot use.
+            return doc.RootElement.TryGetProperty("format-version", out _) ? InputKind.Unknown : InputKind.Wif;
         }
         catch (JsonException)
         {
@@ -106,6 +108,12 @@ internal static class InputFiles
             var trimmed = text.AsSpan().TrimStart();
             if (!trimmed.IsEmpty && trimmed[0] is '{' or '[')
             {
+                // The WIF importer is lenient (draft-style documents, comments, trailing commas): if it reads the file, it is WIF.
+                if (UsmWif.Import(text).IsSuccess)
+                {
+                    return Accept(path, text, InputKind.Wif, accepted);
+                }
+
                 // Let a library reader report the syntax error (line, column and path) exactly as it sees it.
                 var probe = UsmJson.ReadWorkflow(text);
                 if (!probe.IsSuccess && probe.Errors.Any(e => e.Code is ReadErrorCode.Syntax or ReadErrorCode.InvalidUtf8 or ReadErrorCode.DepthExceeded))
@@ -117,13 +125,13 @@ internal static class InputFiles
             throw new CliException($"{path}: not a document this tool reads (expected {Describe(accepted)}).");
         }
 
-        if (accepted.Length > 0 && !accepted.Contains(kind))
-        {
-            throw new CliException($"{path}: this is a {Name(kind)}, but the command expects {Describe(accepted)}.");
-        }
-
-        return (text, kind);
+        return Accept(path, text, kind, accepted);
     }
+
+    private static (string Text, InputKind Kind) Accept(string path, string text, InputKind kind, InputKind[] accepted) =>
+        accepted.Length > 0 && !accepted.Contains(kind)
+            ? throw new CliException($"{path}: this is a {Name(kind)}, but the command expects {Describe(accepted)}.")
+            : (text, kind);
 
     /// <summary>The value of a read result, or a <see cref="CliReadException"/> naming the file and the errors.</summary>
     public static T Unwrap<T>(string path, ReadResult<T> result)

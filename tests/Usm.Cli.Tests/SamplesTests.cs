@@ -38,4 +38,39 @@ public class SamplesTests
             at = found + 1;
         }
     }
+
+    /// <summary>
+    /// docs/notebooks.md mirrors the samples: every <c>csharp</c> block whose first line is <c>// sample: NAME</c> must
+    /// appear verbatim (without that line) in <c>samples/NAME.cs</c>, so that the notebook cells cannot drift from the
+    /// tested scripts.
+    /// </summary>
+    [Fact]
+    public void NotebookCells_AppearVerbatimInTheirSamples()
+    {
+        const string Marker = "// sample: ";
+        var doc = File.ReadAllText(RepositoryPaths.Combine("docs", "notebooks.md")).ReplaceLineEndings("\n").Split('\n');
+        var cells = new List<(string Sample, int Line, string Code)>();
+        for (var i = 0; i < doc.Length; i++)
+        {
+            if (doc[i].TrimEnd() != "```csharp" || i + 1 >= doc.Length || !doc[i + 1].StartsWith(Marker, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var end = Array.FindIndex(doc, i + 1, l => l.TrimEnd() == "```");
+            Assert.True(end > i, $"docs/notebooks.md: the csharp block at line {i + 1} is not closed");
+            cells.Add((doc[i + 1][Marker.Length..].Trim(), i + 2, string.Join('\n', doc[(i + 2)..end])));
+            i = end;
+        }
+
+        Assert.NotEmpty(cells);
+        foreach (var (sample, line, code) in cells)
+        {
+            var path = RepositoryPaths.Combine("samples", sample + ".cs");
+            Assert.True(File.Exists(path), $"docs/notebooks.md line {line}: no sample samples/{sample}.cs");
+            var source = File.ReadAllText(path).ReplaceLineEndings("\n");
+            Assert.True(code.Trim().Length > 0 && source.Contains(code, StringComparison.Ordinal),
+                $"docs/notebooks.md line {line}: this cell is not verbatim in samples/{sample}.cs (keep the notebook identical to the sample):\n{code}");
+        }
+    }
 }

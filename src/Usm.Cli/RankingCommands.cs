@@ -46,9 +46,10 @@ internal static class RankingCommands
             }
 
             var m = MethodOptions.Create(parse.GetRequiredValue(method), parse);
+            var label = MethodOptions.Label(parse.GetRequiredValue(method), m);
             var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
-            var ranking = env.WithProgress($"Ranking {loaded.Candidates.Count} risks with {m.Name}...", () => MethodOptions.Rank(loaded, m, k));
-            var report = new Report($"{path}: prioritised with {m.Name}");
+            var ranking = env.WithProgress($"Ranking {loaded.Candidates.Count} risks with {label}...", () => MethodOptions.Rank(loaded, m, k));
+            var report = new Report($"{path}: prioritised with {label}");
             var table = report.AddTable($"Ranking ({ranking.Count} of {loaded.Candidates.Count} open risks)", ["rank", "id", "score", "class", "explanation"], primary: true);
             foreach (var item in ranking.Items)
             {
@@ -98,7 +99,7 @@ internal static class RankingCommands
             var options = new SprintSelectOptions(n, requireResourceCoverage: parse.GetValue(coverage));
             var result = env.WithProgress($"Planning a sprint of capacity {n}...", () => SprintSelector.Select(items, options));
 
-            var report = new Report($"{path}: sprint plan, capacity {n}, value = {m.Name} score");
+            var report = new Report($"{path}: sprint plan, capacity {n}, value = {MethodOptions.Label(parse.GetValue(method) ?? "emv", m)} score");
             var table = report.AddTable("Decisions (selected first, then by value per effort)", ["id", "decision", "value", "effort", "value/effort", "why"], primary: true);
             foreach (var e in result.Explanations.OrderByDescending(e => e.IsSelected).ThenByDescending(e => e.Ratio).ThenBy(e => e.ItemId, StringComparer.Ordinal))
             {
@@ -154,12 +155,19 @@ internal static class RankingCommands
                 throw new CliException($"--methods {string.Join(",", names)}: name at least two methods to compare.");
             }
 
-            var built = names.Select(name => MethodOptions.Create(name, parse)).ToList();
+            if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            {
+                throw new CliException($"--methods: '{repeated.Key}' is named twice.");
+            }
+
+            var methodsBuilt = names.Select(name => MethodOptions.Create(name, parse)).ToList();
+            var labels = names.Select((name, i) => MethodOptions.Label(name, methodsBuilt[i])).ToList();
+            var built = methodsBuilt;
             var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
             var rankings = env.WithProgress($"Ranking {loaded.Candidates.Count} risks {built.Count} ways...", () => built.Select(m => MethodOptions.Rank(loaded, m)).ToList());
-            var report = new Report($"{path}: {string.Join(" vs ", built.Select(m => m.Name))}");
+            var report = new Report($"{path}: {string.Join(" vs ", labels)}");
 
-            var side = report.AddTable($"Ranks (ordered by {built[0].Name})", ["id", .. built.Select(m => m.Name)], primary: true);
+            var side = report.AddTable($"Ranks (ordered by {labels[0]})", ["id", .. labels], primary: true);
             foreach (var item in rankings[0].Items)
             {
                 side.Add([item.Id, .. rankings.Select(r => (object?)r.RankOf(item.Id))]);
@@ -167,11 +175,11 @@ internal static class RankingCommands
 
             foreach (var (title, measure) in new (string, Func<Ranking, Ranking, double>)[] { ("Spearman's rho", RankCorrelation.Spearman), ("Kendall's tau-b", RankCorrelation.KendallTauB) })
             {
-                var matrix = report.AddTable(title + " (1 = same order, -1 = reversed)", ["method", .. built.Select(m => m.Name)]);
+                var matrix = report.AddTable(title + " (1 = same order, -1 = reversed)", ["method", .. labels]);
                 for (var i = 0; i < rankings.Count; i++)
                 {
                     var row = i;
-                    matrix.Add([built[i].Name, .. rankings.Select(r => (object?)measure(rankings[row], r))]);
+                    matrix.Add([labels[i], .. rankings.Select(r => (object?)measure(rankings[row], r))]);
                 }
             }
 
@@ -183,7 +191,7 @@ internal static class RankingCommands
                 {
                     var probe = RankReversal.ProbeRemoval(loaded.Candidates, built[i], removed);
                     var example = probe.FlippedPairs.IsEmpty ? "-" : $"{probe.FlippedPairs[0].RankedHigherBefore} was above {probe.FlippedPairs[0].RankedHigherAfter}, now below";
-                    probes.Add(built[i].Name, removed, probe.FlippedPairs.Length, example);
+                    probes.Add(labels[i], removed, probe.FlippedPairs.Length, example);
                 }
             }
 

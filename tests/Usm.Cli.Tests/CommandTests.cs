@@ -111,6 +111,7 @@ public class CommandTests
     [InlineData("rice")]
     [InlineData("ice-average")]
     [InlineData("ice-product")]
+    [InlineData("ahp")]
     public void Prioritise_EveryMethod_OnBothRegisterFormats_GivesTheSameRanking(string method)
     {
         var json = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", method, "--format", "json");
@@ -146,6 +147,39 @@ public class CommandTests
         var table = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "risk-matrix");
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("R-lop-01", table.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("saw")]
+    [InlineData("topsis")]
+    [InlineData("ahp")]
+    public void Prioritise_Top_IsThePrefixOfTheFullRanking(string method)
+    {
+        var full = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--format", "csv");
+        var top = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--top", "5", "--format", "csv");
+        Assert.True(top.ExitCode == 0, top.Error);
+        var fullRows = full.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[..6];
+        Assert.Equal(fullRows.Select(l => l.Split(',')[1]), top.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')[1]));
+    }
+
+    [Fact]
+    public void Prioritise_Ahp_IsSawWithTheEigenvectorWeights()
+    {
+        // Judgements 3,5,3 over expected-value, likelihood, effort give weights of about 0.637, 0.258, 0.105.
+        var weights = Usm.Model.Prioritisation.Ahp.Weigh(Usm.Model.Prioritisation.AhpMatrix.FromUpperTriangle(3, [3, 5, 3])).Weights;
+        var saw = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "saw", "--format", "csv",
+            "--criteria", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"expected-value={weights[0]:R},likelihood={weights[1]:R},cost:effort={weights[2]:R}"));
+        var ahp = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "ahp", "--format", "csv");
+        Assert.Equal(0, ahp.ExitCode);
+        Assert.Equal(saw.Out, ahp.Out);
+    }
+
+    [Fact]
+    public void Prioritise_Ahp_InconsistentJudgements_ExitTwo_NamesTheRatio()
+    {
+        var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "ahp", "--judgements", "9,1/9,9");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("usm: --judgements 9,1/9,9: the consistency ratio is ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -263,6 +297,14 @@ public class CommandTests
 
         Assert.Equal(6, Section(run.Out, "Rank-reversal").GetProperty("rows").GetArrayLength());
         Assert.Equal(44, Section(run.Out, "Ranks").GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
+    public void Compare_SameMethodTwice_ExitTwo()
+    {
+        var run = CliRunner.InProcess("compare", D("register.csv"), "--methods", "emv,EMV");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("usm: --methods: 'emv' is named twice.", run.Error.Trim());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Usm.Cli.Inputs;
 internal static class MethodOptions
 {
     public static readonly ImmutableArray<string> Names =
-        ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product"];
+        ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp"];
 
     /// <summary>The roles and the criterion each reads by default.</summary>
     public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
@@ -79,8 +79,34 @@ internal static class MethodOptions
         Recursive = true,
     };
 
+    public const string DefaultAhpCriteria = "expected-value,likelihood,cost:effort";
+
+    public const string DefaultJudgements = "3,5,3";
+
+    public static readonly Option<string> AhpCriteria = new("--ahp-criteria")
+    {
+        Description = "Criteria for ahp, in the order of the judgements; a 'cost:' prefix marks lower-is-better.",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultAhpCriteria,
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Judgements = new("--judgements")
+    {
+        Description = "Saaty judgements for ahp, the upper triangle row by row (1/9..9, fractions allowed): for criteria a,b,c give a:b,a:c,b:c.",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultJudgements,
+        Recursive = true,
+    };
+
+    /// <summary>The label a method is shown under: its library name, or for ahp what it really is.</summary>
+    public static string Label(string name, RankingMethod method) =>
+        name.Equals("ahp", StringComparison.OrdinalIgnoreCase) ? "AHP-weighted SAW" : method.Name;
+
     public static void AddTo(Command command)
     {
+        command.Options.Add(AhpCriteria);
+        command.Options.Add(Judgements);
         command.Options.Add(Map);
         command.Options.Add(Criteria);
         command.Options.Add(Components);
@@ -107,6 +133,7 @@ internal static class MethodOptions
                 "rice" => RankingMethod.Rice(Role("reach"), Role("impact"), Role("confidence")),
                 "ice-average" => RankingMethod.Ice(Role("impact"), Role("confidence"), Role("ease"), IceConvention.Average),
                 "ice-product" => RankingMethod.Ice(Role("impact"), Role("confidence"), Role("ease"), IceConvention.Product),
+                "ahp" => AhpWeighted(parse.GetValue(AhpCriteria) ?? DefaultAhpCriteria, parse.GetValue(Judgements) ?? DefaultJudgements),
                 _ => throw new CliException($"Unknown method '{name}': use one of {string.Join(", ", Names)}."),
             };
         }
@@ -129,6 +156,49 @@ internal static class MethodOptions
         {
             throw new CliException($"{register.Path}: {method.Name} cannot rank this register: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// AHP in ratings mode: the criteria's weights come from a pairwise comparison matrix (principal eigenvector,
+    /// Saaty's consistency ratio must be at most 0.1); the risks are then scored by the weighted sum of their
+    /// max-normalised values, because a register holds values, not pairwise judgements of its risks.
+    /// </summary>
+    private static WeightedSumMethod AhpWeighted(string criteriaText, string judgementsText)
+    {
+        var names = ParseList(criteriaText, "--ahp-criteria");
+        if (names.Count < 2)
+        {
+            throw new CliException("--ahp-criteria: name at least two criteria.");
+        }
+
+        var judgements = ParseList(judgementsText, "--judgements").Select(Judgement).ToList();
+        var expected = names.Count * (names.Count - 1) / 2;
+        if (judgements.Count != expected)
+        {
+            throw new CliException($"--judgements: {names.Count} criteria need {expected} judgements (the upper triangle), not {judgements.Count}.");
+        }
+
+        var result = Ahp.Weigh(AhpMatrix.FromUpperTriangle(names.Count, judgements, names));
+        if (!result.IsConsistent)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--judgements {judgementsText}: the consistency ratio is {result.ConsistencyRatio:0.###}, above {result.ConsistencyThreshold:0.##}; revise the judgements."));
+        }
+
+        return RankingMethod.WeightedSum(names.Select((n, i) => n.StartsWith("cost:", StringComparison.Ordinal)
+            ? Criterion.Cost(n["cost:".Length..], result.Weights[i])
+            : Criterion.Benefit(n, result.Weights[i])));
+    }
+
+    private static double Judgement(string text)
+    {
+        var parts = text.Split('/', 2);
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && b != 0
+                ? a / b
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                    ? v
+                    : throw new CliException($"--judgements: '{text}' is not a number or a fraction such as 1/3.");
     }
 
     private static RiskMatrixMethod RiskMatrix(string effect, string likelihood, int effectLevels, int likelihoodLevels, int? classes)

@@ -62,7 +62,7 @@ internal static class DemoCommand
         var readiness = report.AddTable("2. Readiness: the 10 prerequisites", ["#", "prerequisite", "status", "reason"]);
         foreach (var r in s.Readiness.Results)
         {
-            readiness.Add((int)r.Prerequisite, r.Prerequisite.ToString(), r.Status.ToString(), r.Reasons.IsEmpty ? string.Empty : r.Reasons[^1]);
+            readiness.Add((int)r.Prerequisite, r.Prerequisite.ToString(), r.Status.ToString(), string.Join(" ", r.Reasons));
         }
 
         report.AddText(string.Empty, $"Ready to start: {(s.Readiness.IsReady ? "yes" : "no")} ({s.Readiness.Count(ReadinessStatus.Satisfied)} of 10 satisfied).");

@@ -100,20 +100,18 @@ internal sealed class DemoScenario
         var programme = new ImprovementProgramme("ip-rivermouth", "Rivermouth improvement programme", baselineScan.Id, soundingBoard)
             .AgreeMechanism(new RiskMatrixPrioritisation(matrix), AgreedOn);
 
-        // 2. Readiness of the ten prerequisites, from facts about the system and the programme plus the baseline.
-        var facts = new ReadinessFacts(
+        // 2. Readiness of the ten prerequisites. Prerequisite 5 comes from the management system, 6-8 from the risk
+        // database and the programme; the rest are the demo's statements about the organisation (no communication
+        // plan yet). The sounding board's members are checked to be staff against the people model.
+        var known = new ReadinessFacts(
             managementCommitment: true,
             staffTrained: true,
             projectLeaderAppointed: true,
             steeringGroupFormed: true,
             resourcesAllocated: true,
-            sdcToolWithWorkflowAdministration: system.Technology.SdcTool.Registers.Length > 0,
-            managedInfrastructureRegister: system.Mir is not null,
-            riskDatabase: true,
-            registeredImprovements: database.Count,
-            prioritisationMechanismAgreed: programme.Agreement is not null,
             communicationPlan: false,
-            soundingBoardOfStaff: !programme.SoundingBoardMemberIds.IsEmpty);
+            soundingBoardOfStaff: programme.SoundingBoardMemberIds.All(id => ManagementSystemEvidence.PositionOf(system, id) == StaffPosition.Staff));
+        var facts = ImprovementEvidence.ReadinessFacts(database, programme, ManagementSystemEvidence.ReadinessFacts(system, known));
         var readiness = ReadinessCheck.Evaluate(facts, baselineScan);
 
         // 5. Prioritise with the agreed mechanism and with CD3 (expected value per unit of effort); how far do they agree?

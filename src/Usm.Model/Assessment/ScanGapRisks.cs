@@ -31,8 +31,8 @@ public static class ScanGapRisks
     }
 
     /// <summary>
-    /// Suggests an inherent assessment from the size of the gap: the effect level is
-    /// <see cref="ScanGap.SuggestedEffectLevel"/> on the effect scale (0-based here, as in <see cref="RiskAssessment"/>);
+    /// Suggests an inherent assessment from the size of the gap: the effect is
+    /// <see cref="ScanGap.SuggestedEffectIndex"/> on the effect scale (0-based, as in <see cref="RiskAssessment"/>);
     /// the likelihood is the middle level of the likelihood scale (rounded down), a neutral start that the Improve
     /// process refines when it classifies the risk.
     /// </summary>
@@ -46,7 +46,7 @@ public static class ScanGapRisks
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(effectScale);
         ArgumentNullException.ThrowIfNull(likelihoodScale);
-        return new RiskAssessment(proposal.Gap.SuggestedEffectLevel(effectScale.Count) - 1, (likelihoodScale.Count - 1) / 2);
+        return new RiskAssessment(proposal.Gap.SuggestedEffectIndex(effectScale.Count), (likelihoodScale.Count - 1) / 2);
     }
 
     /// <summary>Registers one risk per proposal.</summary>

@@ -142,16 +142,18 @@ public sealed class ScanGap
     public GapSize Size => Gap < 15 ? GapSize.Small : Gap < 35 ? GapSize.Medium : GapSize.Large;
 
     /// <summary>
-    /// Suggests an effect level on an organisation's ordinal effect scale with <paramref name="levelCount"/> levels:
-    /// <c>⌈gap / 100 · levelCount⌉</c>, at least 1. A gap of 100 points suggests the top level.
+    /// Suggests an effect level on an organisation's ordinal effect scale with <paramref name="levelCount"/> levels, as
+    /// a 0-based index like every level of <see cref="Usm.Model.Improvement.RiskAssessment"/> and
+    /// <see cref="Usm.Model.Improvement.OrdinalScale"/>: <c>⌈gap / 100 · levelCount⌉ − 1</c>, at least 0. A gap of
+    /// 100 points suggests the top level (index <c>levelCount − 1</c>); any gap suggests at least the lowest (index 0).
     /// </summary>
     /// <param name="levelCount">The number of levels on the scale, at least 1.</param>
-    /// <returns>The suggested level, 1 to <paramref name="levelCount"/>.</returns>
+    /// <returns>The suggested 0-based level index, 0 to <paramref name="levelCount"/> − 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="levelCount"/> is less than 1.</exception>
-    public int SuggestedEffectLevel(int levelCount)
+    public int SuggestedEffectIndex(int levelCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(levelCount, 1);
-        return Math.Clamp((int)Math.Ceiling(Gap * levelCount / 100.0), 1, levelCount);
+        return Math.Clamp((int)Math.Ceiling(Gap * levelCount / 100.0), 1, levelCount) - 1;
     }
 
     /// <inheritdoc />

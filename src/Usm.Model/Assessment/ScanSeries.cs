@@ -17,12 +17,16 @@ public sealed class InstrumentMismatchException : ArgumentException
     /// <exception cref="ArgumentNullException">A scan is null.</exception>
     public InstrumentMismatchException(Scan first, Scan second, string? paramName = null)
         : base(
-            Preconditions.Invariant($"Scan '{Preconditions.CheckNotNull(first).Id}' uses instrument '{first.Instrument.Id}' version '{first.Instrument.Version}', but scan '{Preconditions.CheckNotNull(second).Id}' uses instrument '{second.Instrument.Id}' version '{second.Instrument.Version}'; scans compare only when taken with the same instrument id and version."),
+            Describe(Preconditions.CheckNotNull(first), Preconditions.CheckNotNull(second)),
             paramName)
     {
         FirstInstrument = first.Instrument.Key;
         SecondInstrument = second.Instrument.Key;
     }
+
+    private static string Describe(Scan first, Scan second) => first.Instrument.IsSameVersionAs(second.Instrument)
+        ? Preconditions.Invariant($"Scan '{first.Id}' and scan '{second.Id}' both use instrument '{first.Instrument.Id}' version '{first.Instrument.Version}', but the two instruments differ in content (name, areas or questions); an instrument whose content changes needs a new version, and scans compare only when taken with the same instrument.")
+        : Preconditions.Invariant($"Scan '{first.Id}' uses instrument '{first.Instrument.Id}' version '{first.Instrument.Version}', but scan '{second.Id}' uses instrument '{second.Instrument.Id}' version '{second.Instrument.Version}'; scans compare only when taken with the same instrument id and version (versions are compared ordinally, so \"1.0\" and \"1.0.0\" differ).");
 
     /// <summary>Gets the first scan's instrument as "id version".</summary>
     public string FirstInstrument { get; }
@@ -92,7 +96,7 @@ public sealed class ScanComparison
     /// <param name="options">The scoring options for both; null for <see cref="ScoringOptions.Default"/>.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">A scan is null.</exception>
-    /// <exception cref="InstrumentMismatchException">The scans use different instruments or instrument versions.</exception>
+    /// <exception cref="InstrumentMismatchException">The scans use different instruments or instrument versions, or instruments with the same id and version but different content.</exception>
     public static ScanComparison Compare(Scan from, Scan to, ScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -107,7 +111,7 @@ public sealed class ScanComparison
     /// <param name="to">The later result.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">A result is null.</exception>
-    /// <exception cref="InstrumentMismatchException">The scans use different instruments or instrument versions.</exception>
+    /// <exception cref="InstrumentMismatchException">The scans use different instruments or instrument versions, or instruments with the same id and version but different content.</exception>
     /// <exception cref="ArgumentException">The results were scored with different options.</exception>
     public static ScanComparison Compare(ScanResult from, ScanResult to)
     {
@@ -137,7 +141,7 @@ public sealed class ScanComparison
 
     internal static void CheckSameInstrument(Scan first, Scan second, string paramName)
     {
-        if (!first.Instrument.IsSameVersionAs(second.Instrument))
+        if (!first.Instrument.IsSameVersionAs(second.Instrument) || !first.Instrument.Equals(second.Instrument))
         {
             throw new InstrumentMismatchException(first, second, paramName);
         }
@@ -174,7 +178,8 @@ public sealed class TrendPoint
 /// </summary>
 /// <remarks>
 /// Scans are kept in date order; scans on the same date are ordered by id (ordinal). The earliest scan is the
-/// baseline. Adding returns a new series.
+/// baseline; <see cref="Add(Scan)"/> accepts only scans that come after it, so the baseline never changes. Adding returns a
+/// new series.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class ScanSeries
@@ -238,7 +243,7 @@ public sealed class ScanSeries
     /// <param name="scan">The scan.</param>
     /// <returns>A new series; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scan"/> is null.</exception>
-    /// <exception cref="ArgumentException">The series already holds a scan with that id.</exception>
+    /// <exception cref="ArgumentException">The series already holds a scan with that id, or the scan would come before the baseline (an earlier date, or the same date and an ordinally smaller id): adding never replaces the baseline.</exception>
     /// <exception cref="InstrumentMismatchException">The scan uses another instrument or instrument version than the baseline.</exception>
     public ScanSeries Add(Scan scan) => Add(scan, nameof(scan));
 
@@ -272,6 +277,8 @@ public sealed class ScanSeries
         ArgumentNullException.ThrowIfNull(scan, paramName);
         ScanComparison.CheckSameInstrument(Baseline.Scan, scan, paramName);
         Preconditions.CheckArgument(Results.All(r => r.ScanId != scan.Id), paramName, Preconditions.Invariant($"The series already holds a scan with id '{scan.Id}'."));
+        var beforeBaseline = scan.Date < Baseline.Date || (scan.Date == Baseline.Date && string.CompareOrdinal(scan.Id, Baseline.ScanId) < 0);
+        Preconditions.CheckArgument(!beforeBaseline, paramName, Preconditions.Invariant($"Scan '{scan.Id}' of {scan.Date:uuuu-MM-dd} would come before the baseline '{Baseline.ScanId}' of {Baseline.Date:uuuu-MM-dd}; a later scan cannot replace the baseline. Build the series with Of to choose the earliest scan as baseline."));
         var result = scan.Score(Options);
         var ordered = Results.Add(result).Sort((x, y) =>
         {

@@ -214,12 +214,13 @@ public static class AgreementQueries
     /// <param name="services">The service catalogue; covered ids that are not in it are skipped (validation reports them).</param>
     /// <returns>The gaps, ordered by SA id, service id, contributor id (ordinal), then required kind.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agreements"/> holds null.</exception>
     /// <remarks>The check is monotone: adding an OLA or UC can close gaps but never opens one.</remarks>
     public static ImmutableArray<UnderpinningGap> FindUnderpinningGaps(IEnumerable<Agreement> agreements, ServiceCatalogue services)
     {
         ArgumentNullException.ThrowIfNull(agreements);
         ArgumentNullException.ThrowIfNull(services);
-        var all = agreements.ToList();
+        var all = Ids.Items(agreements, nameof(agreements));
         var gaps = new List<UnderpinningGap>();
         foreach (var sa in all.Where(a => a.Kind == AgreementKind.ServiceAgreement))
         {
@@ -261,12 +262,14 @@ public static class AgreementQueries
     /// <returns>The agreements, ordered by end date, then ordinal id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agreements"/> holds null.</exception>
     public static ImmutableArray<Agreement> LapsingWithin(IEnumerable<Agreement> agreements, LocalDate date, int days)
     {
         ArgumentNullException.ThrowIfNull(agreements);
         Preconditions.CheckNonNegative(days);
+        var all = Ids.Items(agreements, nameof(agreements));
         var horizon = date.PlusDays(days);
-        return [.. agreements.Where(a => a.Validity.End >= date && a.Validity.End <= horizon)
+        return [.. all.Where(a => a.Validity.End >= date && a.Validity.End <= horizon)
             .OrderBy(a => a.Validity.End)
             .ThenBy(a => a.Id, StringComparer.Ordinal)];
     }

@@ -12,7 +12,7 @@ namespace Usm.Model.Prioritisation;
 /// <remarks>
 /// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
-/// <see cref="Ice"/>, <see cref="Topsis"/>). Each is a sealed subclass that exposes its parameters. A method never
+/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="AhpWeightedSum"/>). Each is a sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
 /// </remarks>
@@ -62,6 +62,47 @@ public abstract class RankingMethod
     /// <param name="normalisation">How each criterion is normalised.</param>
     /// <returns>The method.</returns>
     public static WeightedSumMethod WeightedSum(IEnumerable<Criterion> criteria, SawNormalisation normalisation = SawNormalisation.Max) => new(criteria, normalisation);
+
+    /// <summary>
+    /// SAW weighted by AHP: the criteria are the labels of an AHP pairwise comparison of criteria and their weights the
+    /// AHP weights, so AHP judgements can drive <see cref="Prioritiser.Rank"/> and, through
+    /// <see cref="RankingMechanism"/>, the improvement programme.
+    /// </summary>
+    /// <remarks>
+    /// The labels of the compared matrix must be the candidates' criterion names. By default an inconsistent comparison
+    /// (<see cref="AhpResult.IsConsistent"/> false, CR above its threshold) is rejected: an agreed mechanism should not rest
+    /// on judgements AHP itself flags. The method's <see cref="Name"/> is "AHP-weighted SAW".
+    /// </remarks>
+    /// <param name="criteriaWeights">The AHP result of comparing the criteria, for example <see cref="Prioritisation.Ahp.Weigh"/>.</param>
+    /// <param name="normalisation">How each criterion is normalised.</param>
+    /// <param name="costCriteria">The labels that are cost criteria (lower is better); the rest are benefits. Null for none.</param>
+    /// <param name="allowInconsistent">Whether to accept a comparison whose consistency ratio exceeds its threshold.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteriaWeights"/> is null.</exception>
+    /// <exception cref="ArgumentException">The comparison has no labels, is inconsistent (unless allowed; the message gives CR), or a cost criterion is not one of the labels (the message names it).</exception>
+    public static WeightedSumMethod AhpWeightedSum(AhpResult criteriaWeights, SawNormalisation normalisation = SawNormalisation.Max, IEnumerable<string>? costCriteria = null, bool allowInconsistent = false)
+    {
+        ArgumentNullException.ThrowIfNull(criteriaWeights);
+        Preconditions.CheckArgument(!criteriaWeights.Labels.IsEmpty, nameof(criteriaWeights), "The AHP comparison has no labels; label its matrix with the candidates' criterion names.");
+        if (!allowInconsistent && !criteriaWeights.IsConsistent)
+        {
+            throw new ArgumentException(Preconditions.Invariant($"The AHP comparison of criteria [{string.Join(", ", criteriaWeights.Labels)}] is inconsistent: CR {F(criteriaWeights.ConsistencyRatio)} exceeds {F(criteriaWeights.ConsistencyThreshold)}. Revise the judgements, or pass allowInconsistent: true."), nameof(criteriaWeights));
+        }
+
+        var costs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cost in costCriteria ?? [])
+        {
+            if (!criteriaWeights.Labels.Contains(cost, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Cost criterion '{cost}' is not one of the AHP criteria [{string.Join(", ", criteriaWeights.Labels)}]."), nameof(costCriteria));
+            }
+
+            costs.Add(cost);
+        }
+
+        var criteria = criteriaWeights.Labels.Select((label, i) => new Criterion(label, costs.Contains(label) ? CriterionKind.Cost : CriterionKind.Benefit, criteriaWeights.Weights[i]));
+        return new WeightedSumMethod(criteria, normalisation, "AHP-weighted SAW");
+    }
 
     /// <summary>SAFe's weighted shortest job first: the sum of the cost-of-delay components divided by job size.</summary>
     /// <param name="costOfDelayComponents">The criteria whose sum is the cost of delay, for example user-business value, time criticality, risk reduction/opportunity enablement.</param>

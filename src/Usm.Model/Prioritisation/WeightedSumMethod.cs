@@ -27,8 +27,9 @@ public sealed class WeightedSumMethod : RankingMethod
 {
     private readonly double[] _weights;
 
-    internal WeightedSumMethod(IEnumerable<Criterion> criteria, SawNormalisation normalisation)
+    internal WeightedSumMethod(IEnumerable<Criterion> criteria, SawNormalisation normalisation, string name = "SAW")
     {
+        Name = name;
         (Criteria, _weights) = CriteriaCheck.Weights(criteria, nameof(criteria));
         Normalisation = Preconditions.CheckDefined(normalisation);
     }
@@ -40,7 +41,7 @@ public sealed class WeightedSumMethod : RankingMethod
     public SawNormalisation Normalisation { get; }
 
     /// <inheritdoc />
-    public override string Name => "SAW";
+    public override string Name { get; }
 
     internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {

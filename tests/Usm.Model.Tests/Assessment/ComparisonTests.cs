@@ -50,6 +50,29 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Compare_SameIdAndVersionButDifferentQuestions_ThrowsInsteadOfPairingUnrelatedQuestions()
+    {
+        // Same key "small 1", but area "a" now asks something else under other ids: pairing by position would be wrong.
+        var edited = new Instrument("small", "1", ScoringTests.Small.Name, [
+            new InstrumentArea("a", "Area A", [
+                new Question("q1", "First", AnswerScale.FiveLevel, UsmElement.For(Resource.People)),
+                new Question("q2", "Second, reworded", AnswerScale.Percentage, UsmElement.For(UsmProcess.Change), weight: 3),
+            ]),
+            ScoringTests.Small.Areas[1],
+        ]);
+        var ex = Assert.Throws<InstrumentMismatchException>(() => ScanComparison.Compare(On(ScoringTests.Small, "a", new LocalDate(2026, 1, 1), 1), On(edited, "b", new LocalDate(2026, 1, 2), 1)));
+        Assert.Contains("differ in content", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("small 1", ex.SecondInstrument);
+    }
+
+    [Fact]
+    public void Compare_VersionsAreOrdinalLabels_So10And100DoNotCompare()
+    {
+        var ex = Assert.Throws<InstrumentMismatchException>(() => ScanComparison.Compare(On(Version("1.0"), "a", new LocalDate(2026, 1, 1), 1), On(Version("1.0.0"), "b", new LocalDate(2026, 1, 2), 1)));
+        Assert.Contains("compared ordinally", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_ResultsWithDifferentOptions_Throws()
     {
         var scan = On(ScoringTests.Small, "s1", new LocalDate(2026, 1, 1), 20);
@@ -109,5 +132,19 @@ public class ComparisonTests
         Assert.Throws<InstrumentMismatchException>(() => longer.Add(On(Version("1.1"), "jul", new LocalDate(2026, 7, 1), 70)));
         Assert.Throws<ArgumentException>(() => longer.Add(On(ScoringTests.Small, "apr", new LocalDate(2026, 5, 1), 40)));
         Assert.Throws<ArgumentException>(() => ScanSeries.Of([]));
+    }
+
+    [Fact]
+    public void Series_AddNeverReplacesTheBaseline()
+    {
+        var series = ScanSeries.StartWith(On(ScoringTests.Small, "m-jan", new LocalDate(2026, 1, 1), 10));
+        var earlier = Assert.Throws<ArgumentException>(() => series.Add(On(ScoringTests.Small, "dec", new LocalDate(2025, 12, 1), 90)));
+        Assert.Contains("'dec' of 2025-12-01 would come before the baseline 'm-jan'", earlier.Message, StringComparison.Ordinal);
+        Assert.Equal("scan", earlier.ParamName);
+        // Same date: the ordinal id decides the order, so "a-jan" would sort first and take the baseline's place.
+        Assert.Throws<ArgumentException>(() => series.Add(On(ScoringTests.Small, "a-jan", new LocalDate(2026, 1, 1), 90)));
+        Assert.Equal("m-jan", series.Add(On(ScoringTests.Small, "z-jan", new LocalDate(2026, 1, 1), 90)).Baseline.ScanId);
+        // Of still picks the earliest scan as the baseline, whatever the input order.
+        Assert.Equal("dec", ScanSeries.Of([On(ScoringTests.Small, "m-jan", new LocalDate(2026, 1, 1), 10), On(ScoringTests.Small, "dec", new LocalDate(2025, 12, 1), 90)]).Baseline.ScanId);
     }
 }

@@ -54,17 +54,19 @@ public class GapTests
     }
 
     [Theory]
-    [InlineData(14.9, GapSize.Small, 1)]
-    [InlineData(15.0, GapSize.Medium, 1)]
-    [InlineData(34.9, GapSize.Medium, 2)]
-    [InlineData(35.0, GapSize.Large, 2)]
-    [InlineData(85.0, GapSize.Large, 5)]
+    [InlineData(14.9, GapSize.Small, 0)]
+    [InlineData(15.0, GapSize.Medium, 0)]
+    [InlineData(34.9, GapSize.Medium, 1)]
+    [InlineData(35.0, GapSize.Large, 1)]
+    [InlineData(85.0, GapSize.Large, 4)]
     public void GapSize_AndSuggestedEffect_FollowTheGap(double gap, GapSize size, int effectOnFiveLevels)
     {
         var found = ScanGaps.Find(Result(100 - gap, AnswerValue.Yes), GapTargets.Uniform(100)).Single(g => g.Id == "q2");
         Assert.Equal(size, found.Size);
-        Assert.Equal(effectOnFiveLevels, found.SuggestedEffectLevel(5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => found.SuggestedEffectLevel(0));
+        // 0-based, like RiskAssessment and OrdinalScale: index 4 is the top of a five-level scale.
+        Assert.Equal(effectOnFiveLevels, found.SuggestedEffectIndex(5));
+        Assert.Equal(0, found.SuggestedEffectIndex(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => found.SuggestedEffectIndex(0));
     }
 
     [Fact]

@@ -137,6 +137,15 @@ public class BuilderAndInputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => AgreementQueries.LapsingWithin([], new LocalDate(2026, 1, 1), -1));
 
     [Fact]
+    public void AgreementQueries_NullAgreement_ThrowsAnArgumentExceptionNotANullReference()
+    {
+        var s = SampleOrganisation.Create();
+        Agreement[] withNull = [s.Agreements[0], null!];
+        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => AgreementQueries.LapsingWithin(withNull, new LocalDate(2026, 1, 1), 30)).ParamName);
+        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => AgreementQueries.FindUnderpinningGaps(withNull, s.Catalogue)).ParamName);
+    }
+
+    [Fact]
     public void Expiry_IncludesBothEndsOfTheWindow()
     {
         static Agreement A(string id, int month, int day) => new(id, AgreementKind.ServiceAgreement, id, "p", "c", ["s"], null, new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, month, day)));

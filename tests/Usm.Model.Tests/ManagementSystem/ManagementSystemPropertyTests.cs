@@ -105,7 +105,7 @@ public class ManagementSystemPropertyTests
             }
 
             return true;
-        }), maxTest: 60);
+        }), maxTest: 200);
 
     [Fact]
     public void Underpinning_AgreesWithTheDefinition() =>
@@ -148,7 +148,7 @@ public class ManagementSystemPropertyTests
                 new Technology(new SdcTool(sdc.Name, Shuffle(sdc.Registers), sdc.Mir), s.Technology.Strategy, Shuffle(s.Technology.MechanisationTools), Shuffle(s.Technology.NonAutomatedTools)),
                 Shuffle(s.Services), Shuffle(s.Agreements));
             return shuffled.Validate().Findings.SequenceEqual(s_flawedFindings);
-        }), maxTest: 100);
+        }), maxTest: 300);
 
     [Fact]
     public void Builder_OperationsNeverMutateEarlierVersions() =>
@@ -164,7 +164,7 @@ public class ManagementSystemPropertyTests
                 && snapshot.Item4.SequenceEqual(original.Mir.History) && snapshot.Item5.SequenceEqual(original.Validate().Findings)
                 && first.Services.Length == original.Services.Length && first.Agreements.Length == original.Agreements.Length + 1
                 && second.Services.Length == original.Services.Length + 1;
-        }), maxTest: 30);
+        }), maxTest: 100);
 
     [Fact]
     public void Routing_LawsHoldForGeneratedRequests() =>

@@ -163,6 +163,19 @@ public class RankingValidationTests
         Assert.Contains("'c'", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => RankCorrelation.KendallTauB(Prioritiser.Top(set, RankingMethod.Cd3("v"), 2), cd3));
     }
+
+    [Fact]
+    public void RankCorrelation_IsNaN_WhenOneRankingTiesEveryItem()
+    {
+        // Every candidate scores 3: the ranking orders them by id, but for correlation they are all tied, and neither
+        // ρ nor τ-b is defined (zero variance). NaN says so; a 0 would claim "no agreement".
+        var flat = Prioritiser.Rank(new CandidateSet([C("a", 1, values: [("v", 3)]), C("b", 1, values: [("v", 3)]), C("c", 1, values: [("v", 3)])]), RankingMethod.Cd3("v"));
+        var spread = Prioritiser.Rank(new CandidateSet([C("a", 1, values: [("v", 3)]), C("b", 1, values: [("v", 2)]), C("c", 1, values: [("v", 1)])]), RankingMethod.Cd3("v"));
+        Assert.True(double.IsNaN(RankCorrelation.Spearman(flat, spread)));
+        Assert.True(double.IsNaN(RankCorrelation.KendallTauB(spread, flat)));
+        Assert.True(double.IsNaN(RankCorrelation.KendallTauB(flat, flat)));
+        Assert.Equal(1, RankCorrelation.Spearman(spread, spread), 12);
+    }
 }
 
 /// <summary>The example of docs/prioritisation.md, compiled and checked.</summary>

@@ -100,8 +100,7 @@ internal static class MethodOptions
     };
 
     /// <summary>The label a method is shown under: its library name, or for ahp what it really is.</summary>
-    public static string Label(string name, RankingMethod method) =>
-        name.Equals("ahp", StringComparison.OrdinalIgnoreCase) ? "AHP-weighted SAW" : method.Name;
+    public static string Label(string name, RankingMethod method) => method.Name;
 
     public static void AddTo(Command command)
     {
@@ -159,9 +158,10 @@ internal static class MethodOptions
     }
 
     /// <summary>
-    /// AHP in ratings mode: the criteria's weights come from a pairwise comparison matrix (principal eigenvector,
-    /// Saaty's consistency ratio must be at most 0.1); the risks are then scored by the weighted sum of their
-    /// max-normalised values, because a register holds values, not pairwise judgements of its risks.
+    /// AHP in ratings mode (<see cref="RankingMethod.AhpWeightedSum"/>): the criteria's weights come from a pairwise
+    /// comparison matrix (principal eigenvector; Saaty's consistency ratio must be at most 0.1); the risks are then
+    /// scored by the weighted sum of their max-normalised values, because a register holds values, not pairwise
+    /// judgements of its risks.
     /// </summary>
     private static WeightedSumMethod AhpWeighted(string criteriaText, string judgementsText)
     {
@@ -178,15 +178,14 @@ internal static class MethodOptions
             throw new CliException($"--judgements: {names.Count} criteria need {expected} judgements (the upper triangle), not {judgements.Count}.");
         }
 
-        var result = Ahp.Weigh(AhpMatrix.FromUpperTriangle(names.Count, judgements, names));
+        var labels = names.Select(n => n.StartsWith("cost:", StringComparison.Ordinal) ? n["cost:".Length..] : n).ToList();
+        var result = Ahp.Weigh(AhpMatrix.FromUpperTriangle(names.Count, judgements, labels));
         if (!result.IsConsistent)
         {
             throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--judgements {judgementsText}: the consistency ratio is {result.ConsistencyRatio:0.###}, above {result.ConsistencyThreshold:0.##}; revise the judgements."));
         }
 
-        return RankingMethod.WeightedSum(names.Select((n, i) => n.StartsWith("cost:", StringComparison.Ordinal)
-            ? Criterion.Cost(n["cost:".Length..], result.Weights[i])
-            : Criterion.Benefit(n, result.Weights[i])));
+        return RankingMethod.AhpWeightedSum(result, costCriteria: labels.Where((_, i) => names[i].StartsWith("cost:", StringComparison.Ordinal)));
     }
 
     private static double Judgement(string text)

@@ -1,9 +1,12 @@
 using NodaTime;
+using Usm.Model.Assessment;
 using Usm.Model.Improvement;
 using Usm.Model.ManagementSystem;
+using Usm.Model.Prioritisation;
 using Usm.Model.Serialization;
 
-// A JSON round trip of the sample organisation, a risk database and a USM-WIF workflow, run after trimming with
+// JSON round trips of the sample organisation, a risk database, a scan, an improvement programme and a USM-WIF
+// workflow, and a ranking written, run after trimming with
 // reflection-based serialization switched off: any use of reflection metadata would fail here.
 var system = SampleOrganisation.Create();
 var json = UsmJson.WriteManagementSystem(system);
@@ -20,6 +23,32 @@ var risks = UsmJson.ReadRiskDatabase(UsmJson.WriteRiskDatabase(database), clock)
 if (!risks.IsSuccess || risks.Value.Count != 1)
 {
     Console.WriteLine("risk database round trip failed: " + string.Join("; ", risks.Errors));
+    return 1;
+}
+
+var scan = SampleScans.Baseline;
+var scanBack = UsmJson.ReadScan(UsmJson.WriteScan(scan));
+if (!scanBack.IsSuccess || !scanBack.Value.Equals(scan))
+{
+    Console.WriteLine("scan round trip failed: " + string.Join("; ", scanBack.Errors));
+    return 1;
+}
+
+var programme = new ImprovementProgramme("ip", "Pilot")
+    .AgreeMechanism(new RankingMechanism(RankingMethod.Cd3(RiskCandidates.ExpectedValue)), new LocalDate(2026, 1, 1))
+    .PlanSprint(database, new DateInterval(new LocalDate(2026, 2, 2), new LocalDate(2026, 2, 13)), 5, [new SprintItem("R-1", 3)]);
+var programmeJson = UsmJson.WriteImprovementProgramme(programme);
+var programmeBack = UsmJson.ReadImprovementProgramme(programmeJson, database: database);
+if (!programmeBack.IsSuccess || UsmJson.WriteImprovementProgramme(programmeBack.Value) != programmeJson)
+{
+    Console.WriteLine("programme round trip failed: " + string.Join("; ", programmeBack.Errors));
+    return 1;
+}
+
+var ranking = Prioritiser.Rank(new CandidateSet([new Candidate("a", [new("v", 2.0)], 1), new Candidate("b", [new("v", 3.0)], 1)]), RankingMethod.Cd3("v"));
+if (!UsmJson.WriteRanking(ranking).Contains("\"rank\": 2", StringComparison.Ordinal))
+{
+    Console.WriteLine("ranking was not written");
     return 1;
 }
 

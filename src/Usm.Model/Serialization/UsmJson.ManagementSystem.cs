@@ -316,14 +316,14 @@ internal static class ManagementSystemMapper
         return kind is null ? null : ctx.Build(at, () => new MirChange(kind.Value, c.MicId!, at2, c.Reason!, c.ChangeId, state));
     }
 
-    private static T? Missing<T>(string path, JsonReadContext ctx)
+    internal static T? Missing<T>(string path, JsonReadContext ctx)
         where T : class
     {
         ctx.Error(ReadErrorCode.MissingMember, path, $"The required member '{path[(path.LastIndexOf('.') + 1)..]}' is missing.");
         return null;
     }
 
-    private static List<string>? Strings(List<string?>? values, string path, JsonReadContext ctx)
+    internal static List<string>? Strings(List<string?>? values, string path, JsonReadContext ctx)
     {
         if (values is null)
         {
@@ -347,7 +347,7 @@ internal static class ManagementSystemMapper
     }
 
     // Maps each item; a null item or a failed mapping is reported and makes the whole list fail (returns null).
-    private static List<TModel>? Items<TDto, TModel>(List<TDto?>? dtos, string path, JsonReadContext ctx, Func<TDto, string, TModel?> map, Func<TModel, string>? idOf = null)
+    internal static List<TModel>? Items<TDto, TModel>(List<TDto?>? dtos, string path, JsonReadContext ctx, Func<TDto, string, TModel?> map, Func<TModel, string>? idOf = null)
         where TDto : class
         where TModel : class
     {

@@ -15,6 +15,18 @@ public enum UsmDocumentKind
 
     /// <summary>A service management system (<c>management-system</c>), including the MIR with its history.</summary>
     ManagementSystem = 3,
+
+    /// <summary>An assessment instrument (<c>instrument</c>): its areas, questions, answer scales and USM elements.</summary>
+    Instrument = 4,
+
+    /// <summary>A scan (<c>scan</c>): its date, respondents and answers, with its instrument embedded in full.</summary>
+    Scan = 5,
+
+    /// <summary>An improvement programme (<c>improvement-programme</c>): its agreed mechanism as a descriptor, and its sprints.</summary>
+    ImprovementProgramme = 6,
+
+    /// <summary>A prioritisation result (<c>ranking</c>): method, candidates, and items with ranks, scores and explanations. Write-only.</summary>
+    Ranking = 7,
 }
 
 /// <summary>
@@ -82,6 +94,10 @@ public static partial class UsmJson
         UsmDocumentKind.Workflow => "workflow",
         UsmDocumentKind.RiskDatabase => "risk-database",
         UsmDocumentKind.ManagementSystem => "management-system",
+        UsmDocumentKind.Instrument => "instrument",
+        UsmDocumentKind.Scan => "scan",
+        UsmDocumentKind.ImprovementProgramme => "improvement-programme",
+        UsmDocumentKind.Ranking => "ranking",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -90,6 +106,10 @@ public static partial class UsmJson
         UsmDocumentKind.Workflow => UsmJsonContext.Writer.WorkflowDocumentDto,
         UsmDocumentKind.RiskDatabase => UsmJsonContext.Writer.RiskDatabaseDocumentDto,
         UsmDocumentKind.ManagementSystem => UsmJsonContext.Writer.ManagementSystemDocumentDto,
+        UsmDocumentKind.Instrument => UsmJsonContext.Writer.InstrumentDocumentDto,
+        UsmDocumentKind.Scan => UsmJsonContext.Writer.ScanDocumentDto,
+        UsmDocumentKind.ImprovementProgramme => UsmJsonContext.Writer.ProgrammeDocumentDto,
+        UsmDocumentKind.Ranking => UsmJsonContext.Writer.RankingDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

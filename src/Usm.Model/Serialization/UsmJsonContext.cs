@@ -14,6 +14,10 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(WorkflowDocumentDto))]
 [JsonSerializable(typeof(RiskDatabaseDocumentDto))]
 [JsonSerializable(typeof(ManagementSystemDocumentDto))]
+[JsonSerializable(typeof(InstrumentDocumentDto))]
+[JsonSerializable(typeof(ScanDocumentDto))]
+[JsonSerializable(typeof(ProgrammeDocumentDto))]
+[JsonSerializable(typeof(RankingDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>

@@ -170,14 +170,15 @@ public class UsmJsonTests
         }), maxTest: 1000);
     }
 
+    // Every document kind has a committed schema: a new kind without one fails here.
+    public static TheoryData<UsmDocumentKind> DocumentKinds() => [.. Enum.GetValues<UsmDocumentKind>()];
+
     [Theory]
-    [InlineData(UsmDocumentKind.Workflow)]
-    [InlineData(UsmDocumentKind.RiskDatabase)]
-    [InlineData(UsmDocumentKind.ManagementSystem)]
+    [MemberData(nameof(DocumentKinds))]
     public void Schema_MatchesCommittedFile(UsmDocumentKind kind)
     {
         var name = UsmJson.GetSchema(kind);
-        var path = RepositoryPaths.Combine("docs", "schema", $"{kind switch { UsmDocumentKind.RiskDatabase => "risk-database", UsmDocumentKind.ManagementSystem => "management-system", _ => "workflow" }}.schema.json");
+        var path = RepositoryPaths.Combine("docs", "schema", SchemaFileName(kind));
         if (Environment.GetEnvironmentVariable("USM_UPDATE_SCHEMA") == "1")
         {
             File.WriteAllText(path, name);
@@ -186,4 +187,16 @@ public class UsmJsonTests
         Assert.True(File.Exists(path), $"{path} is missing; run the tests with USM_UPDATE_SCHEMA=1 to create it.");
         Assert.True(File.ReadAllText(path).ReplaceLineEndings("\n") == name, $"The schema of {kind} documents differs from {path}: the format changed. If intended, rerun with USM_UPDATE_SCHEMA=1 and commit the file.");
     }
+
+    private static string SchemaFileName(UsmDocumentKind kind) => kind switch
+    {
+        UsmDocumentKind.Workflow => "workflow",
+        UsmDocumentKind.RiskDatabase => "risk-database",
+        UsmDocumentKind.ManagementSystem => "management-system",
+        UsmDocumentKind.Instrument => "instrument",
+        UsmDocumentKind.Scan => "scan",
+        UsmDocumentKind.ImprovementProgramme => "improvement-programme",
+        UsmDocumentKind.Ranking => "ranking",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
+    } + ".schema.json";
 }

@@ -1,0 +1,661 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NodaTime;
+using Usm.Model.Improvement;
+using Usm.Model.Prioritisation;
+
+namespace Usm.Model.Serialization;
+
+public static partial class UsmJson
+{
+    /// <summary>
+    /// Writes an improvement programme document: identity, baseline scan, sounding board, the agreed prioritisation
+    /// mechanism as a descriptor, and every sprint with its period, capacity, items, status, outcomes and findings.
+    /// </summary>
+    /// <param name="programme">The programme.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="programme"/> is null.</exception>
+    /// <remarks>
+    /// A <see cref="RiskMatrixPrioritisation"/> is written as kind <c>risk-matrix</c> with its matrix, a
+    /// <see cref="RankingMechanism"/> as kind <c>ranking</c> with its method and options (a custom candidate mapping
+    /// is not part of the descriptor), and any other mechanism as kind <c>custom</c> with its name only, which
+    /// <see cref="ReadImprovementProgramme(string, ReaderOptions?, RiskDatabase?)"/> refuses to read back.
+    /// </remarks>
+    public static string WriteImprovementProgramme(ImprovementProgramme programme)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        var document = new ProgrammeDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.ImprovementProgramme), ImprovementProgramme = ProgrammeMapper.ToDto(programme) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.ProgrammeDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads an improvement programme document from text. The programme is rebuilt by replaying its history through
+    /// the programme's own operations (agree, plan, start, complete, cancel), so its rules decide what is legal; the
+    /// recorded findings of each sprint must equal the replayed ones.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <param name="database">When given, every sprint item must name a risk in this database (<see cref="ReadErrorCode.DanglingReference"/> otherwise).</param>
+    /// <returns>The programme, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<ImprovementProgramme> ReadImprovementProgramme(string json, ReaderOptions? options = null, RiskDatabase? database = null) =>
+        Read(json, options, UsmDocumentKind.ImprovementProgramme, UsmJsonContext.Writer.ProgrammeDocumentDto, (dto, ctx) => ProgrammeMapper.FromDto(dto.ImprovementProgramme, database, ctx));
+
+    /// <summary>Reads an improvement programme document from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <param name="database">When given, every sprint item must name a risk in this database.</param>
+    /// <returns>The programme, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<ImprovementProgramme> ReadImprovementProgramme(Stream utf8Json, ReaderOptions? options = null, RiskDatabase? database = null) =>
+        Read(utf8Json, options, UsmDocumentKind.ImprovementProgramme, UsmJsonContext.Writer.ProgrammeDocumentDto, (dto, ctx) => ProgrammeMapper.FromDto(dto.ImprovementProgramme, database, ctx));
+
+    /// <summary>
+    /// Writes a prioritisation result (<c>ranking</c>): the method as a descriptor, the options, the candidates
+    /// with their criterion values, and every ranked item with its rank, score, class and explanation. This format
+    /// is <b>write-only</b>: a ranking is a computed result, rebuilt by ranking the written candidates again with
+    /// <see cref="Prioritiser.Rank"/>.
+    /// </summary>
+    /// <param name="ranking">The ranking.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ranking"/> is null.</exception>
+    /// <exception cref="ArgumentException">A score or contribution is not finite (JSON has no infinity or NaN); the message names the item.</exception>
+    public static string WriteRanking(Ranking ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        foreach (var item in ranking.Items)
+        {
+            if (!double.IsFinite(item.Score) || item.Explanation.Contributions.Any(c => !double.IsFinite(c.Value) || !double.IsFinite(c.Contribution)))
+            {
+                throw new ArgumentException($"Item '{item.Id}' has a score or contribution that is not finite ({item.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)}), which JSON cannot hold.", nameof(ranking));
+            }
+        }
+
+        var document = new RankingDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.Ranking), Ranking = ProgrammeMapper.ToDto(ranking) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.RankingDocumentDto);
+    }
+}
+
+/// <summary>The written names of the improvement programme's and the prioritisation engine's enumerations and kinds.</summary>
+internal static class ProgrammeNames
+{
+    public const string RiskMatrixKind = "risk-matrix";
+    public const string RankingKind = "ranking";
+    public const string CustomKind = "custom";
+
+    public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
+
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3"];
+
+    public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
+
+    public static readonly EnumTable<SprintStatus> Status = KebabEnum<SprintStatus>.Table;
+    public static readonly EnumTable<SprintItemOutcome> Outcome = KebabEnum<SprintItemOutcome>.Table;
+    public static readonly EnumTable<FindingSeverity> Severity = KebabEnum<FindingSeverity>.Table;
+    public static readonly EnumTable<SawNormalisation> Normalisation = KebabEnum<SawNormalisation>.Table;
+    public static readonly EnumTable<IceConvention> Convention = KebabEnum<IceConvention>.Table;
+    public static readonly EnumTable<CriterionKind> CriterionKind = KebabEnum<CriterionKind>.Table;
+    public static readonly EnumTable<CandidatePolarity> Polarity = KebabEnum<CandidatePolarity>.Table;
+}
+
+/// <summary>Maps improvement programmes and rankings to and from their JSON shape.</summary>
+internal static class ProgrammeMapper
+{
+    private const string Root = "$.improvement-programme";
+
+    public static ProgrammeDto ToDto(ImprovementProgramme p) => new()
+    {
+        Id = p.Id,
+        Name = p.Name,
+        BaselineScanId = p.BaselineScanId,
+        SoundingBoardMemberIds = [.. p.SoundingBoardMemberIds],
+        MissingResourceSeverity = ProgrammeNames.Severity.Name(p.MissingResourceSeverity),
+        Agreement = p.Agreement is { } a ? new PrioritisationAgreementDto { AgreedOn = a.AgreedOn, Mechanism = ToDto(a.Mechanism) } : null,
+        Sprints = [.. p.Sprints.Select(s => new SprintDto
+        {
+            Number = s.Number,
+            Period = s.Period,
+            Capacity = s.Capacity,
+            Status = ProgrammeNames.Status.Name(s.Status),
+            MechanismName = s.MechanismName,
+            Items = [.. s.Items.Select(i => new SprintItemDto { RiskId = i.RiskId, Effort = i.Effort })],
+            CoveredResources = [.. s.CoveredResources.Select(ImprovementNames.Resource.Name)],
+            Outcomes = s.Outcomes.IsEmpty ? null : s.Outcomes.ToDictionary(o => o.Key, o => (string?)ProgrammeNames.Outcome.Name(o.Value), StringComparer.Ordinal),
+            CancelReason = s.CancelReason,
+            Findings = [.. s.Findings.Findings.Select(f => new FindingDto { RuleId = f.RuleId, Severity = ProgrammeNames.Severity.Name(f.Severity), Message = f.Message, Path = f.Path, SubjectId = f.SubjectId })],
+        })],
+    };
+
+    public static MechanismDto ToDto(IPrioritisationMechanism mechanism) => mechanism switch
+    {
+        RiskMatrixPrioritisation m => new MechanismDto { Kind = ProgrammeNames.RiskMatrixKind, Name = m.Name, Matrix = ToDto(m.Matrix) },
+        RankingMechanism r => new MechanismDto { Kind = ProgrammeNames.RankingKind, Name = r.Name, Method = ToDto(r.Method), Options = ToDto(r.Options) },
+        _ => new MechanismDto { Kind = ProgrammeNames.CustomKind, Name = mechanism.Name },
+    };
+
+    private static RiskMatrixDto ToDto(RiskMatrix m) => new()
+    {
+        EffectScale = ToDto(m.EffectScale),
+        LikelihoodScale = ToDto(m.LikelihoodScale),
+        PriorityClasses = ToDto(m.PriorityClasses),
+        Rows = [.. Enumerable.Range(0, m.EffectScale.Count).Select(e => (List<string?>?)[.. Enumerable.Range(0, m.LikelihoodScale.Count).Select(l => (string?)m.PriorityClasses.NameOf(m.ClassOf(e, l)))])],
+    };
+
+    private static OrdinalScaleDto ToDto(OrdinalScale s) => new() { Name = s.Name, Levels = [.. s.Levels] };
+
+    public static RankingMethodDto ToDto(RankingMethod method)
+    {
+        var dto = new RankingMethodDto { Name = method.Name };
+        switch (method)
+        {
+            case WeightedSumMethod w:
+                dto.Kind = "weighted-sum";
+                dto.Criteria = [.. w.Criteria.Select(ToDto)];
+                dto.Normalisation = ProgrammeNames.Normalisation.Name(w.Normalisation);
+                break;
+            case TopsisMethod t:
+                dto.Kind = "topsis";
+                dto.Criteria = [.. t.Criteria.Select(ToDto)];
+                dto.Normalisation = ProgrammeNames.Normalisation.Name(t.Normalisation);
+                break;
+            case ExpectedValueMethod e:
+                dto.Kind = "expected-value";
+                dto.ProbabilityCriterion = e.ProbabilityCriterion;
+                dto.ImpactCriterion = e.ImpactCriterion;
+                break;
+            case RiskMatrixMethod r:
+                dto.Kind = "risk-matrix";
+                dto.EffectCriterion = r.EffectCriterion;
+                dto.LikelihoodCriterion = r.LikelihoodCriterion;
+                dto.ClassTable = [.. r.ClassTable.Select(row => (List<int>?)[.. row])];
+                dto.WithinClassCriterion = r.WithinClassCriterion;
+                break;
+            case RiceMethod r:
+                dto.Kind = "rice";
+                dto.ReachCriterion = r.ReachCriterion;
+                dto.ImpactCriterion = r.ImpactCriterion;
+                dto.ConfidenceCriterion = r.ConfidenceCriterion;
+                dto.EffortCriterion = r.EffortCriterion;
+                break;
+            case IceMethod i:
+                dto.Kind = "ice";
+                dto.ImpactCriterion = i.ImpactCriterion;
+                dto.ConfidenceCriterion = i.ConfidenceCriterion;
+                dto.EaseCriterion = i.EaseCriterion;
+                dto.Convention = ProgrammeNames.Convention.Name(i.Convention);
+                break;
+            case WsjfMethod w:
+                dto.Kind = "wsjf";
+                dto.CostOfDelayComponents = [.. w.CostOfDelayComponents];
+                dto.JobSizeCriterion = w.JobSizeCriterion;
+                break;
+            case Cd3Method c:
+                dto.Kind = "cd3";
+                dto.CostOfDelayCriterion = c.CostOfDelayCriterion;
+                dto.DurationCriterion = c.DurationCriterion;
+                break;
+            default:
+                throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
+        }
+
+        return dto;
+    }
+
+    private static CriterionDto ToDto(Criterion c) => new() { Name = c.Name, Kind = ProgrammeNames.CriterionKind.Name(c.Kind), Weight = c.Weight };
+
+    private static RankingOptionsDto ToDto(RankingOptions options) => new()
+    {
+        SecondaryKey = options.SecondaryKey switch
+        {
+            { IsNone: true } => new TieBreakerDto { Kind = "none" },
+            { UsesEffort: true } => new TieBreakerDto { Kind = "lower-effort-first" },
+            var k => new TieBreakerDto { Kind = "criterion", Criterion = k.Criterion, HigherFirst = k.HigherFirst },
+        },
+    };
+
+    public static RankingDto ToDto(Ranking ranking) => new()
+    {
+        Method = ToDto(ranking.Method),
+        Options = ToDto(ranking.Options),
+        Complete = ranking.IsComplete,
+        Candidates = [.. ranking.Candidates.Candidates.Select(c => new CandidateDto
+        {
+            Id = c.Id,
+            Values = c.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+            Effort = c.Effort,
+            Polarity = ProgrammeNames.Polarity.Name(c.Polarity),
+        })],
+        Items = [.. ranking.Items.Select(i => new RankedItemDto
+        {
+            Id = i.Id,
+            Rank = i.Rank,
+            Score = i.Score,
+            Class = i.Class,
+            Explanation = new ExplanationDto
+            {
+                Method = i.Explanation.Method,
+                Summary = i.Explanation.Summary,
+                Contributions = [.. i.Explanation.Contributions.Select(c => new ContributionItemDto { Criterion = c.Criterion, Value = c.Value, Contribution = c.Contribution, Text = c.Text })],
+            },
+        })],
+    };
+
+    public static ImprovementProgramme? FromDto(ProgrammeDto? d, RiskDatabase? database, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<ImprovementProgramme>(Root, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(Root, member);
+        var id = WorkflowMapper.RequiredId(d.Id, P("id"), ctx);
+        var name = WorkflowMapper.Required(d.Name, P("name"), ctx);
+        var severity = d.MissingResourceSeverity is null ? FindingSeverity.Warning : ProgrammeNames.Severity.Read(d.MissingResourceSeverity, P("missing-resource-severity"), ctx, "a finding severity");
+        var board = ManagementSystemMapper.Strings(d.SoundingBoardMemberIds, P("sounding-board-member-ids"), ctx) ?? [];
+        PrioritisationAgreement? agreement = null;
+        if (d.Agreement is { } a)
+        {
+            var at = P("agreement");
+            var mechanism = MechanismFromDto(a.Mechanism, JsonPaths.Member(at, "mechanism"), ctx);
+            if (a.AgreedOn is null)
+            {
+                ManagementSystemMapper.Missing<PrioritisationAgreement>(JsonPaths.Member(at, "agreed-on"), ctx);
+            }
+            else if (mechanism is not null)
+            {
+                agreement = new PrioritisationAgreement(mechanism, a.AgreedOn.Value);
+            }
+        }
+
+        var sprints = Sprints(d.Sprints, database, ctx);
+        if (ctx.HasErrors || id is null || name is null || severity is null || sprints is null)
+        {
+            return null;
+        }
+
+        if (sprints.Count > 0 && agreement is null)
+        {
+            ctx.Error(ReadErrorCode.MissingMember, P("agreement"), "A programme with sprints must have an agreed prioritisation mechanism (USM prerequisite 8).");
+            return null;
+        }
+
+        var programme = ctx.Build(Root, () => new ImprovementProgramme(id, name, null, board, severity.Value));
+        if (programme is null)
+        {
+            return null;
+        }
+
+        // Replay the sprints in order through the programme's operations.
+        for (var i = 0; i < sprints.Count; i++)
+        {
+            var s = sprints[i];
+            var at = JsonPaths.Index(P("sprints"), i);
+            var before = programme;
+            programme = Apply(at, () => Replay(before, s, d.BaselineScanId), ctx);
+            if (programme is null)
+            {
+                return null;
+            }
+
+            var replayed = programme.Sprint(s.Number).Findings.Findings;
+            if (!replayed.SequenceEqual(s.Findings))
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "findings"),
+                    $"The recorded findings of sprint {s.Number} differ from those its planning gives ({replayed.Length} findings: {string.Join("; ", replayed.Select(f => f.RuleId + " " + f.Message))}).");
+                return null;
+            }
+        }
+
+        // At most one sprint is active; it starts last, since later sprints may have run while it waited.
+        var final = programme;
+        return Apply(Root, () =>
+        {
+            var result = final;
+            foreach (var active in sprints.Where(s => s.Status == SprintStatus.Active))
+            {
+                result = result.StartSprint(active.Number);
+            }
+
+            result = result.WithMissingResourceSeverity(severity.Value);
+            result = d.BaselineScanId is null ? result : result.WithBaselineScan(d.BaselineScanId);
+            return agreement is null ? result : result.AgreeMechanism(agreement.Mechanism, agreement.AgreedOn);
+        }, ctx);
+    }
+
+    // The programme's operations refuse bad arguments (ArgumentException) and illegal states (InvalidOperationException,
+    // such as two active sprints); both are reported at the path instead of escaping the reader.
+    private static ImprovementProgramme? Apply(string path, Func<ImprovementProgramme> operation, JsonReadContext ctx)
+    {
+        try
+        {
+            return ctx.Build(path, operation);
+        }
+        catch (InvalidOperationException ex)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, ex.Message);
+            return null;
+        }
+    }
+
+    // One sprint as read: what planning needs, and what happened to it afterwards.
+    private sealed record SprintRecord(int Number, DateInterval Period, int Capacity, SprintStatus Status, string MechanismName, List<SprintItem> Items,
+        List<Resource> Covered, List<KeyValuePair<string, SprintItemOutcome>> Outcomes, string? CancelReason, List<Finding> Findings);
+
+    private static ImprovementProgramme Replay(ImprovementProgramme programme, SprintRecord s, string? baselineScanId)
+    {
+        // Planning-time settings are recovered from the recorded findings; the replayed findings are compared after.
+        if (!s.Findings.Any(f => f.RuleId == ImprovementProgramme.NoBaselineRuleId) && baselineScanId is not null)
+        {
+            programme = programme.WithBaselineScan(baselineScanId);
+        }
+
+        if (s.Findings.FirstOrDefault(f => f.RuleId == ImprovementProgramme.MissingResourceRuleId) is { } missing)
+        {
+            programme = programme.WithMissingResourceSeverity(missing.Severity);
+        }
+
+        // A stand-in database in which each item is an open risk touching exactly the sprint's covered resources.
+        var stand = new RiskDatabase(ReplayClock.Instance);
+        foreach (var item in s.Items)
+        {
+            stand = stand.Register(new Risk(item.RiskId, item.RiskId, string.Empty, RiskPolarity.Threat, RiskOrigin.ReportedBy("replay"), s.Covered, "replay"), "replay");
+        }
+
+        programme = programme.AgreeMechanism(new NamedMechanism(s.MechanismName), LocalDate.MinIsoValue).PlanSprint(stand, s.Period, s.Capacity, s.Items);
+        switch (s.Status)
+        {
+            case SprintStatus.Completed:
+                programme = programme.StartSprint(s.Number).CompleteSprint(s.Number, s.Outcomes, stand);
+                break;
+            case SprintStatus.Cancelled:
+                programme = programme.CancelSprint(s.Number, s.CancelReason ?? throw new ArgumentException($"Cancelled sprint {s.Number} needs a 'cancel-reason'."));
+                break;
+        }
+
+        if (s.Status != SprintStatus.Completed && s.Outcomes.Count > 0)
+        {
+            throw new ArgumentException($"Sprint {s.Number} is {ProgrammeNames.Status.Name(s.Status)}; only a completed sprint has outcomes.");
+        }
+
+        return programme;
+    }
+
+    private static List<SprintRecord>? Sprints(List<SprintDto?>? dtos, RiskDatabase? database, JsonReadContext ctx)
+    {
+        var result = new List<SprintRecord>();
+        var ok = true;
+        var path = JsonPaths.Member(Root, "sprints");
+        for (var i = 0; i < (dtos?.Count ?? 0); i++)
+        {
+            var at = JsonPaths.Index(path, i);
+            if (dtos![i] is not { } s)
+            {
+                ctx.Error(ReadErrorCode.WrongType, at, "Expected an object but found null.");
+                ok = false;
+                continue;
+            }
+
+            var before = ctx.Errors.Count;
+            string A(string member) => JsonPaths.Member(at, member);
+            if (s.Number is null)
+            {
+                ManagementSystemMapper.Missing<SprintDto>(A("number"), ctx);
+            }
+            else if (s.Number != i + 1)
+            {
+                ctx.Error(s.Number <= i ? ReadErrorCode.DuplicateId : ReadErrorCode.InvalidValue, A("number"), $"Sprint number {s.Number} is out of sequence: sprint {i + 1} belongs here (sprints are numbered 1, 2, … in order).");
+            }
+
+            if (s.Period is null)
+            {
+                ManagementSystemMapper.Missing<SprintDto>(A("period"), ctx);
+            }
+
+            if (s.Capacity is null)
+            {
+                ManagementSystemMapper.Missing<SprintDto>(A("capacity"), ctx);
+            }
+
+            var status = ProgrammeNames.Status.Read(s.Status, A("status"), ctx, "a sprint status");
+            var mechanismName = WorkflowMapper.RequiredId(s.MechanismName, A("mechanism-name"), ctx);
+            var riskIds = new HashSet<string>(StringComparer.Ordinal);
+            var items = ManagementSystemMapper.Items(s.Items, A("items"), ctx, (x, xAt) =>
+            {
+                var riskId = WorkflowMapper.RequiredId(x.RiskId, JsonPaths.Member(xAt, "risk-id"), ctx);
+                if (x.Effort is null)
+                {
+                    return ManagementSystemMapper.Missing<SprintItem>(JsonPaths.Member(xAt, "effort"), ctx);
+                }
+
+                if (riskId is null)
+                {
+                    return null;
+                }
+
+                if (!riskIds.Add(riskId))
+                {
+                    ctx.Error(ReadErrorCode.DuplicateId, JsonPaths.Member(xAt, "risk-id"), $"Risk '{JsonReadContext.Shorten(riskId)}' is an earlier item of this sprint.");
+                    return null;
+                }
+
+                if (database is not null && !database.TryGet(riskId, out _))
+                {
+                    ctx.Error(ReadErrorCode.DanglingReference, JsonPaths.Member(xAt, "risk-id"), $"Risk '{JsonReadContext.Shorten(riskId)}' is not in the risk database.");
+                    return null;
+                }
+
+                return ctx.Build(xAt, () => new SprintItem(riskId, x.Effort.Value));
+            });
+            var covered = new List<Resource>();
+            for (var k = 0; k < (s.CoveredResources?.Count ?? 0); k++)
+            {
+                if (ImprovementNames.Resource.Read(s.CoveredResources![k], JsonPaths.Index(A("covered-resources"), k), ctx, "a resource") is { } r)
+                {
+                    covered.Add(r);
+                }
+            }
+
+            var outcomes = new List<KeyValuePair<string, SprintItemOutcome>>();
+            foreach (var (riskId, text) in s.Outcomes ?? [])
+            {
+                var oAt = JsonPaths.Member(A("outcomes"), riskId);
+                if (!riskIds.Contains(riskId))
+                {
+                    ctx.Error(ReadErrorCode.DanglingReference, oAt, $"Risk '{JsonReadContext.Shorten(riskId)}' is not an item of this sprint.");
+                }
+                else if (ProgrammeNames.Outcome.Read(text, oAt, ctx, "a sprint item outcome") is { } outcome)
+                {
+                    outcomes.Add(new(riskId, outcome));
+                }
+            }
+
+            var findings = ManagementSystemMapper.Items(s.Findings, A("findings"), ctx, (f, fAt) =>
+                ProgrammeNames.Severity.Read(f.Severity, JsonPaths.Member(fAt, "severity"), ctx, "a finding severity") is { } sev
+                    ? ctx.Build(fAt, () => new Finding(f.RuleId!, sev, f.Message!, f.Path!, f.SubjectId))
+                    : null);
+            if (ctx.Errors.Count > before || items is null || findings is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (items.Count > 0 && covered.Count == 0)
+            {
+                ctx.Error(ReadErrorCode.MissingMember, A("covered-resources"), "A sprint with items must list the resources its items cover.");
+                ok = false;
+                continue;
+            }
+
+            result.Add(new SprintRecord(s.Number!.Value, s.Period!, s.Capacity!.Value, status!.Value, mechanismName!, items, covered, outcomes, s.CancelReason, findings));
+        }
+
+        return ok ? result : null;
+    }
+
+    private static IPrioritisationMechanism? MechanismFromDto(MechanismDto? m, string path, JsonReadContext ctx)
+    {
+        if (m is null)
+        {
+            return ManagementSystemMapper.Missing<IPrioritisationMechanism>(path, ctx);
+        }
+
+        var kindPath = JsonPaths.Member(path, "kind");
+        switch (m.Kind)
+        {
+            case null:
+                return ManagementSystemMapper.Missing<IPrioritisationMechanism>(kindPath, ctx);
+            case ProgrammeNames.RiskMatrixKind:
+                var matrix = MatrixFromDto(m.Matrix, JsonPaths.Member(path, "matrix"), ctx);
+                return matrix is null ? null : new RiskMatrixPrioritisation(matrix);
+            case ProgrammeNames.RankingKind:
+                var method = MethodFromDto(m.Method, JsonPaths.Member(path, "method"), ctx);
+                var options = OptionsFromDto(m.Options, JsonPaths.Member(path, "options"), ctx);
+                return method is null || options is null ? null : new RankingMechanism(method, options);
+            case ProgrammeNames.CustomKind:
+                ctx.Error(ReadErrorCode.InvalidValue, kindPath, $"The mechanism '{JsonReadContext.Shorten(m.Name ?? "(unnamed)")}' is a custom mechanism, which cannot be rebuilt from a document; agree it again in code.");
+                return null;
+            default:
+                ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a prioritisation mechanism this library reads (expected {ProgrammeNames.RiskMatrixKind} or {ProgrammeNames.RankingKind}).");
+                return null;
+        }
+    }
+
+    private static RiskMatrix? MatrixFromDto(RiskMatrixDto? m, string path, JsonReadContext ctx)
+    {
+        if (m is null)
+        {
+            return ManagementSystemMapper.Missing<RiskMatrix>(path, ctx);
+        }
+
+        var effect = ScaleFromDto(m.EffectScale, JsonPaths.Member(path, "effect-scale"), ctx);
+        var likelihood = ScaleFromDto(m.LikelihoodScale, JsonPaths.Member(path, "likelihood-scale"), ctx);
+        var classes = ScaleFromDto(m.PriorityClasses, JsonPaths.Member(path, "priority-classes"), ctx);
+        var rowsPath = JsonPaths.Member(path, "rows");
+        if (m.Rows is null)
+        {
+            return ManagementSystemMapper.Missing<RiskMatrix>(rowsPath, ctx);
+        }
+
+        var rows = new List<List<string>>();
+        for (var i = 0; i < m.Rows.Count; i++)
+        {
+            rows.Add(ManagementSystemMapper.Strings(m.Rows[i], JsonPaths.Index(rowsPath, i), ctx) ?? []);
+        }
+
+        return effect is null || likelihood is null || classes is null ? null : ctx.Build(path, () => new RiskMatrix(effect, likelihood, classes, rows));
+    }
+
+    private static OrdinalScale? ScaleFromDto(OrdinalScaleDto? s, string path, JsonReadContext ctx)
+    {
+        if (s is null)
+        {
+            return ManagementSystemMapper.Missing<OrdinalScale>(path, ctx);
+        }
+
+        var levels = ManagementSystemMapper.Strings(s.Levels, JsonPaths.Member(path, "levels"), ctx);
+        return levels is null ? ManagementSystemMapper.Missing<OrdinalScale>(JsonPaths.Member(path, "levels"), ctx) : ctx.Build(path, () => new OrdinalScale(s.Name!, levels));
+    }
+
+    private static RankingMethod? MethodFromDto(RankingMethodDto? m, string path, JsonReadContext ctx)
+    {
+        if (m is null)
+        {
+            return ManagementSystemMapper.Missing<RankingMethod>(path, ctx);
+        }
+
+        var kindPath = JsonPaths.Member(path, "kind");
+        if (m.Kind is null)
+        {
+            return ManagementSystemMapper.Missing<RankingMethod>(kindPath, ctx);
+        }
+
+        List<Criterion>? Criteria() => ManagementSystemMapper.Items(m.Criteria, JsonPaths.Member(path, "criteria"), ctx, (c, at) =>
+            ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind") is { } kind
+                ? c.Weight is { } w ? ctx.Build(at, () => new Criterion(c.Name!, kind, w)) : ManagementSystemMapper.Missing<Criterion>(JsonPaths.Member(at, "weight"), ctx)
+                : null);
+        SawNormalisation? Normalisation() => ProgrammeNames.Normalisation.Read(m.Normalisation, JsonPaths.Member(path, "normalisation"), ctx, "a normalisation");
+        switch (m.Kind)
+        {
+            case "weighted-sum" or "topsis":
+                var criteria = Criteria();
+                var normalisation = Normalisation();
+                return criteria is null || normalisation is null ? null
+                    : ctx.Build<RankingMethod>(path, () => m.Kind == "topsis" ? RankingMethod.Topsis(criteria, normalisation.Value) : RankingMethod.WeightedSum(criteria, normalisation.Value));
+            case "expected-value":
+                return ctx.Build<RankingMethod>(path, () => RankingMethod.ExpectedValue(m.ProbabilityCriterion!, m.ImpactCriterion!));
+            case "risk-matrix":
+                if (m.ClassTable is null)
+                {
+                    return ctx.Build<RankingMethod>(path, () => RankingMethod.RiskMatrix(m.EffectCriterion!, m.LikelihoodCriterion!));
+                }
+
+                var table = new List<ImmutableArray<int>>();
+                for (var i = 0; i < m.ClassTable.Count; i++)
+                {
+                    if (m.ClassTable[i] is not { } row)
+                    {
+                        ctx.Error(ReadErrorCode.WrongType, JsonPaths.Index(JsonPaths.Member(path, "class-table"), i), "Expected an array but found null.");
+                        return null;
+                    }
+
+                    table.Add([.. row]);
+                }
+
+                return ctx.Build<RankingMethod>(path, () => RankingMethod.RiskMatrix(m.EffectCriterion!, m.LikelihoodCriterion!, [.. table], m.WithinClassCriterion));
+            case "rice":
+                return ctx.Build<RankingMethod>(path, () => RankingMethod.Rice(m.ReachCriterion!, m.ImpactCriterion!, m.ConfidenceCriterion!, m.EffortCriterion));
+            case "ice":
+                var convention = ProgrammeNames.Convention.Read(m.Convention, JsonPaths.Member(path, "convention"), ctx, "an ICE convention");
+                return convention is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Ice(m.ImpactCriterion!, m.ConfidenceCriterion!, m.EaseCriterion!, convention.Value));
+            case "wsjf":
+                var components = ManagementSystemMapper.Strings(m.CostOfDelayComponents, JsonPaths.Member(path, "cost-of-delay-components"), ctx);
+                return components is null ? ManagementSystemMapper.Missing<RankingMethod>(JsonPaths.Member(path, "cost-of-delay-components"), ctx)
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.Wsjf(components, m.JobSizeCriterion));
+            case "cd3":
+                return ctx.Build<RankingMethod>(path, () => RankingMethod.Cd3(m.CostOfDelayCriterion!, m.DurationCriterion));
+            default:
+                ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
+                return null;
+        }
+    }
+
+    private static RankingOptions? OptionsFromDto(RankingOptionsDto? o, string path, JsonReadContext ctx)
+    {
+        if (o?.SecondaryKey is not { } key)
+        {
+            return RankingOptions.Default;
+        }
+
+        var at = JsonPaths.Member(path, "secondary-key");
+        switch (key.Kind)
+        {
+            case "none":
+                return new RankingOptions(TieBreaker.None);
+            case "lower-effort-first":
+                return new RankingOptions(TieBreaker.LowerEffortFirst);
+            case "criterion":
+                return ctx.Build(at, () => new RankingOptions(TieBreaker.ByCriterion(key.Criterion!, key.HigherFirst ?? true)));
+            case null:
+                return ManagementSystemMapper.Missing<RankingOptions>(JsonPaths.Member(at, "kind"), ctx);
+            default:
+                ctx.Error(ReadErrorCode.UnknownEnumValue, JsonPaths.Member(at, "kind"), $"'{JsonReadContext.Shorten(key.Kind)}' is not a tie-breaker (expected one of {string.Join(", ", ProgrammeNames.TieBreakerKinds)}).");
+                return null;
+        }
+    }
+
+    // Stands in for the agreed mechanism while sprints are replayed: only its name is recorded in a sprint.
+    private sealed class NamedMechanism(string name) : IPrioritisationMechanism
+    {
+        public string Name { get; } = name;
+
+        public IReadOnlyList<RiskPriority> Prioritise(IReadOnlyList<Risk> openRisks) => throw new InvalidOperationException("A replay stand-in does not prioritise.");
+    }
+
+    // The stand-in database's clock; the database is discarded after the replay.
+    private sealed class ReplayClock : IClock
+    {
+        public static ReplayClock Instance { get; } = new();
+
+        public Instant GetCurrentInstant() => Instant.FromUtc(2000, 1, 1, 0, 0);
+    }
+}

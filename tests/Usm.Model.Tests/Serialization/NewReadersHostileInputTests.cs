@@ -1,0 +1,68 @@
+using System.Text;
+using Usm.Model.Prioritisation;
+using Usm.Model.Serialization;
+
+namespace Usm.Model.Tests.Serialization;
+
+// Hostile input for the scan, instrument and programme readers (the shared defences are tested in depth with USM-WIF).
+public class NewReadersHostileInputTests
+{
+    public static TheoryData<string> Readers() => ["scan", "instrument", "programme"];
+
+    private static ReadResult<object> Read(string reader, byte[] utf8)
+    {
+        using var stream = new MemoryStream(utf8);
+        return reader switch
+        {
+            "scan" => Wrap(UsmJson.ReadScan(stream)),
+            "instrument" => Wrap(UsmJson.ReadInstrument(stream)),
+            _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
+        };
+    }
+
+    private static ReadResult<object> Wrap<T>(ReadResult<T> result)
+        where T : class => result.IsSuccess ? ReadResult<object>.Success(result.Value) : ReadResult<object>.Failure(result.Errors);
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void TenThousandDeepNesting_StopsAtTheDepthLimit(string reader)
+    {
+        var json = "{\"format-version\": 1, \"x\": " + new string('[', 10_000) + new string(']', 10_000) + "}";
+
+        var error = Assert.Single(Read(reader, Encoding.UTF8.GetBytes(json)).Errors);
+
+        Assert.Equal(ReadErrorCode.DepthExceeded, error.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void InvalidUtf8_IsReported(string reader)
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("{\"format-version\": 1, \"kind\": \"sc"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\"}")];
+
+        var error = Assert.Single(Read(reader, bytes).Errors);
+
+        Assert.Equal(ReadErrorCode.InvalidUtf8, error.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void NewerFormatVersion_IsRejected(string reader)
+    {
+        var error = Assert.Single(Read(reader, Encoding.UTF8.GetBytes("{\"format-version\": 2, \"kind\": \"scan\"}")).Errors);
+
+        Assert.Equal((ReadErrorCode.UnsupportedVersion, "$.format-version"), (error.Code, error.Path));
+    }
+
+    [Fact]
+    public void WriteRanking_RefusesAnInfiniteScore()
+    {
+        var candidates = new CandidateSet([new Candidate("huge", [KeyValuePair.Create("a", double.MaxValue), KeyValuePair.Create("b", double.MaxValue)], 1), new Candidate("small", [KeyValuePair.Create("a", 1.0), KeyValuePair.Create("b", 1.0)], 1)]);
+        var ranking = Prioritiser.Rank(candidates, RankingMethod.Wsjf(["a", "b"]));
+
+        // The cost of delay MaxValue + MaxValue overflows to infinity, which the ranking keeps and JSON cannot hold.
+        Assert.Equal(double.PositiveInfinity, ranking.Items[0].Score);
+        var ex = Assert.Throws<ArgumentException>(() => UsmJson.WriteRanking(ranking));
+        Assert.Contains("huge", ex.Message, StringComparison.Ordinal);
+    }
+}

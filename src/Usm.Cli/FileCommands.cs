@@ -14,7 +14,7 @@ internal static class FileCommands
 {
     public static Command Validate(CliEnvironment env)
     {
-        var file = new Argument<string>("FILE") { Description = "A management-system JSON, a USM-WIF workflow, a library workflow JSON, a risk-database JSON or a risk register CSV." };
+        var file = new Argument<string>("FILE") { Description = "A management-system JSON, a USM-WIF workflow, a library workflow JSON, a risk-database JSON, a risk register CSV, a scan or an instrument JSON." };
         var command = new Command("validate", "Read a file and report its validation and conformance findings. Exit code 0: no findings; 1: findings; 2: the file cannot be read.");
         command.Arguments.Add(file);
         command.SetAction(parse =>
@@ -51,6 +51,14 @@ internal static class FileCommands
                 case InputKind.RiskDatabase:
                     var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, SystemClock.Instance));
                     facts.Add(("risks", database.Count));
+                    break;
+                case InputKind.Scan:
+                    var scan = InputFiles.Unwrap(path, UsmJson.ReadScan(text));
+                    facts.Add(("scan", $"{scan.Id} ({scan.Date:yyyy-MM-dd})"));
+                    break;
+                case InputKind.Instrument:
+                    var instrument = InputFiles.Unwrap(path, UsmJson.ReadInstrument(text));
+                    facts.Add(("instrument", instrument.Key));
                     break;
                 default:
                     var risks = InputFiles.Unwrap(path, RiskRegisterCsv.Import(text));
@@ -155,11 +163,23 @@ internal static class FileCommands
             : InputKind.Unknown;
     }
 
+    /// <summary>The schema kinds by their document name (the <c>kind</c> member of each document).</summary>
+    public static readonly IReadOnlyDictionary<string, UsmDocumentKind> SchemaKinds = new SortedDictionary<string, UsmDocumentKind>(StringComparer.Ordinal)
+    {
+        ["management-system"] = UsmDocumentKind.ManagementSystem,
+        ["risk-database"] = UsmDocumentKind.RiskDatabase,
+        ["workflow"] = UsmDocumentKind.Workflow,
+        ["scan"] = UsmDocumentKind.Scan,
+        ["instrument"] = UsmDocumentKind.Instrument,
+        ["improvement-programme"] = UsmDocumentKind.ImprovementProgramme,
+        ["ranking"] = UsmDocumentKind.Ranking,
+    };
+
     public static Command Schema(CliEnvironment env)
     {
         var kind = new Option<string>("--kind")
         {
-            Description = "The document kind: management-system (default), risk-database or workflow.",
+            Description = "The document kind: " + string.Join(", ", SchemaKinds.Keys) + " (default management-system).",
             HelpName = "K",
             DefaultValueFactory = _ => "management-system",
         };
@@ -168,13 +188,8 @@ internal static class FileCommands
         command.SetAction(parse =>
         {
             var name = parse.GetValue(kind) ?? "management-system";
-            var documentKind = name switch
-            {
-                "management-system" => UsmDocumentKind.ManagementSystem,
-                "risk-database" => UsmDocumentKind.RiskDatabase,
-                "workflow" => UsmDocumentKind.Workflow,
-                _ => throw new CliException($"--kind '{name}': use management-system, risk-database or workflow."),
-            };
+            var documentKind = SchemaKinds.TryGetValue(name, out var k) ? k
+                : throw new CliException($"--kind '{name}': use one of {string.Join(", ", SchemaKinds.Keys)}.");
             env.Out.WriteLine(UsmJson.GetSchema(documentKind));
             return ExitCodes.Ok;
         });

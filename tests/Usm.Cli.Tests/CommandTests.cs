@@ -23,6 +23,7 @@ public class CommandTests
     [InlineData("routine.workflow.json")]
     [InlineData("risk-database.json")]
     [InlineData("register.csv")]
+    [InlineData("scan-baseline.json")]
     public void Validate_CleanFiles_ExitZero(string name)
     {
         var run = CliRunner.InProcess("validate", D(name));
@@ -381,13 +382,18 @@ public class CommandTests
     [InlineData("management-system")]
     [InlineData("risk-database")]
     [InlineData("workflow")]
+    [InlineData("scan")]
+    [InlineData("instrument")]
+    [InlineData("improvement-programme")]
+    [InlineData("ranking")]
     public void Schema_PrintsTheLibrarySchema(string kind)
     {
         var run = CliRunner.InProcess("schema", "--kind", kind);
         Assert.Equal(0, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Out);
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", doc.RootElement.GetProperty("$schema").GetString());
-        var expected = UsmJson.GetSchema(kind switch { "workflow" => UsmDocumentKind.Workflow, "risk-database" => UsmDocumentKind.RiskDatabase, _ => UsmDocumentKind.ManagementSystem });
+        var expected = UsmJson.GetSchema(FileCommands.SchemaKinds[kind]);
+        Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("docs", "schema", kind + ".schema.json")).Trim(), expected.Trim());
         Assert.Equal(expected.Trim(), run.Out.Trim());
     }
 

@@ -33,6 +33,8 @@ internal static class TestData
             ["routine.json"] = UsmJson.WriteWorkflow(routine),
             ["routine" + UsmWif.WorkflowFileExtension] = UsmWif.Export(routine),
             ["malformed.json"] = Malformed,
+            ["scan-baseline.json"] = UsmJson.WriteScan(Usm.Model.Assessment.SampleScans.Baseline),
+            ["scan-interim.json"] = UsmJson.WriteScan(Usm.Model.Assessment.SampleScans.Interim),
         };
     }
 

@@ -24,6 +24,12 @@ internal enum InputKind
 
     /// <summary>A risk register CSV (anything that is not JSON and has a header row).</summary>
     RegisterCsv,
+
+    /// <summary>A library document with <c>"kind": "scan"</c>.</summary>
+    Scan,
+
+    /// <summary>A library document with <c>"kind": "instrument"</c>.</summary>
+    Instrument,
 }
 
 /// <summary>
@@ -84,6 +90,8 @@ internal static class InputFiles
                     "management-system" => InputKind.ManagementSystem,
                     "risk-database" => InputKind.RiskDatabase,
                     "workflow" => InputKind.Workflow,
+                    "scan" => InputKind.Scan,
+                    "instrument" => InputKind.Instrument,
                     _ => InputKind.Unknown,
                 };
             }
@@ -145,6 +153,8 @@ internal static class InputFiles
         InputKind.Workflow => "library workflow JSON",
         InputKind.Wif => "USM-WIF workflow",
         InputKind.RegisterCsv => "risk register CSV",
+        InputKind.Scan => "scan JSON",
+        InputKind.Instrument => "instrument JSON",
         _ => "unknown document",
     };
 

@@ -31,6 +31,19 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void ScanCompare_DifferentInstruments_ExitTwo_NamingBothFiles()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("usm-cli-").FullName, "other.json");
+        var text = File.ReadAllText(TestData.PathOf("scan-interim.json"));
+        var at = text.IndexOf("\"id\": \"usm-baseline\"", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        File.WriteAllText(file, text[..at] + "\"id\": \"usm-other\"" + text[(at + "\"id\": \"usm-baseline\"".Length)..]);
+        var run = CliRunner.InProcess("scan", "compare", TestData.PathOf("scan-baseline.json"), file);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"usm: {TestData.PathOf("scan-baseline.json")} and {file} cannot be compared: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScanCompare_MissingFile_ExitTwo()
     {
         var run = CliRunner.InProcess("scan", "compare", "gone.json", TestData.PathOf("scan-interim.json"));

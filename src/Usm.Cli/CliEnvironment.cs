@@ -59,7 +59,7 @@ internal sealed class CliEnvironment
 /// A user error (missing file, bad value, malformed input): printed as one line on standard error, without a stack
 /// trace, and the process exits with <see cref="ExitCodes.UsageOrInputError"/>.
 /// </summary>
-internal sealed class CliException(string message) : Exception(message);
+internal class CliException(string message) : Exception(message);
 
 /// <summary>The tool's exit codes.</summary>
 internal static class ExitCodes

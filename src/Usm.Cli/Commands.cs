@@ -10,6 +10,13 @@ internal static class Commands
     {
         yield return DemoCommand.Create(env);
         yield return ModelCommand.Create(env);
+        yield return FileCommands.Validate(env);
+        yield return RankingCommands.Prioritise(env);
+        yield return RankingCommands.PlanSprint(env);
+        yield return RankingCommands.Compare(env);
+        yield return ScanCommand.Create(env);
+        yield return FileCommands.Convert(env);
+        yield return FileCommands.Schema(env);
     }
 
     /// <summary>Renders <paramref name="report"/> in the format chosen on the command line.</summary>

@@ -34,6 +34,11 @@ public static class Program
         }
         catch (CliException e)
         {
+            if (e is Inputs.CliReadException read && parse.GetValue(FormatOption) == OutputFormat.Json)
+            {
+                env.Out.WriteLine(ReportRenderer.ReadErrorsToJson(read.File, read.Errors));
+            }
+
             env.Error.WriteLine("usm: " + e.Message);
             return ExitCodes.UsageOrInputError;
         }

@@ -56,7 +56,7 @@ public class DemoTests
         {
             var run = CliRunner.InProcess("demo", "--out", folder, "--format", "markdown");
             Assert.True(run.ExitCode == 0, run.Error);
-            foreach (var name in new[] { "report.md", "report.json", "risks.csv", "heatmap.svg", "burnup.svg" })
+            foreach (var name in new[] { "report.md", "report.json", "risks.csv", "heatmap.svg", "burnup.svg", "system.json", "risk-database.json", "register.csv" })
             {
                 Assert.True(File.Exists(Path.Combine(folder, name)), name + " not written");
             }
@@ -70,6 +70,17 @@ public class DemoTests
             var csv = File.ReadAllLines(Path.Combine(folder, "risks.csv"));
             Assert.Equal(scenario.Database.Count + 1, csv.Length); // header + one row per risk
             Assert.StartsWith("risk,title,", csv[0], StringComparison.Ordinal);
+
+            // The library-format artefacts read back with no errors and hold the demo's data.
+            var system = Usm.Model.Serialization.UsmJson.ReadManagementSystem(File.ReadAllText(Path.Combine(folder, "system.json")));
+            Assert.True(system.IsSuccess, system.ToString());
+            Assert.Equal(scenario.System.Name, system.Value.Name);
+            var database = Usm.Model.Serialization.UsmJson.ReadRiskDatabase(File.ReadAllText(Path.Combine(folder, "risk-database.json")), NodaTime.SystemClock.Instance);
+            Assert.True(database.IsSuccess, database.ToString());
+            Assert.Equal(scenario.Database.Count, database.Value.Count);
+            var register = Usm.Model.Serialization.RiskRegisterCsv.Import(File.ReadAllText(Path.Combine(folder, "register.csv")));
+            Assert.True(register.IsSuccess, register.ToString());
+            Assert.Equal(scenario.Database.Risks.Select(r => r.Id).Order(StringComparer.Ordinal), register.Value.Select(r => r.Id));
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Usm.Cli.Output;
 using Usm.Cli.Svg;
+using Usm.Model.Serialization;
 
 namespace Usm.Cli.Demo;
 
@@ -20,6 +21,10 @@ internal static class DemoArtefacts
         Put("risks.csv", ReportRenderer.ToCsv(report));
         Put("heatmap.svg", ModelCharts.HeatMap(s.Database, s.Matrix, $"{s.System.Name}: open improvement risks"));
         Put("burnup.svg", ModelCharts.BurnUp(s.Programme, s.Database, $"{s.Programme.Name}: sprint burn-up"));
+        // The library's own interchange formats, so that the other commands can be tried on the demo's data.
+        Put("system.json", UsmJson.WriteManagementSystem(s.System));
+        Put("risk-database.json", UsmJson.WriteRiskDatabase(s.Database));
+        Put("register.csv", RiskRegisterCsv.Export(s.Database.Risks));
         return written;
     }
 }

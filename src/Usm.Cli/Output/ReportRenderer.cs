@@ -191,6 +191,48 @@ internal static class ReportRenderer
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// Read errors for <c>--format json</c>: <c>{"file", "errors": [{"code", "path", "line", "column", "message"}]}</c>
+    /// (line and column are null when the reader has none).
+    /// </summary>
+    public static string ReadErrorsToJson(string file, IEnumerable<Usm.Model.Serialization.ReadError> errors)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", file);
+            w.WriteStartArray("errors");
+            foreach (var e in errors)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", e.Code.ToString());
+                w.WriteString("path", e.Path);
+                WriteValue(w, "line", e.Line);
+                WriteValue(w, "column", e.Column);
+                w.WriteString("message", e.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
     private static void WriteValue(Utf8JsonWriter w, object? value)
     {
         switch (value)

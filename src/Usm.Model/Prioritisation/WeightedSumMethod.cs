@@ -77,7 +77,7 @@ public sealed class WeightedSumMethod : RankingMethod
                         var numerator = w * s.Min;
                         unchecked
                         {
-                            for (var i = 0; i < scores.Length; i++)
+                            for (var i = 0; i < n; i++)
                             {
                                 scores[i] += numerator / x[i];
                             }

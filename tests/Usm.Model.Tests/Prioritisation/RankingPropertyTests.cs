@@ -163,6 +163,23 @@ public class RankingPropertyTests
     }
 
     [Fact]
+    public void TopK_OfSawWithACostCriterion_EqualsThePrefix_WhenTheScoreBufferIsLongerThanTheSet()
+    {
+        // Top scores into a pooled buffer that may be longer than the set (44 candidates rent 64 slots); the cost term of
+        // max normalisation once ran over the whole buffer and read past the columns (IndexOutOfRangeException).
+        var candidates = Enumerable.Range(0, 44).Select(i => new Candidate(
+            "c" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+            [new("value", (i * 37 % 11) + 1.0), new("effort", (i * 13 % 7) + 1.0)]));
+        var set = new CandidateSet(candidates);
+        var saw = RankingMethod.WeightedSum([Criterion.Benefit("value", 2), Criterion.Cost("effort", 1)]);
+        var full = Prioritiser.Rank(set, saw);
+        foreach (var k in new[] { 1, 5, 43 })
+        {
+            Assert.Equal(full.Ids.Take(k), Prioritiser.Top(set, saw, k).Ids);
+        }
+    }
+
+    [Fact]
     public void FullRanking_OfLargeSets_MatchesAComparisonSort()
     {
         // Above 4096 items the ranking uses the radix path; check it against a plain comparison sort with ties.

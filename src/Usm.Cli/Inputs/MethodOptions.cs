@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using Usm.Model.Prioritisation;
+
+namespace Usm.Cli.Inputs;
+
+/// <summary>
+/// The ranking methods the commands accept by name, and the options that parameterise them. Each method reads named
+/// criteria of the <see cref="Register"/>'s candidates; <c>--map ROLE=CRITERION</c> points a role at another criterion
+/// (for example a CSV column).
+/// </summary>
+internal static class MethodOptions
+{
+    public static readonly ImmutableArray<string> Names =
+        ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp"];
+
+    /// <summary>The roles and the criterion each reads by default.</summary>
+    public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
+    {
+        ["effect"] = RiskCandidates.Effect,
+        ["likelihood"] = RiskCandidates.Likelihood,
+        ["probability"] = RiskCandidates.Probability,
+        ["impact"] = RiskCandidates.Impact,
+        ["value"] = RiskCandidates.ExpectedValue,
+        ["reach"] = Register.ResourcesCriterion,
+        ["confidence"] = RiskCandidates.Probability,
+        ["ease"] = Register.EaseCriterion,
+    }.ToImmutableSortedDictionary(StringComparer.Ordinal);
+
+    public const string DefaultCriteria = "expected-value=2,likelihood=1,cost:effort=1";
+
+    public const string DefaultComponents = "effect,likelihood";
+
+    public static readonly Option<string[]> Map = new("--map")
+    {
+        Description = "Point a method's role at another criterion or CSV column, ROLE=CRITERION (roles: " + string.Join(", ", DefaultRoles.Keys) + "). Repeatable.",
+        HelpName = "ROLE=CRITERION",
+        AllowMultipleArgumentsPerToken = false,
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Criteria = new("--criteria")
+    {
+        Description = "Weighted criteria for saw and topsis: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultCriteria,
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Components = new("--components")
+    {
+        Description = "Cost-of-delay components for wsjf (summed, then divided by effort).",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultComponents,
+        Recursive = true,
+    };
+
+    public static readonly Option<int> EffectLevels = new("--effect-levels")
+    {
+        Description = "Number of effect levels of the risk matrix's scale.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 5,
+        Recursive = true,
+    };
+
+    public static readonly Option<int> LikelihoodLevels = new("--likelihood-levels")
+    {
+        Description = "Number of likelihood levels of the risk matrix's scale.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 5,
+        Recursive = true,
+    };
+
+    public static readonly Option<int?> Classes = new("--classes")
+    {
+        Description = "Number of priority classes of the risk matrix (default: the standard 5 × 5 table with 4 classes; other scales: 4 classes spread evenly over effect + likelihood).",
+        HelpName = "N",
+        Recursive = true,
+    };
+
+    public const string DefaultAhpCriteria = "expected-value,likelihood,cost:effort";
+
+    public const string DefaultJudgements = "3,5,3";
+
+    public static readonly Option<string> AhpCriteria = new("--ahp-criteria")
+    {
+        Description = "Criteria for ahp, in the order of the judgements; a 'cost:' prefix marks lower-is-better.",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultAhpCriteria,
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Judgements = new("--judgements")
+    {
+        Description = "Saaty judgements for ahp, the upper triangle row by row (1/9..9, fractions allowed): for criteria a,b,c give a:b,a:c,b:c.",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultJudgements,
+        Recursive = true,
+    };
+
+    /// <summary>The label a method is shown under: its library name, or for ahp what it really is.</summary>
+    public static string Label(string name, RankingMethod method) => method.Name;
+
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(AhpCriteria);
+        command.Options.Add(Judgements);
+        command.Options.Add(Map);
+        command.Options.Add(Criteria);
+        command.Options.Add(Components);
+        command.Options.Add(EffectLevels);
+        command.Options.Add(LikelihoodLevels);
+        command.Options.Add(Classes);
+    }
+
+    /// <summary>Builds the named method from the command line's options.</summary>
+    public static RankingMethod Create(string name, ParseResult parse)
+    {
+        var roles = Roles(parse.GetValue(Map) ?? []);
+        string Role(string role) => roles[role];
+        try
+        {
+            return name.ToLowerInvariant() switch
+            {
+                "risk-matrix" => RiskMatrix(Role("effect"), Role("likelihood"), parse.GetValue(EffectLevels), parse.GetValue(LikelihoodLevels), parse.GetValue(Classes)),
+                "emv" => RankingMethod.ExpectedValue(Role("probability"), Role("impact")),
+                "saw" => RankingMethod.WeightedSum(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "topsis" => RankingMethod.Topsis(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "wsjf" => RankingMethod.Wsjf(ParseList(parse.GetValue(Components) ?? DefaultComponents, "--components")),
+                "cd3" => RankingMethod.Cd3(Role("value")),
+                "rice" => RankingMethod.Rice(Role("reach"), Role("impact"), Role("confidence")),
+                "ice-average" => RankingMethod.Ice(Role("impact"), Role("confidence"), Role("ease"), IceConvention.Average),
+                "ice-product" => RankingMethod.Ice(Role("impact"), Role("confidence"), Role("ease"), IceConvention.Product),
+                "ahp" => AhpWeighted(parse.GetValue(AhpCriteria) ?? DefaultAhpCriteria, parse.GetValue(Judgements) ?? DefaultJudgements),
+                _ => throw new CliException($"Unknown method '{name}': use one of {string.Join(", ", Names)}."),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"method '{name}': {e.Message}");
+        }
+    }
+
+    /// <summary>Ranks the register, turning the library's complaints about values into a one-line user error.</summary>
+    public static Ranking Rank(Register register, RankingMethod method, int? top = null)
+    {
+        try
+        {
+            return top is { } k && k < register.Candidates.Count
+                ? Prioritiser.Top(register.Candidates, method, k)
+                : Prioritiser.Rank(register.Candidates, method);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"{register.Path}: {method.Name} cannot rank this register: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// AHP in ratings mode (<see cref="RankingMethod.AhpWeightedSum"/>): the criteria's weights come from a pairwise
+    /// comparison matrix (principal eigenvector; Saaty's consistency ratio must be at most 0.1); the risks are then
+    /// scored by the weighted sum of their max-normalised values, because a register holds values, not pairwise
+    /// judgements of its risks.
+    /// </summary>
+    private static WeightedSumMethod AhpWeighted(string criteriaText, string judgementsText)
+    {
+        var names = ParseList(criteriaText, "--ahp-criteria");
+        if (names.Count < 2)
+        {
+            throw new CliException("--ahp-criteria: name at least two criteria.");
+        }
+
+        var judgements = ParseList(judgementsText, "--judgements").Select(Judgement).ToList();
+        var expected = names.Count * (names.Count - 1) / 2;
+        if (judgements.Count != expected)
+        {
+            throw new CliException($"--judgements: {names.Count} criteria need {expected} judgements (the upper triangle), not {judgements.Count}.");
+        }
+
+        var labels = names.Select(n => n.StartsWith("cost:", StringComparison.Ordinal) ? n["cost:".Length..] : n).ToList();
+        var result = Ahp.Weigh(AhpMatrix.FromUpperTriangle(names.Count, judgements, labels));
+        if (!result.IsConsistent)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--judgements {judgementsText}: the consistency ratio is {result.ConsistencyRatio:0.###}, above {result.ConsistencyThreshold:0.##}; revise the judgements."));
+        }
+
+        return RankingMethod.AhpWeightedSum(result, costCriteria: labels.Where((_, i) => names[i].StartsWith("cost:", StringComparison.Ordinal)));
+    }
+
+    private static double Judgement(string text)
+    {
+        var parts = text.Split('/', 2);
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && b != 0
+                ? a / b
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                    ? v
+                    : throw new CliException($"--judgements: '{text}' is not a number or a fraction such as 1/3.");
+    }
+
+    private static RiskMatrixMethod RiskMatrix(string effect, string likelihood, int effectLevels, int likelihoodLevels, int? classes)
+    {
+        if (effectLevels < 2 || likelihoodLevels < 2)
+        {
+            throw new CliException($"The risk matrix needs at least 2 levels per scale (got {effectLevels} × {likelihoodLevels}).");
+        }
+
+        if (classes is null && effectLevels == 5 && likelihoodLevels == 5)
+        {
+            return RankingMethod.RiskMatrix(effect, likelihood);
+        }
+
+        var c = classes ?? 4;
+        if (c < 1)
+        {
+            throw new CliException($"--classes must be at least 1 (got {c}).");
+        }
+
+        var span = effectLevels + likelihoodLevels - 2;
+        var table = Enumerable.Range(0, effectLevels)
+            .Select(e => Enumerable.Range(0, likelihoodLevels).Select(l => 1 + ((e + l) * (c - 1) / span)).ToImmutableArray())
+            .ToImmutableArray();
+        return RankingMethod.RiskMatrix(effect, likelihood, table);
+    }
+
+    private static ImmutableSortedDictionary<string, string> Roles(string[] mappings)
+    {
+        var roles = DefaultRoles.ToBuilder();
+        foreach (var mapping in mappings)
+        {
+            var parts = mapping.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[1].Length == 0 || !roles.ContainsKey(parts[0]))
+            {
+                throw new CliException($"--map '{mapping}': expected ROLE=CRITERION with a role among {string.Join(", ", DefaultRoles.Keys)}.");
+            }
+
+            roles[parts[0]] = parts[1];
+        }
+
+        return roles.ToImmutable();
+    }
+
+    private static List<Criterion> ParseCriteria(string text)
+    {
+        var criteria = new List<Criterion>();
+        foreach (var item in ParseList(text, "--criteria"))
+        {
+            var parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
+            {
+                throw new CliException($"--criteria '{item}': expected NAME=WEIGHT or cost:NAME=WEIGHT.");
+            }
+
+            criteria.Add(parts[0].StartsWith("cost:", StringComparison.Ordinal)
+                ? Criterion.Cost(parts[0]["cost:".Length..], weight)
+                : Criterion.Benefit(parts[0], weight));
+        }
+
+        return criteria;
+    }
+
+    public static List<string> ParseList(string text, string option)
+    {
+        var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        return items.Count > 0 ? items : throw new CliException($"{option}: the list is empty.");
+    }
+}

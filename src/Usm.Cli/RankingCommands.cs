@@ -1,0 +1,222 @@
+using System.CommandLine;
+using System.Globalization;
+using Usm.Cli.Inputs;
+using Usm.Cli.Output;
+using Usm.Model.Prioritisation;
+
+namespace Usm.Cli;
+
+/// <summary><c>usm prioritise</c>, <c>usm plan-sprint</c> and <c>usm compare</c>: ranking a register.</summary>
+internal static class RankingCommands
+{
+    private static Argument<string> RegisterArgument() => new("REGISTER")
+    {
+        Description = "A risk register CSV or a risk-database JSON (told apart by content).",
+    };
+
+    private static Option<string> MethodOption(string defaultMethod) => new("--method")
+    {
+        Description = $"The ranking method: {string.Join(", ", MethodOptions.Names)} (default {defaultMethod}).",
+        HelpName = "M",
+        DefaultValueFactory = _ => defaultMethod,
+    };
+
+    public static Command Prioritise(CliEnvironment env)
+    {
+        var register = RegisterArgument();
+        var method = new Option<string>("--method")
+        {
+            Description = $"The ranking method: {string.Join(", ", MethodOptions.Names)}.",
+            HelpName = "M",
+            Required = true,
+        };
+        var top = new Option<int?>("--top") { Description = "Show only the first K of the ranking (equal scores are ordered by id, as in the full ranking).", HelpName = "K" };
+        var command = new Command("prioritise", "Rank the open risks of a register with one method; each row has its rank, score and explanation.");
+        command.Arguments.Add(register);
+        command.Options.Add(method);
+        command.Options.Add(top);
+        MethodOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(register);
+            var k = parse.GetValue(top);
+            if (k is < 1)
+            {
+                throw new CliException($"--top {k}: K must be at least 1.");
+            }
+
+            var m = MethodOptions.Create(parse.GetRequiredValue(method), parse);
+            var label = MethodOptions.Label(parse.GetRequiredValue(method), m);
+            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            var ranking = env.WithProgress($"Ranking {loaded.Candidates.Count} risks with {label}...", () => MethodOptions.Rank(loaded, m, k));
+            var report = new Report($"{path}: prioritised with {label}");
+            var table = report.AddTable($"Ranking ({ranking.Count} of {loaded.Candidates.Count} open risks)", ["rank", "id", "score", "class", "explanation"], primary: true);
+            foreach (var item in ranking.Items)
+            {
+                table.Add(item.Rank, item.Id, item.Score, item.Class, item.Explanation.ToString());
+            }
+
+            report.AddText(string.Empty, "Ties share a rank; equal scores are listed by id (ordinal).");
+            Commands.Render(parse, report, env);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command PlanSprint(CliEnvironment env)
+    {
+        var register = RegisterArgument();
+        var method = MethodOption("emv");
+        var capacity = new Option<int>("--capacity") { Description = "The sprint's capacity, in the same units as the risks' effort.", HelpName = "N", Required = true };
+        var coverage = new Option<bool>("--require-coverage") { Description = "Require the plan to cover people, process and technology together (exit code 1 when no plan within capacity can)." };
+        var must = new Option<string?>("--must") { Description = "Risks the plan must include, comma-separated.", HelpName = "IDS" };
+        var command = new Command("plan-sprint", "Choose the open risks to address in the next sprint: the most value (the method's score) within capacity, exactly where feasible, with an explanation per risk.");
+        command.Arguments.Add(register);
+        command.Options.Add(capacity);
+        command.Options.Add(method);
+        command.Options.Add(coverage);
+        command.Options.Add(must);
+        MethodOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(register);
+            var n = parse.GetValue(capacity);
+            if (n < 0)
+            {
+                throw new CliException($"--capacity {n}: the capacity must be zero or more.");
+            }
+
+            var m = MethodOptions.Create(parse.GetValue(method) ?? "emv", parse);
+            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            var ranking = MethodOptions.Rank(loaded, m);
+            var mustIds = parse.GetValue(must) is { } list ? MethodOptions.ParseList(list, "--must") : [];
+            foreach (var id in mustIds.Where(id => loaded.Candidates.IndexOf(id) < 0))
+            {
+                throw new CliException($"--must: '{id}' is not an open risk of {path}.");
+            }
+
+            var items = ranking.Items.Select(i => new SprintSelectItem(i.Id, i.Score, WholeEffort(loaded, i.Id), loaded.ResourcesOf(i.Id), mustIds.Contains(i.Id))).ToList();
+            var options = new SprintSelectOptions(n, requireResourceCoverage: parse.GetValue(coverage));
+            var result = env.WithProgress($"Planning a sprint of capacity {n}...", () => SprintSelector.Select(items, options));
+
+            var report = new Report($"{path}: sprint plan, capacity {n}, value = {MethodOptions.Label(parse.GetValue(method) ?? "emv", m)} score");
+            var table = report.AddTable("Decisions (selected first, then by value per effort)", ["id", "decision", "value", "effort", "value/effort", "why"], primary: true);
+            foreach (var e in result.Explanations.OrderByDescending(e => e.IsSelected).ThenByDescending(e => e.Ratio).ThenBy(e => e.ItemId, StringComparer.Ordinal))
+            {
+                table.Add(e.ItemId, e.Decision.ToString(), e.Value, e.Effort, e.Ratio, Why(e));
+            }
+
+            report.AddFacts("Plan",
+                ("status", result.Status.ToString()),
+                ("method", result.Method.ToString()),
+                ("optimal", result.IsOptimal),
+                ("selected", string.Join(", ", result.SelectedIds)),
+                ("total effort", string.Create(CultureInfo.InvariantCulture, $"{result.TotalEffort} of {result.Capacity}")),
+                ("total value", result.TotalValue),
+                ("resources covered", string.Join(", ", result.CoveredResources)),
+                ("coverage", result.IsCoverageRequired ? (result.IsCoverageMet ? "required, met" : "required, not met") : "not required"));
+            if (!result.Reasons.IsEmpty)
+            {
+                report.AddText("Reasons", result.Reasons);
+            }
+
+            Commands.Render(parse, report, env);
+            // A plan that misses a required coverage is reported like an infeasible one: the constraint asked for cannot be met.
+            if (!result.IsFeasible || (result.IsCoverageRequired && !result.IsCoverageMet))
+            {
+                env.Error.WriteLine("usm: no feasible plan: " + (result.Reasons.IsEmpty ? "the constraints cannot all be met." : string.Join("; ", result.Reasons)));
+                return ExitCodes.Findings;
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Compare(CliEnvironment env)
+    {
+        var register = RegisterArgument();
+        var methods = new Option<string>("--methods")
+        {
+            Description = $"Two or more methods, comma-separated: {string.Join(", ", MethodOptions.Names)}.",
+            HelpName = "M1,M2[,...]",
+            Required = true,
+        };
+        var command = new Command("compare", "Rank a register with several methods: the rankings side by side, Spearman's rho and Kendall's tau-b between each pair, and a rank-reversal probe per method.");
+        command.Arguments.Add(register);
+        command.Options.Add(methods);
+        MethodOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(register);
+            var names = MethodOptions.ParseList(parse.GetRequiredValue(methods), "--methods");
+            if (names.Count < 2)
+            {
+                throw new CliException($"--methods {string.Join(",", names)}: name at least two methods to compare.");
+            }
+
+            if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            {
+                throw new CliException($"--methods: '{repeated.Key}' is named twice.");
+            }
+
+            var methodsBuilt = names.Select(name => MethodOptions.Create(name, parse)).ToList();
+            var labels = names.Select((name, i) => MethodOptions.Label(name, methodsBuilt[i])).ToList();
+            var built = methodsBuilt;
+            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            var rankings = env.WithProgress($"Ranking {loaded.Candidates.Count} risks {built.Count} ways...", () => built.Select(m => MethodOptions.Rank(loaded, m)).ToList());
+            var report = new Report($"{path}: {string.Join(" vs ", labels)}");
+
+            var side = report.AddTable($"Ranks (ordered by {labels[0]})", ["id", .. labels], primary: true);
+            foreach (var item in rankings[0].Items)
+            {
+                side.Add([item.Id, .. rankings.Select(r => (object?)r.RankOf(item.Id))]);
+            }
+
+            foreach (var (title, measure) in new (string, Func<Ranking, Ranking, double>)[] { ("Spearman's rho", RankCorrelation.Spearman), ("Kendall's tau-b", RankCorrelation.KendallTauB) })
+            {
+                var matrix = report.AddTable(title + " (1 = same order, -1 = reversed)", ["method", .. labels]);
+                for (var i = 0; i < rankings.Count; i++)
+                {
+                    var row = i;
+                    matrix.Add([labels[i], .. rankings.Select(r => (object?)measure(rankings[row], r))]);
+                }
+            }
+
+            // Removing an alternative should not reorder the others; methods that normalise by the column (SAW, TOPSIS) can.
+            var probes = report.AddTable("Rank-reversal probe: remove the best and the worst risk, rank again, count the pairs of the others that flip", ["method", "removed", "pairs that flip", "example"]);
+            for (var i = 0; i < built.Count && loaded.Candidates.Count >= 3; i++)
+            {
+                foreach (var removed in new[] { rankings[i].Items[0].Id, rankings[i].Items[^1].Id })
+                {
+                    var probe = RankReversal.ProbeRemoval(loaded.Candidates, built[i], removed);
+                    var example = probe.FlippedPairs.IsEmpty ? "-" : $"{probe.FlippedPairs[0].RankedHigherBefore} was above {probe.FlippedPairs[0].RankedHigherAfter}, now below";
+                    probes.Add(labels[i], removed, probe.FlippedPairs.Length, example);
+                }
+            }
+
+            Commands.Render(parse, report, env);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static int WholeEffort(Register register, string id)
+    {
+        var effort = register.Candidates[register.Candidates.IndexOf(id)].Effort;
+        if (effort < 0 || effort != Math.Floor(effort) || effort > int.MaxValue)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{register.Path}: risk '{id}' has effort {effort}; sprint planning needs a whole number of zero or more."));
+        }
+
+        return (int)effort;
+    }
+
+    private static string Why(SprintSelectExplanation e) => e.IsSelected
+        ? e.Decision == SprintSelectDecision.MustInclude ? "must be included" : "selected"
+        : e.Decision == SprintSelectDecision.TooLarge
+            ? "larger than the whole capacity"
+            : e.CapacityShortfall > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"needs {e.CapacityShortfall} more capacity than is left{(e.Displaced.IsEmpty ? string.Empty : "; would displace " + string.Join(", ", e.Displaced))}")
+                : e.Displaced.IsEmpty ? "left out" : "would displace " + string.Join(", ", e.Displaced);
+}

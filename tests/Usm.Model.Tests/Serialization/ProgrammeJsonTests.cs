@@ -183,6 +183,31 @@ public class ProgrammeJsonTests
         }), maxTest: 300);
     }
 
+    [Fact]
+    public void SemanticMutations_AlwaysEndInAResult()
+    {
+        // Well-formed documents with swapped statuses, outcomes, numbers and dates reach the replay itself.
+        var database = ProgrammeSerializationArbitraries.Database();
+        string[] swaps = ["\"planned\"", "\"active\"", "\"completed\"", "\"cancelled\"", "\"done\"", "\"carried-over\"", "\"not-done\"", "1", "2", "3", "0", "-1", "\"2026-02-13/2026-02-02\"", "\"2026-03-01/2026-03-20\"", "\"R-1\"", "\"R-5\"", "null"];
+        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
+        {
+            var random = new Random(seed);
+            var json = UsmJson.WriteImprovementProgramme(ProgrammeSerializationArbitraries.Build(random, database));
+            for (var k = 0; k < random.Next(1, 4); k++)
+            {
+                var from = swaps[random.Next(swaps.Length)];
+                var at = json.IndexOf(from, random.Next(json.Length), StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    json = json[..at] + swaps[random.Next(swaps.Length)] + json[(at + from.Length)..];
+                }
+            }
+
+            var result = UsmJson.ReadImprovementProgramme(json, database: database);
+            return result.IsSuccess || !result.Errors.IsEmpty;
+        }), maxTest: 500);
+    }
+
     // Rankings are written only: the document carries the method, candidates, and every item's rank, score and explanation.
     [Fact]
     public void WriteRanking_MatchesGoldenFile()

@@ -235,6 +235,30 @@ public class ScanJsonTests
         }), maxTest: 300);
     }
 
+    [Fact]
+    public void SemanticMutations_AlwaysEndInAResult()
+    {
+        // Well-formed documents with swapped scale kinds, element kinds, answers and numbers reach the mapping itself.
+        string[] swaps = ["true", "false", "\"ad hoc\"", "101", "-3", "0", "9", "1e308", "\"ordinal\"", "\"yes-no\"", "\"percentage\"", "\"services\"", "\"workflow-pattern\"", "\"prerequisite\"", "\"r0\"", "\"q0\"", "\"x0\"", "null", "[]", "{}"];
+        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
+        {
+            var random = new Random(seed);
+            var json = UsmJson.WriteScan(AssessmentSerializationArbitraries.BuildScan(random));
+            for (var k = 0; k < random.Next(1, 4); k++)
+            {
+                var from = swaps[random.Next(swaps.Length)];
+                var at = json.IndexOf(from, random.Next(json.Length), StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    json = json[..at] + swaps[random.Next(swaps.Length)] + json[(at + from.Length)..];
+                }
+            }
+
+            var result = UsmJson.ReadScan(json);
+            return result.IsSuccess || !result.Errors.IsEmpty;
+        }), maxTest: 500);
+    }
+
     private static string ReplaceFirst(string text, string find, string replace)
     {
         var at = text.IndexOf(find, StringComparison.Ordinal);

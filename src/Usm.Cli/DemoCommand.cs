@@ -17,10 +17,17 @@ internal static class DemoCommand
         HelpName = "DIR",
     };
 
+    public static readonly Option<string?> SvgOption = new("--svg")
+    {
+        Description = "Write only the pictures (heatmap.svg: risk heat map; burnup.svg: sprint burn-up with exposure) to this folder.",
+        HelpName = "DIR",
+    };
+
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("demo", "Run the whole USM loop on the sample organisation that ships with the library: validate, readiness, baseline scan, gaps as risks, prioritise two ways, plan the next sprint.");
         command.Options.Add(OutOption);
+        command.Options.Add(SvgOption);
         command.SetAction(parse =>
         {
             var scenario = env.WithProgress("Running the USM loop on the sample organisation...", DemoScenario.Run);
@@ -30,6 +37,12 @@ internal static class DemoCommand
             {
                 var written = DemoArtefacts.Write(folder, scenario, report);
                 env.Error.WriteLine($"usm: wrote {written.Count} files to {folder}: {string.Join(", ", written)}");
+            }
+
+            if (parse.GetValue(SvgOption) is { } svgFolder)
+            {
+                var written = DemoArtefacts.WriteSvg(svgFolder, scenario);
+                env.Error.WriteLine($"usm: wrote {written.Count} files to {svgFolder}: {string.Join(", ", written)}");
             }
 
             return ExitCodes.Ok;

@@ -107,3 +107,35 @@ public class DemoTests
         }
     }
 }
+
+public class DemoSvgTests
+{
+    [Fact]
+    public void Demo_Svg_WritesOnlyThePictures_AndTheirNumbersMatchTheModel()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "usm-svg-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = CliRunner.InProcess("demo", "--svg", folder, "--format", "json");
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Equal(["burnup.svg", "heatmap.svg"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+            var scenario = Demo.DemoScenario.Run();
+            var heat = System.Xml.Linq.XDocument.Load(Path.Combine(folder, "heatmap.svg"));
+            var cells = heat.Descendants().Select(e => e.Attribute("data-cell")?.Value).OfType<string>().ToList();
+            Assert.Equal(scenario.Matrix.EffectScale.Count * scenario.Matrix.LikelihoodScale.Count, cells.Count);
+            Assert.Equal(scenario.Database.OpenCount, cells.Sum(v => int.Parse(v.Split('|')[2], System.Globalization.CultureInfo.InvariantCulture)));
+
+            var burn = System.Xml.Linq.XDocument.Load(Path.Combine(folder, "burnup.svg"));
+            var planned = burn.Descendants().Select(e => e.Attribute("data-series")?.Value).OfType<string>().Single(v => v.StartsWith("planned ", StringComparison.Ordinal));
+            Assert.Equal("planned " + scenario.Programme.Sprint(1).PlannedEffort.ToString(System.Globalization.CultureInfo.InvariantCulture), planned);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}

@@ -19,12 +19,19 @@ internal static class DemoArtefacts
         Put("report.md", ReportRenderer.ToMarkdown(report));
         Put("report.json", ReportRenderer.ToJson(report));
         Put("risks.csv", ReportRenderer.ToCsv(report));
-        Put("heatmap.svg", ModelCharts.HeatMap(s.Database, s.Matrix, $"{s.System.Name}: open improvement risks"));
-        Put("burnup.svg", ModelCharts.BurnUp(s.Programme, s.Database, $"{s.Programme.Name}: sprint burn-up"));
+        written.AddRange(WriteSvg(folder, s));
         // The library's own interchange formats, so that the other commands can be tried on the demo's data.
         Put("system.json", UsmJson.WriteManagementSystem(s.System));
         Put("risk-database.json", UsmJson.WriteRiskDatabase(s.Database));
         Put("register.csv", RiskRegisterCsv.Export(s.Database.Risks));
         return written;
+    }
+
+    /// <summary>Writes only the pictures (<c>usm demo --svg DIR</c>): the heat map and the sprint burn-up.</summary>
+    public static IReadOnlyList<string> WriteSvg(string folder, DemoScenario s)
+    {
+        Files.WriteAllText(Path.Combine(folder, "heatmap.svg"), ModelCharts.HeatMap(s.Database, s.Matrix, $"{s.System.Name}: open improvement risks"));
+        Files.WriteAllText(Path.Combine(folder, "burnup.svg"), ModelCharts.BurnUp(s.Programme, s.Database, $"{s.Programme.Name}: sprint burn-up"));
+        return ["heatmap.svg", "burnup.svg"];
     }
 }

@@ -99,41 +99,54 @@ internal static class Charts
         var cumulative = sprints.Select(s => (cumPlanned += s.PlannedEffort, cumDone += s.DoneEffort)).ToList();
         var maxEffort = Math.Max(1, cumulative.Count == 0 ? 1 : cumulative.Max(c => Math.Max(c.Item1, c.Item2)));
         var maxExposure = Math.Max(1, sprints.Count == 0 ? 1 : sprints.Max(s => Math.Abs(s.Exposure)));
-        var step = sprints.Count <= 1 ? plotW : plotW / (sprints.Count - 1);
 
         for (var g = 0; g <= 4; g++)
         {
             var y = top + plotH - (plotH * g / 4);
             svg.Line(left, y, left + plotW, y, "#e5e5e5");
-            svg.Text(left - 8, y + 4, SvgDocument.N(maxEffort * g / 4), 11, "end", "#555555");
-            svg.Text(left + plotW + 8, y + 4, SvgDocument.N(maxExposure * g / 4), 11, "start", "#8c510a");
+            svg.Text(left - 8, y + 4, Axis(maxEffort * g / 4), 11, "end", "#555555");
+            svg.Text(left + plotW + 8, y + 4, Axis(maxExposure * g / 4), 11, "start", "#8c510a");
         }
 
         svg.Line(left, top + plotH, left + plotW, top + plotH, "#333333");
         svg.Line(left, top, left, top + plotH, "#333333");
+
+        // Sprints sit in equal slots; each slot shows the cumulative planned (outlined) and done (filled) effort as
+        // bars, so that a programme with a single sprint is still readable, and the lines join the slots' values.
+        var slot = sprints.Count == 0 ? plotW : plotW / sprints.Count;
+        var bar = Math.Min(36, slot / 4);
         for (var i = 0; i < sprints.Count; i++)
         {
-            var x = sprints.Count <= 1 ? left + (plotW / 2) : left + (step * i);
-            planned.Add((x, top + plotH - (plotH * cumulative[i].Item1 / maxEffort)));
-            done.Add((x, top + plotH - (plotH * cumulative[i].Item2 / maxEffort)));
-            exposure.Add((x, top + plotH - (plotH * Math.Abs(sprints[i].Exposure) / maxExposure)));
+            var x = left + (slot * i) + (slot / 2);
+            var plannedY = top + plotH - (plotH * cumulative[i].Item1 / maxEffort);
+            var doneY = top + plotH - (plotH * cumulative[i].Item2 / maxEffort);
+            var exposureY = top + plotH - (plotH * Math.Abs(sprints[i].Exposure) / maxExposure);
+            planned.Add((x, plannedY));
+            done.Add((x, doneY));
+            exposure.Add((x, exposureY));
+            svg.Rect(x - bar - 2, plannedY, bar, top + plotH - plannedY, "#d1e5f0", "#2166ac");
+            svg.Rect(x + 2, doneY, bar, top + plotH - doneY, "#1b7837");
+            svg.Text(x - (bar / 2) - 2, plannedY - 6, Axis(cumulative[i].Item1), 11, "middle", "#2166ac");
+            svg.Text(x + (bar / 2) + 2, doneY - 6, Axis(cumulative[i].Item2), 11, "middle", "#1b7837");
+            svg.Circle(x, exposureY, 5, "#8c510a");
+            svg.Text(x + 8, exposureY - 8, Axis(sprints[i].Exposure), 11, "start", "#8c510a");
             svg.Text(x, top + plotH + 20, sprints[i].Name, 11, "middle");
         }
 
-        svg.Polyline(planned, "#2166ac", 3, "series", "planned " + string.Join(";", cumulative.Select(c => SvgDocument.N(c.Item1))), dash: "8 5");
-        svg.Polyline(done, "#1b7837", 3, "series", "done " + string.Join(";", cumulative.Select(c => SvgDocument.N(c.Item2))));
+        svg.Polyline(planned, "#2166ac", 2, "series", "planned " + string.Join(";", cumulative.Select(c => SvgDocument.N(c.Item1))), dash: "8 5");
+        svg.Polyline(done, "#1b7837", 2, "series", "done " + string.Join(";", cumulative.Select(c => SvgDocument.N(c.Item2))));
         svg.Polyline(exposure, "#8c510a", 2, "series", "exposure " + string.Join(";", sprints.Select(s => SvgDocument.N(s.Exposure))));
-        foreach (var (x, y) in done)
-        {
-            svg.Circle(x, y, 4, "#1b7837");
-        }
 
         svg.Text(left + (plotW / 2), top + plotH + 50, "sprint", 13, "middle", bold: true);
         svg.Text(24, top + (plotH / 2), "cumulative effort", 13, "middle", bold: true, rotate: -90);
         var legendY = top + plotH + 72;
-        svg.Line(left, legendY - 4, left + 30, legendY - 4, "#2166ac", 3, "8 5").Text(left + 36, legendY, "planned effort (cumulative)", 12);
-        svg.Line(left + 230, legendY - 4, left + 260, legendY - 4, "#1b7837", 3).Text(left + 266, legendY, "done effort (cumulative)", 12);
-        svg.Line(left + 450, legendY - 4, left + 480, legendY - 4, "#8c510a", 2).Text(left + 486, legendY, "open exposure (right axis)", 12);
+        svg.Rect(left, legendY - 12, 14, 14, "#d1e5f0", "#2166ac").Text(left + 20, legendY, "planned effort (cumulative)", 12);
+        svg.Rect(left + 220, legendY - 12, 14, 14, "#1b7837").Text(left + 240, legendY, "done effort (cumulative)", 12);
+        svg.Circle(left + 447, legendY - 5, 5, "#8c510a").Text(left + 458, legendY, "open exposure at sprint end (right axis)", 12);
         return svg.ToString();
     }
+
+    /// <summary>Axis and label numbers: whole numbers with thousands separators from 100 up, two decimals below.</summary>
+    private static string Axis(double value) =>
+        Math.Abs(value) >= 100 ? value.ToString("#,0", CultureInfo.InvariantCulture) : SvgDocument.N(value);
 }

@@ -319,13 +319,7 @@ internal static class RankOrder
                         continue; // every key has the same byte here
                     }
 
-                    var sum = 0;
-                    for (var d = 0; d < 256; d++)
-                    {
-                        var t = c[d];
-                        c[d] = sum;
-                        sum += t;
-                    }
+                    ToBucketStarts(c);
 
                     for (var i = 0; i < n; i++)
                     {
@@ -457,13 +451,7 @@ internal static class RankOrder
                     continue; // every key has the same byte here
                 }
 
-                var sum = 0;
-                for (var d = 0; d < 256; d++)
-                {
-                    var t = c[d];
-                    c[d] = sum;
-                    sum += t;
-                }
+                ToBucketStarts(c);
 
                 for (var i = 0; i < n; i++)
                 {
@@ -535,6 +523,18 @@ internal static class RankOrder
 
                 start = end;
             }
+        }
+    }
+
+    /// <summary>Turns one radix pass's 256 byte counts into each bucket's first position (an exclusive prefix sum).</summary>
+    private static void ToBucketStarts(Span<int> counts)
+    {
+        var sum = 0;
+        for (var d = 0; d < counts.Length; d++)
+        {
+            var t = counts[d];
+            counts[d] = sum;
+            sum = unchecked(sum + t); // the counts sum to n, which fits an int
         }
     }
 }

@@ -21,6 +21,10 @@ public enum EstimateKind
 /// <para>For a three-point estimate the impact is the PERT mean (minimum + 4 × most likely + maximum) / 6 and its
 /// standard deviation (maximum − minimum) / 6. The expected value is probability × impact; a threat's signed
 /// expected value is its negation (threats are losses, opportunities gains), so the two net on one ledger.</para>
+/// <para>Impact amounts are at most <see cref="MaxAmount"/> (10¹⁵). The bound keeps every derived number finite: an
+/// expected value is at most 10¹⁵, and the exposure of a risk database (a sum over at most 2³¹ risks) at most about
+/// 2.2 × 10²⁴, far below the largest <see cref="double"/>. Without it an amount near 10³⁰⁸ would be accepted while its
+/// PERT mean or a database's exposure overflowed to infinity.</para>
 /// <para>Equality compares every property.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
@@ -34,6 +38,9 @@ public sealed class QuantitativeEstimate : IEquatable<QuantitativeEstimate>
         MostLikely = mostLikely;
         Maximum = maximum;
     }
+
+    /// <summary>The largest impact amount an estimate accepts: 10¹⁵ (a thousand million million units of money or hours).</summary>
+    public const double MaxAmount = 1e15;
 
     /// <summary>Gets how the estimate was given.</summary>
     public EstimateKind Kind { get; }
@@ -61,7 +68,7 @@ public sealed class QuantitativeEstimate : IEquatable<QuantitativeEstimate>
 
     /// <summary>Creates an estimate from a probability and one impact amount.</summary>
     /// <param name="probability">The probability, in [0, 1].</param>
-    /// <param name="impact">The impact amount, finite and not negative.</param>
+    /// <param name="impact">The impact amount, from 0 to <see cref="MaxAmount"/>.</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names it.</exception>
     public static QuantitativeEstimate FromProbabilityAndImpact(double probability, double impact)
@@ -72,9 +79,9 @@ public sealed class QuantitativeEstimate : IEquatable<QuantitativeEstimate>
     }
 
     /// <summary>Creates a three-point estimate of the impact, weighted by PERT.</summary>
-    /// <param name="minimum">The smallest impact, not negative.</param>
+    /// <param name="minimum">The smallest impact, from 0 to <see cref="MaxAmount"/>.</param>
     /// <param name="mostLikely">The most likely impact, at least <paramref name="minimum"/>.</param>
-    /// <param name="maximum">The largest impact, at least <paramref name="mostLikely"/>.</param>
+    /// <param name="maximum">The largest impact, at least <paramref name="mostLikely"/> and at most <see cref="MaxAmount"/>.</param>
     /// <param name="probability">The probability that the risk happens, in [0, 1]; 1 by default (the range already describes the outcome).</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range or the three points are out of order; the message names the value.</exception>
@@ -122,9 +129,9 @@ public sealed class QuantitativeEstimate : IEquatable<QuantitativeEstimate>
 
     private static void CheckAmount(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
-        if (!double.IsFinite(value) || value < 0)
+        if (!double.IsFinite(value) || value < 0 || value > MaxAmount)
         {
-            throw new ArgumentOutOfRangeException(paramName, value, Preconditions.Invariant($"An impact amount must be finite and not negative, but was {value}."));
+            throw new ArgumentOutOfRangeException(paramName, value, Preconditions.Invariant($"An impact amount must be from 0 to 1E+15 (QuantitativeEstimate.MaxAmount), but was {value:R}."));
         }
     }
 }

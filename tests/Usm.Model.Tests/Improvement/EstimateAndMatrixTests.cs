@@ -50,6 +50,22 @@ public class EstimateAndMatrixTests
     }
 
     [Fact]
+    public void Amounts_AreBounded_SoThatExposureStaysFinite()
+    {
+        // The largest amount is accepted, and a database full of it keeps a finite exposure.
+        var top = QuantitativeEstimate.FromThreePoint(QuantitativeEstimate.MaxAmount, QuantitativeEstimate.MaxAmount, QuantitativeEstimate.MaxAmount);
+        Assert.Equal(QuantitativeEstimate.MaxAmount, top.ExpectedValue);
+        Assert.True(double.IsFinite(top.ExpectedValue * int.MaxValue));
+
+        // One step above it is refused, naming the parameter and the value.
+        var above = Math.BitIncrement(QuantitativeEstimate.MaxAmount);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => QuantitativeEstimate.FromProbabilityAndImpact(0.5, above));
+        Assert.Equal("impact", error.ParamName);
+        Assert.Contains("but was 1000000000000000.1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("maximum", Assert.Throws<ArgumentOutOfRangeException>(() => QuantitativeEstimate.FromThreePoint(1, 2, 1e308)).ParamName);
+    }
+
+    [Fact]
     public void OrdinalScale_RejectsBadLevels_AndFindsLevelsByName()
     {
         Assert.Equal(3, Samples.Likelihoods.IndexOf("Likely"));

@@ -198,16 +198,17 @@ public class RiskDatabaseTests
             return db.Register(risk, "p").Apply(id, new ClassifyRisk(new RiskAssessment(1, 1, QuantitativeEstimate.FromProbabilityAndImpact(1, impact))), "p");
         }
 
-        // A large threat absorbs a small opportunity in a plain running total (1 is below half an ulp of 1e17);
-        // once the threat is withdrawn, the opportunity alone is open, and the exposure must be exactly 1.
-        var db = Classified(new RiskDatabase(FixedClock.At(2026, 3, 2)), "R-1", RiskPolarity.Threat, 1e17);
-        db = Classified(db, "R-2", RiskPolarity.Opportunity, 1);
-        Assert.Equal(-1e17, db.Exposure);
-        Assert.Equal(1.0, db.Apply("R-1", new WithdrawRisk("gone"), "p").Exposure);
+        // A large threat absorbs a small opportunity in a plain running total (0.03 is below half an ulp of 1e15,
+        // the largest amount, whose ulp is 0.125); once the threat is withdrawn, the opportunity alone is open, and
+        // the exposure must be exactly 0.03.
+        var db = Classified(new RiskDatabase(FixedClock.At(2026, 3, 2)), "R-1", RiskPolarity.Threat, QuantitativeEstimate.MaxAmount);
+        db = Classified(db, "R-2", RiskPolarity.Opportunity, 0.03);
+        Assert.Equal(-1e15, db.Exposure);
+        Assert.Equal(0.03, db.Apply("R-1", new WithdrawRisk("gone"), "p").Exposure);
 
         // The same open risks give the same exposure, bit for bit, whatever the order they were registered in.
         (string Id, RiskPolarity Polarity, double Impact)[] risks =
-            [("A", RiskPolarity.Opportunity, 0.1), ("B", RiskPolarity.Opportunity, 0.2), ("C", RiskPolarity.Threat, 0.3), ("D", RiskPolarity.Opportunity, 1e16), ("E", RiskPolarity.Threat, 3.7)];
+            [("A", RiskPolarity.Opportunity, 0.1), ("B", RiskPolarity.Opportunity, 0.2), ("C", RiskPolarity.Threat, 0.3), ("D", RiskPolarity.Opportunity, 1e15), ("E", RiskPolarity.Threat, 3.7)];
         var totals = new HashSet<double>();
         var random = new Random(20260302);
         for (var round = 0; round < 50; round++)
@@ -221,8 +222,9 @@ public class RiskDatabaseTests
             totals.Add(order.Exposure);
         }
 
-        // The exact total is 1e16 - 3.7 (plus the doubles' representation errors), which rounds to 9999999999999996.
-        Assert.Equal(9999999999999996.0, Assert.Single(totals));
+        // The exact total is 1e15 - 3.7 (plus the doubles' representation errors, about 3e-17), and the doubles near
+        // 1e15 are 0.125 apart, so it rounds to 999999999999996.25. A plain running sum would depend on the order.
+        Assert.Equal(999999999999996.25, Assert.Single(totals));
     }
 
     [Fact]

@@ -99,6 +99,21 @@ public class RiskDatabaseJsonTests
     }
 
     [Fact]
+    public void ImpactAboveTheBound_IsReportedAtItsEstimate()
+    {
+        var golden = UsmJson.WriteRiskDatabase(Sample());
+        const string Impact = "\"impact\": 134544.85714285713";
+        Assert.Contains(Impact, golden, StringComparison.Ordinal);
+
+        var errors = UsmJson.ReadRiskDatabase(golden.Replace(Impact, "\"impact\": 1e16", StringComparison.Ordinal), s_clock).Errors;
+
+        var error = Assert.Single(errors);
+        Assert.Equal(ReadErrorCode.InvalidValue, error.Code);
+        Assert.EndsWith(".command.residual.estimate", error.Path, StringComparison.Ordinal);
+        Assert.Contains("but was 10000000000000000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IllegalTransition_IsReportedAtTheEvent()
     {
         const string Command = """{"sequence":2,"at":"2026-03-01T10:00:00Z","actor-id":"a","kind":"command-applied","risk-id":"R-1","command":{"type":"fulfil"},"resulting-status":"fulfilled"}""";

@@ -139,9 +139,10 @@ internal static class ManagementSystemArbitraries
     {
         var gen = from seed in Gen.Choose(0, int.MaxValue - 1)
                   from awkward in Gen.Frequency((1, Gen.Constant(false)), (2, Gen.Constant(true)))
+                  from dangling in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
                   from sizes in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(0, maxPart))), 14)
                   from mirOperations in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(0, 4 * maxPart)))
-                  select new SystemShape(seed, awkward, sizes[0], sizes[1], sizes[2], sizes[3], sizes[4], sizes[5], sizes[6], sizes[7], sizes[8], sizes[9], mirOperations, sizes[10], sizes[11], sizes[12]);
+                  select new SystemShape(seed, awkward, dangling, sizes[0], sizes[1], sizes[2], sizes[3], sizes[4], sizes[5], sizes[6], sizes[7], sizes[8], sizes[9], mirOperations, sizes[10], sizes[11], sizes[12]);
         return Arb.From(gen, ShrinkShape);
     }
 
@@ -170,6 +171,11 @@ internal static class ManagementSystemArbitraries
             yield return shape with { Awkward = false };
         }
 
+        if (shape.Dangling)
+        {
+            yield return shape with { Dangling = false };
+        }
+
         foreach (var (get, set) in s_shapeSizes)
         {
             var n = get(shape);
@@ -185,10 +191,64 @@ internal static class ManagementSystemArbitraries
     /// demands it). Other rules may fail on purpose (a supply or composition cycle, a service without SA, an unknown
     /// metric in a service level, a pattern without routine, ...), so the validator has findings to compare.
     /// </summary>
+    /// <remarks>
+    /// When <see cref="SystemShape.Dangling"/> is set, the built system is then changed through the lenient
+    /// <c>With...</c> methods so that references dangle (an unknown profile, service, MIC, unit, party, routine, user,
+    /// owner team or process): the incoherent systems a tool may hold and write, which every reference rule reports.
+    /// Duplicate ids are left out on purpose: the model accepts them (USM-SMS-014) but the reader refuses them.
+    /// </remarks>
     public static ServiceManagementSystem BuildSystem(SystemShape shape)
     {
-        var g = new SystemGenerator(shape);
-        return g.Build();
+        var system = new SystemGenerator(shape).Build();
+        return shape.Dangling ? Dangle(system, new Random(unchecked(shape.Seed ^ 0x5bd1e995))) : system;
+    }
+
+    private static ServiceManagementSystem Dangle(ServiceManagementSystem s, Random r)
+    {
+        bool Now() => r.Next(2) == 0;
+        static IEnumerable<T> First<T>(IEnumerable<T> items, Func<T, T> change) => items.Select((x, i) => i == 0 ? change(x) : x);
+        if (Now())
+        {
+            s = s.WithPeople(
+                Now() ? s.Units.Append(new OrganisationUnit("ghost-child", "Child", OrganisationUnitKind.Team, "ghost-unit")) : s.Units,
+                s.Profiles.Append(new Profile("ghost-manager", "Manager", "ghost-unit", null, null, [new ManagementAssignment(ManagementVerb.Manage, ManagedObjectKind.Process, "not-a-process"), new ManagementAssignment(ManagementVerb.Operate, ManagedObjectKind.Mic, "ghost-mic")])),
+                First(s.People, p => p.WithProfiles(p.ProfileIds.Append("ghost-profile"))));
+        }
+
+        if (Now())
+        {
+            s = s.WithServices(First(s.Services, v => v.WithComponents(v.ComponentServiceIds.Append("ghost-service")).WithMics(v.MicIds.Append("ghost-mic"))));
+        }
+
+        if (Now())
+        {
+            s = s.WithAgreements(s.Agreements.Append(new Agreement("ghost-ola", AgreementKind.OperationalLevelAgreement, "OLA", "ghost-team", "ghost-party", ["ghost-service"], null, new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31)))));
+        }
+
+        if (Now())
+        {
+            s = s.WithParties(s.Parties, s.Links.Append(new ProviderLink("ghost-provider", ["ghost-party"])));
+        }
+
+        if (Now())
+        {
+            s = s.WithUsers(s.Users.Append(new ServiceUser("ghost-user", "User", "ghost-party")), s.Requesters.Append(new Requester("ghost-requester", "Requester", r.Next(2) == 0 ? RequesterKind.User : RequesterKind.Staff, "nobody")));
+        }
+
+        if (Now())
+        {
+            var sdc = s.Technology.SdcTool;
+            var mir = sdc.Mir;
+            if (mir is not null && Now())
+            {
+                var at = mir.History.Count == 0 ? Instant.FromUtc(2026, 1, 1, 0, 0) : mir.History[^1].At;
+                mir = mir.Record(new MirChange(MirChangeKind.Added, "ghost-owned", at, "no owner", null, new ManagedInfrastructureComponent("ghost-owned", "Orphan", MicKind.InternalResource, "ghost-team", null, [new MicRelation("runs-on", "ghost-mic")])));
+            }
+
+            s = s.WithTechnology(s.Technology.WithSdcTool(new SdcTool(sdc.Name, sdc.Registers.Append(new CallRegister(CallType.Incident, ["ghost-routine"])), mir)));
+        }
+
+        return s;
     }
 
     private sealed class SystemGenerator(SystemShape shape)
@@ -624,6 +684,7 @@ internal static class ManagementSystemArbitraries
 internal sealed record SystemShape(
     int Seed,
     bool Awkward,
+    bool Dangling,
     int Customers,
     int Suppliers,
     int Partners,

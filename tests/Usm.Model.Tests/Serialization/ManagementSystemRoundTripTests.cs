@@ -90,6 +90,7 @@ public class ManagementSystemRoundTripTests
             ("sub-tick instants", s => s.Mir?.History.Any(c => Instant.FromUnixTimeTicks(c.At.ToUnixTimeTicks()) != c.At) == true),
             ("several validation rules failing", s => s.Validate().RuleIds.Length >= 5),
         }, check => Assert.True(systems.Count(check.Has) >= 3, check.Part));
+        Assert.Equal(SystemRules.ReferenceRules.Order(StringComparer.Ordinal), systems.SelectMany(s => s.Validate().RuleIds).Where(SystemRules.ReferenceRules.Contains).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(texts, t => t.Length > 1000);
         Assert.Contains(texts, t => t.Any(char.IsSurrogate));
         Assert.Contains(texts, t => t.Length == 0);
@@ -98,10 +99,11 @@ public class ManagementSystemRoundTripTests
     [Fact]
     public void ShapeShrinks_AreSmaller_AndStillBuild()
     {
-        var shape = Gen.Sample(ManagementSystemArbitraries.GeneratedSystems().Generator, 1).Single() with { Awkward = true, Services = 5, MirOperations = 9 };
+        var shape = Gen.Sample(ManagementSystemArbitraries.GeneratedSystems().Generator, 1).Single() with { Awkward = true, Dangling = true, Services = 5, MirOperations = 9 };
         var shrinks = ManagementSystemArbitraries.GeneratedSystems().Shrinker(shape).ToList();
 
         Assert.Contains(shrinks, s => !s.Awkward && s with { Awkward = true } == shape);
+        Assert.Contains(shrinks, s => !s.Dangling && s with { Dangling = true } == shape);
         Assert.Contains(shrinks, s => s.Services == 2 && s with { Services = 5 } == shape);
         Assert.All(shrinks, s => Assert.NotNull(ManagementSystemArbitraries.BuildSystem(s)));
     }
@@ -133,5 +135,27 @@ public class ManagementSystemRoundTripTests
 
         Assert.True(back.IsSuccess);
         Assert.Equal("half \ufffd pair", back.Value.Parties[0].Name);
+    }
+
+    [Fact]
+    public void MirHistoryLongerThanTheCollectionLimit_NeedsARaisedLimit()
+    {
+        var system = SampleOrganisation.Create();
+        var clock = new FixedClock(Instant.FromUtc(2027, 1, 1, 0, 0));
+        var mir = system.Mir!;
+        var mic = mir.Components[0];
+        while (mir.History.Count <= ReaderOptions.Default.MaxCollectionItems)
+        {
+            clock.Advance(Duration.FromMinutes(1));
+            mir = mir.Update(mic.WithAttribute("version", "v" + mir.History.Count), clock, "patched");
+        }
+
+        system = system.WithTechnology(system.Technology.WithSdcTool(system.Technology.SdcTool.WithMir(mir)));
+        var json = UsmJson.WriteManagementSystem(system);
+
+        var error = Assert.Single(UsmJson.ReadManagementSystem(json).Errors);
+        Assert.Equal(ReadErrorCode.CollectionTooLarge, error.Code);
+        Assert.StartsWith("$.management-system.technology.sdc-tool.mir.history", error.Path, StringComparison.Ordinal);
+        Assert.Equal(system, UsmJson.ReadManagementSystem(json, new ReaderOptions(maxCollectionItems: 20_000)).Value);
     }
 }

@@ -61,8 +61,15 @@ internal static class NodaTimeText
         return new DateInterval(start.Value, end.Value);
     }
 
-    /// <summary>Formats a date interval as <c>start/end</c>.</summary>
-    public static string FormatInterval(DateInterval interval) => Date.Format(interval.Start) + "/" + Date.Format(interval.End);
+    /// <summary>
+    /// Formats a date in ISO 8601. The ISO pattern prints a date's own year, month and day, so a date in another
+    /// calendar (Julian, Hebrew, ...) would come out as a different day; it is converted to the ISO calendar first, and
+    /// the same day is written (and read back as an ISO date).
+    /// </summary>
+    public static string FormatDate(LocalDate date) => Date.Format(date.WithCalendar(CalendarSystem.Iso));
+
+    /// <summary>Formats a date interval as <c>start/end</c>, both dates in ISO 8601 (see <see cref="FormatDate"/>).</summary>
+    public static string FormatInterval(DateInterval interval) => FormatDate(interval.Start) + "/" + FormatDate(interval.End);
 
     public static string ReadString(ref Utf8JsonReader reader, string what) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException($"Expected {what} as a string but found {reader.TokenType}.");
@@ -91,7 +98,7 @@ internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
         return result.Success ? result.Value : throw new JsonException($"Expected an ISO 8601 date such as 2024-03-01 but found '{text}'.");
     }
 
-    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) => writer.WriteStringValue(NodaTimeText.Date.Format(value));
+    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) => writer.WriteStringValue(NodaTimeText.FormatDate(value));
 }
 
 /// <summary>Converts <see cref="DateInterval"/> to and from ISO 8601 <c>start/end</c> text (both inclusive).</summary>

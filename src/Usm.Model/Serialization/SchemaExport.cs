@@ -112,6 +112,11 @@ internal static class SchemaExport
         ["SprintItemDto"] = ["risk-id", "effort"],
         ["FindingDto"] = ["rule-id", "severity", "message", "path"],
         ["RankingDocumentDto"] = ["format-version", "kind", "ranking"],
+        ["RankingDto"] = ["method", "complete", "candidates", "items"],
+        ["CandidateDto"] = ["id", "values", "effort", "polarity"],
+        ["RankedItemDto"] = ["id", "rank", "score", "explanation"],
+        ["ExplanationDto"] = ["method", "summary", "contributions"],
+        ["ContributionItemDto"] = ["criterion", "value", "contribution", "text"],
     };
 
     public static string Export(UsmDocumentKind kind)

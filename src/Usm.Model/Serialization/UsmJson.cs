@@ -25,7 +25,7 @@ public enum UsmDocumentKind
     /// <summary>An improvement programme (<c>improvement-programme</c>): its agreed mechanism as a descriptor, and its sprints.</summary>
     ImprovementProgramme = 6,
 
-    /// <summary>A prioritisation result (<c>ranking</c>): method, candidates, and items with ranks, scores and explanations. Write-only.</summary>
+    /// <summary>A prioritisation result (<c>ranking</c>): method, candidates, and items with ranks, scores and explanations; read back by ranking the candidates again.</summary>
     Ranking = 7,
 }
 

@@ -61,6 +61,7 @@ internal static class SchemaExport
         ["SprintDto.outcomes"] = ProgrammeNames.Outcome.Names,
         ["FindingDto.severity"] = ProgrammeNames.Severity.Names,
         ["CandidateDto.polarity"] = ProgrammeNames.Polarity.Names,
+        ["AhpResultDto.weighting"] = ResultMapper.Weighting.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -117,6 +118,9 @@ internal static class SchemaExport
         ["RankedItemDto"] = ["id", "rank", "score", "explanation"],
         ["ExplanationDto"] = ["method", "summary", "contributions"],
         ["ContributionItemDto"] = ["criterion", "value", "contribution", "text"],
+        ["AhpResultDocumentDto"] = ["format-version", "kind", "ahp-result"],
+        ["AhpResultDto"] = ["weights", "weighting", "lambda-max", "consistency-index", "random-index", "random-index-value", "consistency-ratio", "consistency-threshold", "iterations", "converged"],
+        ["RandomIndexDto"] = ["name", "values"],
     };
 
     public static string Export(UsmDocumentKind kind)

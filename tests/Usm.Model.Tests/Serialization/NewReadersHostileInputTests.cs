@@ -7,7 +7,7 @@ namespace Usm.Model.Tests.Serialization;
 // Hostile input for the scan, instrument, programme and result readers (the shared defences are tested in depth with USM-WIF).
 public class NewReadersHostileInputTests
 {
-    public static TheoryData<string> Readers() => ["scan", "instrument", "programme", "ranking"];
+    public static TheoryData<string> Readers() => ["scan", "instrument", "programme", "ranking", "ahp-result"];
 
     private static ReadResult<object> Read(string reader, byte[] utf8)
     {
@@ -17,6 +17,7 @@ public class NewReadersHostileInputTests
             "scan" => Wrap(UsmJson.ReadScan(stream)),
             "instrument" => Wrap(UsmJson.ReadInstrument(stream)),
             "ranking" => Wrap(UsmJson.ReadRanking(stream)),
+            "ahp-result" => Wrap(UsmJson.ReadAhpResult(stream)),
             _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
         };
     }

@@ -61,6 +61,7 @@ internal static class SchemaExport
         ["SprintDto.outcomes"] = ProgrammeNames.Outcome.Names,
         ["FindingDto.severity"] = ProgrammeNames.Severity.Names,
         ["CandidateDto.polarity"] = ProgrammeNames.Polarity.Names,
+        ["AhpResultDto.weighting"] = ResultMapper.Weighting.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -112,6 +113,14 @@ internal static class SchemaExport
         ["SprintItemDto"] = ["risk-id", "effort"],
         ["FindingDto"] = ["rule-id", "severity", "message", "path"],
         ["RankingDocumentDto"] = ["format-version", "kind", "ranking"],
+        ["RankingDto"] = ["method", "complete", "candidates", "items"],
+        ["CandidateDto"] = ["id", "values", "effort", "polarity"],
+        ["RankedItemDto"] = ["id", "rank", "score", "explanation"],
+        ["ExplanationDto"] = ["method", "summary", "contributions"],
+        ["ContributionItemDto"] = ["criterion", "value", "contribution", "text"],
+        ["AhpResultDocumentDto"] = ["format-version", "kind", "ahp-result"],
+        ["AhpResultDto"] = ["weights", "weighting", "lambda-max", "consistency-index", "random-index", "random-index-value", "consistency-ratio", "consistency-threshold", "iterations", "converged"],
+        ["RandomIndexDto"] = ["name", "values"],
     };
 
     public static string Export(UsmDocumentKind kind)

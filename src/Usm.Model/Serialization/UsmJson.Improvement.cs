@@ -52,9 +52,8 @@ public static partial class UsmJson
 
     /// <summary>
     /// Writes a prioritisation result (<c>ranking</c>): the method as a descriptor, the options, the candidates
-    /// with their criterion values, and every ranked item with its rank, score, class and explanation. This format
-    /// is <b>write-only</b>: a ranking is a computed result, rebuilt by ranking the written candidates again with
-    /// <see cref="Prioritiser.Rank"/>.
+    /// with their criterion values, and every ranked item with its rank, score, class and explanation.
+    /// <see cref="ReadRanking(string, ReaderOptions?)"/> reads it back by ranking the written candidates again.
     /// </summary>
     /// <param name="ranking">The ranking.</param>
     /// <returns>The document.</returns>
@@ -556,7 +555,7 @@ internal static class ProgrammeMapper
         return levels is null ? ManagementSystemMapper.Missing<OrdinalScale>(JsonPaths.Member(path, "levels"), ctx) : ctx.Build(path, () => new OrdinalScale(s.Name!, levels));
     }
 
-    private static RankingMethod? MethodFromDto(RankingMethodDto? m, string path, JsonReadContext ctx)
+    internal static RankingMethod? MethodFromDto(RankingMethodDto? m, string path, JsonReadContext ctx)
     {
         if (m is null)
         {
@@ -579,8 +578,10 @@ internal static class ProgrammeMapper
             case "weighted-sum" or "topsis":
                 var criteria = Criteria();
                 var normalisation = Normalisation();
+                // A weighted sum keeps its written name, so that an AHP-weighted SAW reads back under its own name.
                 return criteria is null || normalisation is null ? null
-                    : ctx.Build<RankingMethod>(path, () => m.Kind == "topsis" ? RankingMethod.Topsis(criteria, normalisation.Value) : RankingMethod.WeightedSum(criteria, normalisation.Value));
+                    : ctx.Build<RankingMethod>(path, () => m.Kind == "topsis" ? RankingMethod.Topsis(criteria, normalisation.Value)
+                        : string.IsNullOrWhiteSpace(m.Name) ? RankingMethod.WeightedSum(criteria, normalisation.Value) : new WeightedSumMethod(criteria, normalisation.Value, m.Name));
             case "expected-value":
                 return ctx.Build<RankingMethod>(path, () => RankingMethod.ExpectedValue(m.ProbabilityCriterion!, m.ImpactCriterion!));
             case "risk-matrix":
@@ -619,7 +620,7 @@ internal static class ProgrammeMapper
         }
     }
 
-    private static RankingOptions? OptionsFromDto(RankingOptionsDto? o, string path, JsonReadContext ctx)
+    internal static RankingOptions? OptionsFromDto(RankingOptionsDto? o, string path, JsonReadContext ctx)
     {
         if (o?.SecondaryKey is not { } key)
         {

@@ -25,8 +25,11 @@ public enum UsmDocumentKind
     /// <summary>An improvement programme (<c>improvement-programme</c>): its agreed mechanism as a descriptor, and its sprints.</summary>
     ImprovementProgramme = 6,
 
-    /// <summary>A prioritisation result (<c>ranking</c>): method, candidates, and items with ranks, scores and explanations. Write-only.</summary>
+    /// <summary>A prioritisation result (<c>ranking</c>): method, candidates, and items with ranks, scores and explanations; read back by ranking the candidates again.</summary>
     Ranking = 7,
+
+    /// <summary>An AHP result (<c>ahp-result</c>): the weights of one pairwise comparison with its consistency measures.</summary>
+    AhpResult = 8,
 }
 
 /// <summary>
@@ -98,6 +101,7 @@ public static partial class UsmJson
         UsmDocumentKind.Scan => "scan",
         UsmDocumentKind.ImprovementProgramme => "improvement-programme",
         UsmDocumentKind.Ranking => "ranking",
+        UsmDocumentKind.AhpResult => "ahp-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -110,6 +114,7 @@ public static partial class UsmJson
         UsmDocumentKind.Scan => UsmJsonContext.Writer.ScanDocumentDto,
         UsmDocumentKind.ImprovementProgramme => UsmJsonContext.Writer.ProgrammeDocumentDto,
         UsmDocumentKind.Ranking => UsmJsonContext.Writer.RankingDocumentDto,
+        UsmDocumentKind.AhpResult => UsmJsonContext.Writer.AhpResultDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -18,6 +18,7 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(ScanDocumentDto))]
 [JsonSerializable(typeof(ProgrammeDocumentDto))]
 [JsonSerializable(typeof(RankingDocumentDto))]
+[JsonSerializable(typeof(AhpResultDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>

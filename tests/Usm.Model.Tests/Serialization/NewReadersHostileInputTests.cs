@@ -4,10 +4,10 @@ using Usm.Model.Serialization;
 
 namespace Usm.Model.Tests.Serialization;
 
-// Hostile input for the scan, instrument and programme readers (the shared defences are tested in depth with USM-WIF).
+// Hostile input for the scan, instrument, programme and result readers (the shared defences are tested in depth with USM-WIF).
 public class NewReadersHostileInputTests
 {
-    public static TheoryData<string> Readers() => ["scan", "instrument", "programme"];
+    public static TheoryData<string> Readers() => ["scan", "instrument", "programme", "ranking", "ahp-result"];
 
     private static ReadResult<object> Read(string reader, byte[] utf8)
     {
@@ -16,6 +16,8 @@ public class NewReadersHostileInputTests
         {
             "scan" => Wrap(UsmJson.ReadScan(stream)),
             "instrument" => Wrap(UsmJson.ReadInstrument(stream)),
+            "ranking" => Wrap(UsmJson.ReadRanking(stream)),
+            "ahp-result" => Wrap(UsmJson.ReadAhpResult(stream)),
             _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
         };
     }

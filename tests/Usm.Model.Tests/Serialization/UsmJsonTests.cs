@@ -197,6 +197,7 @@ public class UsmJsonTests
         UsmDocumentKind.Scan => "scan",
         UsmDocumentKind.ImprovementProgramme => "improvement-programme",
         UsmDocumentKind.Ranking => "ranking",
+        UsmDocumentKind.AhpResult => "ahp-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Text.Json;
+using Usm.Model.Internal;
+using Usm.Model.Prioritisation;
+
+namespace Usm.Model.Serialization;
+
+public static partial class UsmJson
+{
+    /// <summary>
+    /// Reads a prioritisation result (<c>ranking</c>) from text. The ranking is rebuilt by ranking the written
+    /// candidates again with the written method and options (<see cref="Prioritiser.Rank"/>, or
+    /// <see cref="Prioritiser.Top"/> when <c>complete</c> is false), and every recorded item (id, rank, score, class
+    /// and explanation) must equal the rebuilt one, so the result is the library's own <see cref="Ranking"/>.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The ranking, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<Ranking> ReadRanking(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.Ranking, UsmJsonContext.Writer.RankingDocumentDto, (dto, ctx) => ResultMapper.RankingFromDto(dto.Ranking, ctx));
+
+    /// <summary>Reads a prioritisation result (<c>ranking</c>) from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The ranking, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<Ranking> ReadRanking(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.Ranking, UsmJsonContext.Writer.RankingDocumentDto, (dto, ctx) => ResultMapper.RankingFromDto(dto.Ranking, ctx));
+    /// <summary>
+    /// Writes an AHP result (<c>ahp-result</c>): the labels and weights of one pairwise comparison, the weighting
+    /// method, λmax, the consistency index and ratio, the random index table used with its value for this size, the
+    /// threshold, and the solver's iterations and convergence.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A weight or λmax is not finite (JSON has no infinity or NaN).</exception>
+    public static string WriteAhpResult(AhpResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = new AhpResultDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.AhpResult), AhpResult = ResultMapper.ToDto(result, nameof(result)) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.AhpResultDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads an AHP result from text. The recorded numbers are the result (no matrix is written), so the reader
+    /// checks them instead: weights positive and summing to 1, labels unique and one per weight, the random index
+    /// value equal to the table's value for this size, and the consistency index and ratio equal to the ones
+    /// λmax and the random index give.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<AhpResult> ReadAhpResult(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.AhpResult, UsmJsonContext.Writer.AhpResultDocumentDto, (dto, ctx) => ResultMapper.AhpFromDto(dto.AhpResult, "$.ahp-result", ctx));
+
+    /// <summary>Reads an AHP result from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<AhpResult> ReadAhpResult(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.AhpResult, UsmJsonContext.Writer.AhpResultDocumentDto, (dto, ctx) => ResultMapper.AhpFromDto(dto.AhpResult, "$.ahp-result", ctx));
+}
+
+/// <summary>Maps computed results (rankings, AHP weights, ballot counts, sprint selections) from their JSON shape.</summary>
+internal static class ResultMapper
+{
+    private const string RankingRoot = "$.ranking";
+
+    public static Ranking? RankingFromDto(RankingDto? d, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<Ranking>(RankingRoot, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(RankingRoot, member);
+        var method = ProgrammeMapper.MethodFromDto(d.Method, P("method"), ctx);
+        var options = ProgrammeMapper.OptionsFromDto(d.Options, P("options"), ctx);
+        if (d.Complete is null)
+        {
+            ManagementSystemMapper.Missing<Ranking>(P("complete"), ctx);
+        }
+
+        var candidates = d.Candidates is null
+            ? ManagementSystemMapper.Missing<List<Candidate>>(P("candidates"), ctx)
+            : ManagementSystemMapper.Items(d.Candidates, P("candidates"), ctx, (c, at) => CandidateFromDto(c, at, ctx), c => c.Id);
+        var items = d.Items is null
+            ? ManagementSystemMapper.Missing<List<RankedItemDto>>(P("items"), ctx)
+            : ManagementSystemMapper.Items(d.Items, P("items"), ctx, (i, at) => CheckItem(i, at, ctx));
+        if (ctx.HasErrors || method is null || options is null || candidates is null || items is null)
+        {
+            return null;
+        }
+
+        var n = candidates.Count;
+        var complete = d.Complete!.Value;
+        if (complete ? items.Count != n : items.Count < 1 || items.Count >= n)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("items"), complete
+                ? Preconditions.Invariant($"A complete ranking holds every candidate: {n} item(s) expected but {items.Count} found.")
+                : Preconditions.Invariant($"A top-k ranking holds from 1 to {n - 1} of its {n} candidates, but {items.Count} item(s) were found."));
+            return null;
+        }
+
+        var set = ctx.Build(P("candidates"), () => new CandidateSet(candidates));
+        var ranking = set is null ? null : ctx.Build(P("method"), () => complete ? Prioritiser.Rank(set, method, options) : Prioritiser.Top(set, method, items.Count, options));
+        if (ranking is null)
+        {
+            return null;
+        }
+
+        for (var p = 0; p < items.Count; p++)
+        {
+            CompareItem(items[p], ranking.Items[p], JsonPaths.Index(P("items"), p), ctx);
+        }
+
+        return ctx.HasErrors ? null : ranking;
+    }
+
+    private static Candidate? CandidateFromDto(CandidateDto c, string at, JsonReadContext ctx)
+    {
+        var id = WorkflowMapper.RequiredId(c.Id, JsonPaths.Member(at, "id"), ctx);
+        var values = c.Values ?? ManagementSystemMapper.Missing<Dictionary<string, double>>(JsonPaths.Member(at, "values"), ctx);
+        if (c.Effort is null)
+        {
+            ManagementSystemMapper.Missing<Candidate>(JsonPaths.Member(at, "effort"), ctx);
+        }
+
+        var polarity = ProgrammeNames.Polarity.Read(c.Polarity, JsonPaths.Member(at, "polarity"), ctx, "a candidate polarity");
+        return id is null || values is null || c.Effort is null || polarity is null ? null
+            : ctx.Build(at, () => new Candidate(id, values, c.Effort.Value, polarity.Value));
+    }
+
+    // Checks that an item has its required members; its values are compared with the rebuilt ranking afterwards.
+    private static RankedItemDto? CheckItem(RankedItemDto i, string at, JsonReadContext ctx)
+    {
+        var before = ctx.Errors.Count;
+        WorkflowMapper.RequiredId(i.Id, JsonPaths.Member(at, "id"), ctx);
+        if (i.Rank is null)
+        {
+            ManagementSystemMapper.Missing<RankedItemDto>(JsonPaths.Member(at, "rank"), ctx);
+        }
+
+        if (i.Score is null)
+        {
+            ManagementSystemMapper.Missing<RankedItemDto>(JsonPaths.Member(at, "score"), ctx);
+        }
+
+        if (i.Explanation is not { } e)
+        {
+            ManagementSystemMapper.Missing<RankedItemDto>(JsonPaths.Member(at, "explanation"), ctx);
+        }
+        else
+        {
+            var ePath = JsonPaths.Member(at, "explanation");
+            WorkflowMapper.Required(e.Method, JsonPaths.Member(ePath, "method"), ctx);
+            WorkflowMapper.Required(e.Summary, JsonPaths.Member(ePath, "summary"), ctx);
+            if (e.Contributions is null)
+            {
+                ManagementSystemMapper.Missing<RankedItemDto>(JsonPaths.Member(ePath, "contributions"), ctx);
+            }
+            else
+            {
+                ManagementSystemMapper.Items(e.Contributions, JsonPaths.Member(ePath, "contributions"), ctx, (c, cAt) =>
+                {
+                    WorkflowMapper.Required(c.Criterion, JsonPaths.Member(cAt, "criterion"), ctx);
+                    WorkflowMapper.Required(c.Text, JsonPaths.Member(cAt, "text"), ctx);
+                    return c.Value is null ? ManagementSystemMapper.Missing<ContributionItemDto>(JsonPaths.Member(cAt, "value"), ctx)
+                        : c.Contribution is null ? ManagementSystemMapper.Missing<ContributionItemDto>(JsonPaths.Member(cAt, "contribution"), ctx)
+                        : c;
+                });
+            }
+        }
+
+        return ctx.Errors.Count > before ? null : i;
+    }
+
+    // A recorded item must be exactly what ranking the written candidates gives; each difference is one error.
+    private static void CompareItem(RankedItemDto recorded, RankedItem actual, string at, JsonReadContext ctx)
+    {
+        void Differs(string member, string written, string computed) =>
+            ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, member), $"The recorded {member} {JsonReadContext.Shorten(written)} differs from {JsonReadContext.Shorten(computed)}, which ranking the written candidates gives.");
+
+        if (recorded.Id != actual.Id)
+        {
+            Differs("id", $"'{recorded.Id}'", $"'{actual.Id}'");
+            return;
+        }
+
+        if (recorded.Rank != actual.Rank)
+        {
+            Differs("rank", Num(recorded.Rank!.Value), Num(actual.Rank));
+        }
+
+        if (!recorded.Score!.Value.Equals(actual.Score))
+        {
+            Differs("score", Num(recorded.Score.Value), Num(actual.Score));
+        }
+
+        if (recorded.Class != actual.Class)
+        {
+            Differs("class", recorded.Class is { } rc ? Num(rc) : "(none)", actual.Class is { } ac ? Num(ac) : "(none)");
+        }
+
+        var e = recorded.Explanation!;
+        var x = actual.Explanation;
+        var same = e.Method == x.Method && e.Summary == x.Summary && e.Contributions!.Count == x.Contributions.Length
+            && e.Contributions.Zip(x.Contributions).All(p => p.First!.Criterion == p.Second.Criterion && p.First.Value!.Value.Equals(p.Second.Value)
+                && p.First.Contribution!.Value.Equals(p.Second.Contribution) && p.First.Text == p.Second.Text);
+        if (!same)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "explanation"), $"The recorded explanation of '{JsonReadContext.Shorten(actual.Id)}' differs from the one that ranking the written candidates gives ({JsonReadContext.Shorten(x.Summary)}).");
+        }
+    }
+
+    public static readonly EnumTable<AhpWeighting> Weighting = KebabEnum<AhpWeighting>.Table;
+
+    private static readonly AhpRandomIndex[] s_standardTables = [AhpRandomIndex.Saaty1980, AhpRandomIndex.Saaty2005, AhpRandomIndex.AlonsoLamata2006, AhpRandomIndex.DoneganDodd1991];
+
+    public static AhpResultDto ToDto(AhpResult r, string paramName)
+    {
+        if (r.Weights.Any(w => !double.IsFinite(w)) || !double.IsFinite(r.LambdaMax) || !double.IsFinite(r.ConsistencyRatio))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"The AHP result {r} holds a weight or measure that is not finite, which JSON cannot hold."), paramName);
+        }
+
+        return new()
+        {
+            Labels = r.Labels.IsEmpty ? null : [.. r.Labels],
+            Weights = [.. r.Weights],
+            Weighting = Weighting.Name(r.Weighting),
+            LambdaMax = r.LambdaMax,
+            ConsistencyIndex = r.ConsistencyIndex,
+            RandomIndex = new RandomIndexDto { Name = r.RandomIndex.Name, Values = [.. r.RandomIndex.Values] },
+            RandomIndexValue = r.RandomIndexValue,
+            ConsistencyRatio = r.ConsistencyRatio,
+            ConsistencyThreshold = r.ConsistencyThreshold,
+            Iterations = r.Iterations,
+            Converged = r.Converged,
+        };
+    }
+
+    public static AhpResult? AhpFromDto(AhpResultDto? d, string path, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<AhpResult>(path, ctx);
+        }
+
+        var before = ctx.Errors.Count;
+        string P(string member) => JsonPaths.Member(path, member);
+        double? Number(double? value, string member)
+        {
+            if (value is null)
+            {
+                ManagementSystemMapper.Missing<string>(P(member), ctx);
+            }
+
+            return value;
+        }
+
+        var weighting = Weighting.Read(d.Weighting, P("weighting"), ctx, "an AHP weighting");
+        var lambda = Number(d.LambdaMax, "lambda-max");
+        var ci = Number(d.ConsistencyIndex, "consistency-index");
+        var riValue = Number(d.RandomIndexValue, "random-index-value");
+        var cr = Number(d.ConsistencyRatio, "consistency-ratio");
+        var threshold = Number(d.ConsistencyThreshold, "consistency-threshold");
+        if (d.Iterations is null)
+        {
+            ManagementSystemMapper.Missing<string>(P("iterations"), ctx);
+        }
+        else if (d.Iterations < 0)
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, P("iterations"), Preconditions.Invariant($"Expected a non-negative iteration count but found {d.Iterations}."));
+        }
+
+        if (d.Converged is null)
+        {
+            ManagementSystemMapper.Missing<string>(P("converged"), ctx);
+        }
+
+        if (threshold is < 0 or > 1)
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, P("consistency-threshold"), $"The consistency threshold must be from 0 to 1, but was {Num(threshold.Value)}.");
+        }
+
+        var weights = d.Weights ?? ManagementSystemMapper.Missing<List<double>>(P("weights"), ctx);
+        var n = weights?.Count ?? 0;
+        if (weights is not null)
+        {
+            if (n == 0)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, P("weights"), "An AHP result has at least one weight.");
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (weights[i] is <= 0 or > 1)
+                {
+                    ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Index(P("weights"), i), $"A weight must be above 0 and at most 1, but was {Num(weights[i])}.");
+                }
+            }
+
+            var sum = weights.Sum();
+            if (n > 0 && Math.Abs(sum - 1) > 1e-9 * n)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, P("weights"), $"The weights must sum to 1, but sum to {Num(sum)}.");
+            }
+        }
+
+        var labels = ManagementSystemMapper.Strings(d.Labels, P("labels"), ctx) ?? [];
+        if (labels.Count > 0 && weights is not null && labels.Count != n)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("labels"), Preconditions.Invariant($"There are {labels.Count} labels for {n} weights."));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(labels[i]))
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Index(P("labels"), i), "A label must not be empty or white space.");
+            }
+            else if (!seen.Add(labels[i]))
+            {
+                ctx.Error(ReadErrorCode.DuplicateId, JsonPaths.Index(P("labels"), i), $"Label '{JsonReadContext.Shorten(labels[i])}' is used by an earlier element.");
+            }
+        }
+
+        var table = RandomIndexFromDto(d.RandomIndex, P("random-index"), ctx);
+        if (ctx.Errors.Count > before || weighting is null || table is null || weights is null)
+        {
+            return null;
+        }
+
+        if (n > table.MaxSize)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("random-index"), Preconditions.Invariant($"The random index table '{table.Name}' covers sizes 1 to {table.MaxSize}, not {n}."));
+            return null;
+        }
+
+        var result = new AhpResult([.. labels], [.. weights], weighting.Value, lambda!.Value, table, riValue!.Value, threshold!.Value, d.Iterations!.Value, d.Converged!.Value);
+        if (!riValue.Value.Equals(table.For(n)))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("random-index-value"), $"The recorded random index {Num(riValue.Value)} differs from {Num(table.For(n))}, the value of table '{table.Name}' for size {Num(n)}.");
+        }
+        else if (!ci!.Value.Equals(result.ConsistencyIndex))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("consistency-index"), $"The recorded consistency index {Num(ci.Value)} differs from {Num(result.ConsistencyIndex)}, which λmax gives.");
+        }
+        else if (!cr!.Value.Equals(result.ConsistencyRatio))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("consistency-ratio"), $"The recorded consistency ratio {Num(cr.Value)} differs from {Num(result.ConsistencyRatio)}, which the consistency and random indices give.");
+        }
+
+        return ctx.Errors.Count > before ? null : result;
+    }
+
+    private static AhpRandomIndex? RandomIndexFromDto(RandomIndexDto? d, string path, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<AhpRandomIndex>(path, ctx);
+        }
+
+        var name = WorkflowMapper.RequiredId(d.Name, JsonPaths.Member(path, "name"), ctx);
+        var values = d.Values ?? ManagementSystemMapper.Missing<List<double>>(JsonPaths.Member(path, "values"), ctx);
+        if (name is null || values is null)
+        {
+            return null;
+        }
+
+        var table = ctx.Build(path, () => AhpRandomIndex.Custom(name, values));
+        return table is null ? null : s_standardTables.FirstOrDefault(t => t.Equals(table)) ?? table;
+    }
+
+    internal static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Usm.Model.Prioritisation;
 
@@ -74,6 +76,221 @@ internal static class ColumnMath
             {
                 y[i] += (a * x[i]) + b;
             }
+        }
+    }
+
+    /// <summary>
+    /// Minimum and maximum of a column, in one pass with four independent vector accumulators (min and max do not
+    /// depend on the order of evaluation, so the result equals a sequential scan's).
+    /// </summary>
+    public static (double Min, double Max) MinMax(ReadOnlySpan<double> x)
+    {
+        unchecked
+        {
+            var min = double.PositiveInfinity;
+            var max = double.NegativeInfinity;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated && x.Length >= 16)
+            {
+                ref var r = ref MemoryMarshal.GetReference(x);
+                var min0 = Vector256.Create(double.PositiveInfinity);
+                var min1 = min0;
+                var max0 = Vector256.Create(double.NegativeInfinity);
+                var max1 = max0;
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var a = Vector256.LoadUnsafe(ref r, (nuint)i);
+                    var b = Vector256.LoadUnsafe(ref r, (nuint)(i + 4));
+                    min0 = Vector256.Min(min0, a);
+                    max0 = Vector256.Max(max0, a);
+                    min1 = Vector256.Min(min1, b);
+                    max1 = Vector256.Max(max1, b);
+                }
+
+                var vmin = Vector256.Min(min0, min1);
+                var vmax = Vector256.Max(max0, max1);
+                for (var k = 0; k < Vector256<double>.Count; k++)
+                {
+                    min = Math.Min(min, vmin[k]);
+                    max = Math.Max(max, vmax[k]);
+                }
+            }
+
+            for (; i < x.Length; i++)
+            {
+                var v = x[i];
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+
+            return (min, max);
+        }
+    }
+
+    /// <summary>
+    /// y[i] = (((y[i] or 0) + t₀) + t₁) + … with tⱼ = aⱼ · xⱼ[i] + bⱼ, for up to four terms in one pass. The additions run
+    /// in the same order as one <see cref="AddScaled"/> pass per term, so the result is bit-identical to those passes;
+    /// one pass reads y once instead of once per term. With <paramref name="accumulate"/> false, y starts from 0.
+    /// </summary>
+    public static void AddScaledTerms(ReadOnlySpan<(double[] X, double A, double B)> terms, int start, Span<double> y, bool accumulate)
+    {
+        unchecked
+        {
+            switch (terms.Length)
+            {
+                case 1:
+                    AddTerms1(terms[0], start, y, accumulate);
+                    return;
+                case 2:
+                    AddTerms2(terms[0], terms[1], start, y, accumulate);
+                    return;
+                case 3:
+                    AddTerms2(terms[0], terms[1], start, y, accumulate);
+                    AddTerms1(terms[2], start, y, accumulate: true);
+                    return;
+                default:
+                    AddTerms2(terms[0], terms[1], start, y, accumulate);
+                    AddTerms2(terms[2], terms[3], start, y, accumulate: true);
+                    return;
+            }
+        }
+    }
+
+    private static void AddTerms1((double[] X, double A, double B) t, int start, Span<double> y, bool accumulate)
+    {
+        var x = t.X.AsSpan(start, y.Length);
+        if (!accumulate)
+        {
+            y.Clear();
+        }
+
+        AddScaled(x, y, t.A, t.B);
+    }
+
+    private static void AddTerms2((double[] X, double A, double B) t0, (double[] X, double A, double B) t1, int start, Span<double> y, bool accumulate)
+    {
+        unchecked
+        {
+            var n = y.Length;
+            ReadOnlySpan<double> x0 = t0.X.AsSpan(start, n);
+            ReadOnlySpan<double> x1 = t1.X.AsSpan(start, n);
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var r0 = ref MemoryMarshal.GetReference(x0);
+                ref var r1 = ref MemoryMarshal.GetReference(x1);
+                ref var ry = ref MemoryMarshal.GetReference(y);
+                var a0 = Vector256.Create(t0.A);
+                var b0 = Vector256.Create(t0.B);
+                var a1 = Vector256.Create(t1.A);
+                var b1 = Vector256.Create(t1.B);
+                for (; i <= n - 4; i += 4)
+                {
+                    var acc = accumulate ? Vector256.LoadUnsafe(ref ry, (nuint)i) : Vector256<double>.Zero;
+                    acc += (a0 * Vector256.LoadUnsafe(ref r0, (nuint)i)) + b0;
+                    acc += (a1 * Vector256.LoadUnsafe(ref r1, (nuint)i)) + b1;
+                    acc.StoreUnsafe(ref ry, (nuint)i);
+                }
+            }
+
+            for (; i < n; i++)
+            {
+                var acc = accumulate ? y[i] : 0.0;
+                acc += (t0.A * x0[i]) + t0.B;
+                acc += (t1.A * x1[i]) + t1.B;
+                y[i] = acc;
+            }
+        }
+    }
+
+    /// <summary>
+    /// y[i] = p[i] · |v[i]| for every i; returns true when every p[i] lies in [0, 1] and every v[i] ≥ 0 (the common
+    /// case), false when some value needs the caller's item-by-item check (y is then incomplete).
+    /// </summary>
+    public static bool ScaledMagnitudes(ReadOnlySpan<double> p, ReadOnlySpan<double> v, Span<double> y)
+    {
+        unchecked
+        {
+            var n = y.Length;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var rp = ref MemoryMarshal.GetReference(p);
+                ref var rv = ref MemoryMarshal.GetReference(v);
+                ref var ry = ref MemoryMarshal.GetReference(y);
+                var zero = Vector256<double>.Zero;
+                var one = Vector256.Create(1.0);
+                var ok = Vector256<double>.AllBitsSet;
+                for (; i <= n - 4; i += 4)
+                {
+                    var pi = Vector256.LoadUnsafe(ref rp, (nuint)i);
+                    var vi = Vector256.LoadUnsafe(ref rv, (nuint)i);
+                    ok &= Vector256.GreaterThanOrEqual(pi, zero) & Vector256.LessThanOrEqual(pi, one) & Vector256.GreaterThanOrEqual(vi, zero);
+                    (pi * Vector256.Abs(vi)).StoreUnsafe(ref ry, (nuint)i);
+                }
+
+                if (ok != Vector256<double>.AllBitsSet)
+                {
+                    return false;
+                }
+            }
+
+            for (; i < n; i++)
+            {
+                var pi = p[i];
+                var vi = v[i];
+                if (!(pi >= 0 && pi <= 1 && vi >= 0))
+                {
+                    return false;
+                }
+
+                y[i] = pi * Math.Abs(vi);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="indexes"/>, in ascending order, every i with (x[i] − min) · scale ≥ bucket (the bucket
+    /// of x[i] is at least <paramref name="bucket"/>) and returns how many there are. The vector and scalar paths compute
+    /// the same IEEE expression, so the set is exactly the one a histogram over those buckets counts.
+    /// </summary>
+    public static int IndexesAtOrAbove(ReadOnlySpan<double> x, double min, double scale, int bucket, Span<int> indexes)
+    {
+        unchecked
+        {
+            var threshold = (double)bucket;
+            var found = 0;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var r = ref MemoryMarshal.GetReference(x);
+                var vmin = Vector256.Create(min);
+                var vscale = Vector256.Create(scale);
+                var vthreshold = Vector256.Create(threshold);
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var a = Vector256.GreaterThanOrEqual((Vector256.LoadUnsafe(ref r, (nuint)i) - vmin) * vscale, vthreshold).ExtractMostSignificantBits();
+                    var b = Vector256.GreaterThanOrEqual((Vector256.LoadUnsafe(ref r, (nuint)(i + 4)) - vmin) * vscale, vthreshold).ExtractMostSignificantBits();
+                    var bits = a | (b << 4);
+                    while (bits != 0)
+                    {
+                        indexes[found++] = i + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                    }
+                }
+            }
+
+            for (; i < x.Length; i++)
+            {
+                if ((x[i] - min) * scale >= threshold)
+                {
+                    indexes[found++] = i;
+                }
+            }
+
+            return found;
         }
     }
 }

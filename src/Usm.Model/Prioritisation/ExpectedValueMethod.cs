@@ -58,10 +58,20 @@ public sealed class ExpectedValueMethod : RankingMethod
 
     internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
-        var p = set.ColumnArray(ProbabilityCriterion, "candidates", Name);
-        var v = set.ColumnArray(ImpactCriterion, "candidates", Name);
-        var polarity = set.PolarityArray;
         var n = set.Count;
+        ReadOnlySpan<double> p = set.ColumnArray(ProbabilityCriterion, "candidates", Name).AsSpan(0, n);
+        ReadOnlySpan<double> v = set.ColumnArray(ImpactCriterion, "candidates", Name).AsSpan(0, n);
+        var polarity = set.PolarityArray;
+        var y = scores.AsSpan(0, n);
+
+        // One vector pass computes p · |v| and checks that every probability lies in [0, 1] and that no impact is negative
+        // (a negative impact is allowed for threats only); when any check fails, the scalar pass below finds the first
+        // offending candidate and reports it exactly as before.
+        if (ColumnMath.ScaledMagnitudes(p, v, y))
+        {
+            return new ScoreSheet(scores, null, null);
+        }
+
         unchecked
         {
             for (var i = 0; i < n; i++)
@@ -78,7 +88,7 @@ public sealed class ExpectedValueMethod : RankingMethod
                     throw BadValue(set, i, ImpactCriterion, vi, "a non-negative impact for an opportunity (a negative value would make it a threat)");
                 }
 
-                scores[i] = pi * Math.Abs(vi);
+                y[i] = pi * Math.Abs(vi);
             }
         }
 

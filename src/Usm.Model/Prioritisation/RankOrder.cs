@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
 
@@ -155,17 +157,28 @@ internal static class RankOrder
 
     public static int[] Top(double[] scores, int[]? classes, int n, int k, RankComparer comparer)
     {
-        if (classes is null && n <= SmallSize)
+        if (classes is null && TopByThreshold(scores, n, k, comparer) is { } selected)
         {
-            return TopPacked(scores, n, k, comparer);
+            return selected;
         }
 
+        return TopByHeap(default, n, k, comparer);
+    }
+
+    /// <summary>
+    /// Top-k with a heap of the k best candidate indexes (only the indexes in <paramref name="subset"/>, or all n when
+    /// it is empty), ordered by the full comparer.
+    /// </summary>
+    private static int[] TopByHeap(ReadOnlySpan<int> subset, int n, int k, RankComparer comparer)
+    {
+        var all = subset.IsEmpty;
+        var count = all ? n : subset.Length;
         var heap = new int[k];
         unchecked
         {
             for (var i = 0; i < k; i++)
             {
-                heap[i] = i;
+                heap[i] = all ? i : subset[i];
             }
 
             // A heap whose root is the worst item kept so far.
@@ -174,11 +187,12 @@ internal static class RankOrder
                 SiftDown(heap, i, k, comparer);
             }
 
-            for (var i = k; i < n; i++)
+            for (var i = k; i < count; i++)
             {
-                if (comparer.Compare(i, heap[0]) < 0)
+                var item = all ? i : subset[i];
+                if (comparer.Compare(item, heap[0]) < 0)
                 {
-                    heap[0] = i;
+                    heap[0] = item;
                     SiftDown(heap, 0, k, comparer);
                 }
             }
@@ -189,90 +203,130 @@ internal static class RankOrder
     }
 
     /// <summary>
-    /// Top-k of a small set without classes: select the k smallest packed keys with a heap of primitives; every item
-    /// whose top 52 bits beat the k-th item's is in; the remaining places go to the best of the boundary group (all
-    /// items sharing the k-th item's top bits), ordered by the full comparer.
+    /// Top-k by a score threshold (methods without classes): a histogram of the scores over equal-width buckets between
+    /// the minimum and the maximum finds the bucket that holds the k-th best score; one vector pass then keeps only the
+    /// candidates in that bucket or above (usually little more than k), and only those are sorted. A score's bucket is
+    /// monotone in the score (IEEE subtraction and multiplication round monotonically), so every candidate left out
+    /// scores strictly lower than every candidate kept, and the full comparer orders the kept ones exactly as a full
+    /// ranking does. Returns null when the scores have no usable spread (all equal, or a range that overflows), and the
+    /// caller falls back to the heap.
     /// </summary>
-    private static int[] TopPacked(double[] scores, int n, int k, RankComparer comparer)
+    private static int[]? TopByThreshold(double[] scores, int n, int k, RankComparer comparer)
     {
-        var packed = ArrayPool<ulong>.Shared.Rent(n);
-        var heap = ArrayPool<ulong>.Shared.Rent(k);
-        var group = ArrayPool<int>.Shared.Rent(n);
+        var values = scores.AsSpan(0, n);
+        var (min, max) = ColumnMath.MinMax(values);
+        var range = max - min;
+        var buckets = n <= 1024 ? 1024 : 4096;
+        var scale = buckets / range;
+        if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
+        {
+            return null;
+        }
+
+        var histogram = ArrayPool<int>.Shared.Rent(buckets);
+        int boundary;
+        int kept;
         try
         {
+            var counts = histogram.AsSpan(0, buckets);
+            counts.Clear();
             unchecked
             {
-                for (var i = 0; i < n; i++)
+                var last = buckets - 1;
+                foreach (var v in values)
                 {
-                    packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                    counts[Math.Min((int)((v - min) * scale), last)]++;
                 }
 
-                Array.Copy(packed, heap, k);
-                for (var i = (k / 2) - 1; i >= 0; i--)
+                kept = 0;
+                boundary = last;
+                while (true)
                 {
-                    SiftDownMax(heap, i, k);
-                }
-
-                for (var i = k; i < n; i++)
-                {
-                    if (packed[i] < heap[0])
+                    kept += counts[boundary];
+                    if (kept >= k)
                     {
-                        heap[0] = packed[i];
-                        SiftDownMax(heap, 0, k);
+                        break;
                     }
-                }
 
-                Array.Sort(heap, 0, k);
-                var boundary = heap[k - 1] & ~IndexMask;
-                var m = 0;
-                while ((heap[m] & ~IndexMask) != boundary)
+                    boundary--;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(histogram);
+        }
+
+        var subset = ArrayPool<int>.Shared.Rent(kept);
+        try
+        {
+            var found = ColumnMath.IndexesAtOrAbove(values, min, scale, boundary, subset);
+            if (found != kept)
+            {
+                throw new InvalidOperationException(Preconditions.Invariant($"The top-k threshold pass kept {found} candidates, but the histogram counted {kept}."));
+            }
+
+            var selection = subset.AsSpan(0, kept);
+            return kept <= (4L * k) + 1024
+                ? SortSubset(scores, selection, k, comparer)
+                : TopByHeap(selection, n, k, comparer);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(subset);
+        }
+    }
+
+    /// <summary>
+    /// Sorts a subset of candidate indexes and returns its first k: packed keys (the score's descending key with its
+    /// low bits replaced by the position in the subset) sorted as primitives, then the runs whose kept key bits are
+    /// equal ordered by the full comparer.
+    /// </summary>
+    private static int[] SortSubset(double[] scores, ReadOnlySpan<int> subset, int k, RankComparer comparer)
+    {
+        var m = subset.Length;
+        var bits = 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(1, m - 1));
+        var mask = (1UL << bits) - 1;
+        var packed = ArrayPool<ulong>.Shared.Rent(m);
+        var order = ArrayPool<int>.Shared.Rent(m);
+        try
+        {
+            var keys = packed.AsSpan(0, m);
+            unchecked
+            {
+                for (var p = 0; p < keys.Length; p++)
                 {
-                    m++;
+                    keys[p] = (DescendingKey(scores[subset[p]]) & ~mask) | (uint)p;
                 }
 
-                var result = new int[k];
+                keys.Sort();
+                for (var p = 0; p < keys.Length; p++)
+                {
+                    order[p] = subset[(int)(keys[p] & mask)];
+                }
+
+                // Repair the runs of equal kept bits that start within the first k.
                 var runStart = 0;
-                for (var p = 0; p <= m; p++)
+                for (var p = 1; p <= m && runStart < k; p++)
                 {
-                    if (p < m)
-                    {
-                        result[p] = (int)(heap[p] & IndexMask);
-                    }
-
-                    if (p == m || ((heap[p] ^ heap[runStart]) & ~IndexMask) != 0)
+                    if (p == m || ((keys[p] ^ keys[runStart]) & ~mask) != 0)
                     {
                         if (p - runStart > 1)
                         {
-                            Array.Sort(result, runStart, p - runStart, comparer);
+                            Array.Sort(order, runStart, p - runStart, comparer);
                         }
 
                         runStart = p;
                     }
                 }
-
-                var size = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    if ((packed[i] & ~IndexMask) == boundary)
-                    {
-                        group[size++] = i;
-                    }
-                }
-
-                if (size > 1)
-                {
-                    Array.Sort(group, 0, size, comparer);
-                }
-
-                Array.Copy(group, 0, result, m, k - m);
-                return result;
             }
+
+            return order.AsSpan(0, k).ToArray();
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(packed);
-            ArrayPool<ulong>.Shared.Return(heap);
-            ArrayPool<int>.Shared.Return(group);
+            ArrayPool<int>.Shared.Return(order);
         }
     }
 

@@ -46,17 +46,33 @@ public sealed class WeightedSumMethod : RankingMethod
     internal override ScoreSheet Evaluate(CandidateSet set, double[] scores)
     {
         var n = set.Count;
-        Array.Clear(scores, 0, n);
         var stats = new (double Min, double Max, double Norm)[Criteria.Length];
 
-        // Most normalisations are linear (a·x + b); those terms are summed block by block below so that the score
-        // block stays in cache while every column streams through once.
-        var linear = new List<(double[] X, double A, double B)>(Criteria.Length);
+        // Most normalisations are linear (a·x + b); those terms are summed block by block below, up to four columns per
+        // pass, so that the score block stays in cache while every column streams through once. Max normalisation's
+        // cost terms (min / x) are added first, in criterion order, as before.
+        var linear = new (double[] X, double A, double B)[Criteria.Length];
+        var terms = 0;
+        var divided = false;
         for (var j = 0; j < Criteria.Length; j++)
         {
             var criterion = Criteria[j];
             var x = set.ColumnArray(criterion.Name, "candidates", Name);
-            var s = stats[j] = ColumnMath.Stats(x);
+            var column = x.AsSpan(0, n);
+
+            // Min and max are all that Max and MinMax normalisation need; only the vector normalisation reads the norm.
+            (double Min, double Max, double Norm) s;
+            if (Normalisation == SawNormalisation.Vector)
+            {
+                s = ColumnMath.Stats(column);
+            }
+            else
+            {
+                var (min, max) = ColumnMath.MinMax(column);
+                s = (min, max, double.NaN);
+            }
+
+            stats[j] = s;
             var w = _weights[j];
             var benefit = criterion.Kind == CriterionKind.Benefit;
             switch (Normalisation)
@@ -70,16 +86,23 @@ public sealed class WeightedSumMethod : RankingMethod
 
                     if (benefit)
                     {
-                        linear.Add((x, s.Max > 0 ? w / s.Max : 0, 0));
+                        linear[terms++] = (x, s.Max > 0 ? w / s.Max : 0, 0);
                     }
                     else
                     {
+                        if (!divided)
+                        {
+                            Array.Clear(scores, 0, n);
+                            divided = true;
+                        }
+
                         var numerator = w * s.Min;
+                        var y = scores.AsSpan(0, n);
                         unchecked
                         {
-                            for (var i = 0; i < n; i++)
+                            for (var i = 0; i < y.Length; i++)
                             {
-                                scores[i] += numerator / x[i];
+                                y[i] += numerator / column[i];
                             }
                         }
                     }
@@ -90,7 +113,7 @@ public sealed class WeightedSumMethod : RankingMethod
                     if (range > 0)
                     {
                         var a = w / range;
-                        linear.Add((x, benefit ? a : -a, benefit ? -a * s.Min : a * s.Max));
+                        linear[terms++] = (x, benefit ? a : -a, benefit ? -a * s.Min : a * s.Max);
                     }
 
                     break;
@@ -98,21 +121,29 @@ public sealed class WeightedSumMethod : RankingMethod
                     if (s.Norm > 0)
                     {
                         var a = w / s.Norm;
-                        linear.Add((x, benefit ? a : -a, benefit ? 0 : w));
+                        linear[terms++] = (x, benefit ? a : -a, benefit ? 0 : w);
                     }
 
                     break;
             }
         }
 
+        if (terms == 0 && !divided)
+        {
+            Array.Clear(scores, 0, n);
+        }
+
         const int Block = 2048;
+        var pending = linear.AsSpan(0, terms);
         for (var start = 0; start < n; start += Block)
         {
             var length = Math.Min(Block, n - start);
             var block = scores.AsSpan(start, length);
-            foreach (var (x, a, b) in linear)
+            var accumulate = divided;
+            for (var t = 0; t < pending.Length; t += 4)
             {
-                ColumnMath.AddScaled(x.AsSpan(start, length), block, a, b);
+                ColumnMath.AddScaledTerms(pending.Slice(t, Math.Min(4, pending.Length - t)), start, block, accumulate);
+                accumulate = true;
             }
         }
 

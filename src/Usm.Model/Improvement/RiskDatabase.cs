@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using NodaTime;
 using Usm.Model.Internal;
 
@@ -11,96 +13,63 @@ namespace Usm.Model.Improvement;
 /// <remarks>
 /// <para>The database is immutable: <see cref="Register"/>, <see cref="Apply"/> and the other operations return a
 /// new database and append one <see cref="RiskDatabaseEvent"/> per change, stamped with the injected
-/// <see cref="IClock"/> and the acting person's id. Versions that descend from one another share one append-only
-/// event log, which holds a checkpoint of the state every 64 events; <see cref="AsOf"/> and <see cref="AfterEvent"/>
-/// rebuild the database as it was from the nearest checkpoint before it (at most 63 events to re-apply), so a
-/// database does not keep every past version alive. <see cref="Replay"/> of the <see cref="Events"/> rebuilds an
+/// <see cref="IClock"/> and the acting person's id. <see cref="Replay"/> of the <see cref="Events"/> rebuilds an
 /// equal database.</para>
-/// <para>State is held in persistent collections (sorted by id, ordinal) with indexes by status, polarity,
-/// resource, service, MIC and category; a change costs O(log n) and shares the rest with the previous version.
-/// Every query returns risks ordered by id (ordinal).</para>
+/// <para>Versions that descend from one another share one append-only event log. The log keeps the state of its
+/// latest version (the tip) up to date in place, with indexes by status, polarity, resource, service, MIC and
+/// category, so a change to the latest version costs O(1) amortised and a query on it costs O(number of hits).
+/// An older version (one that has since been changed, or one from <see cref="AsOf"/> or <see cref="AfterEvent"/>)
+/// rebuilds its own state from the log on its first query that needs it, in O(its number of events), and keeps it;
+/// <see cref="Count"/>, <see cref="OpenCount"/>, <see cref="Exposure"/>, <see cref="Events"/> and
+/// <see cref="LastChanged"/> are read from the log in O(1) for every version. A change to an older version starts a
+/// new log with a copy of that version's events (O(its number of events), once). A database does not keep past
+/// versions alive. Every query returns risks ordered by id (ordinal).</para>
 /// <para><see cref="Exposure"/> is the sum of the open risks' signed expected values (inherent assessment), kept
 /// up to date with each change without rounding drift: the running total is held exactly (as a short list of
 /// non-overlapping partial sums, Shewchuk's method), so removing a large value never leaves its rounding error behind,
 /// and <see cref="Exposure"/> is the correctly rounded sum of the open risks' values, whatever the order of changes.</para>
 /// </remarks>
-/// <threadsafety>This type is immutable and thread-safe (as long as the clock is).</threadsafety>
+/// <threadsafety>This type is immutable and thread-safe (as long as the clock is): the shared mutable state behind
+/// it is only touched under a lock, and no change is observable from a version already handed out.</threadsafety>
 public sealed class RiskDatabase
 {
-    private static readonly ImmutableSortedSet<string> s_noIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
-
     private readonly IClock _clock;
-    private readonly State _state;
-    private readonly RiskDatabaseEvent? _lastEvent;
-    private readonly History _history;
+    private readonly Log _log;
     private readonly int _version;
+
+    // The state of this version once it is no longer the tip of its log; built on first need, then never changed
+    // except for the lazily sorted index caches (guarded by locking the state).
+    private State? _own;
 
     /// <summary>Creates an empty risk database.</summary>
     /// <param name="clock">The clock that stamps events.</param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public RiskDatabase(IClock clock)
-        : this(Preconditions.CheckNotNull(clock), State.Empty, null, new History(null, 0), 0)
+        : this(Preconditions.CheckNotNull(clock), new Log(new State(), [], 0), 0)
     {
     }
 
-    private RiskDatabase(IClock clock, State state, RiskDatabaseEvent? lastEvent, History history, int version)
+    private RiskDatabase(IClock clock, Log log, int version)
     {
         _clock = clock;
-        _state = state;
-        _lastEvent = lastEvent;
-        _history = history;
+        _log = log;
         _version = version;
     }
 
     /// <summary>Gets the number of risks, open or not.</summary>
-    public int Count => _state.Risks.Count;
+    public int Count => _version == 0 ? 0 : _log[_version - 1].Count;
 
     /// <summary>Gets all risks, ordered by id.</summary>
-    public IEnumerable<Risk> Risks => _state.Risks.Values;
+    public IEnumerable<Risk> Risks => Read(0, static (state, _) => state.All());
 
     /// <summary>Gets the open risks (Identified to Fulfilled), ordered by id.</summary>
-    public ImmutableArray<Risk> OpenRisks
-    {
-        get
-        {
-            // The open risks are those of the open statuses; merging their indexes keeps each change one index cheaper.
-            var ids = new List<string>(OpenCount);
-            foreach (var (status, set) in _state.ByStatus)
-            {
-                if (status.IsOpen())
-                {
-                    ids.AddRange(set);
-                }
-            }
-
-            ids.Sort(StringComparer.Ordinal);
-            var builder = ImmutableArray.CreateBuilder<Risk>(ids.Count);
-            foreach (var id in ids)
-            {
-                builder.Add(_state.Risks[id]);
-            }
-
-            return builder.MoveToImmutable();
-        }
-    }
+    public ImmutableArray<Risk> OpenRisks => Read(0, static (state, _) => state.Open());
 
     /// <summary>Gets the number of open risks.</summary>
-    public int OpenCount
-    {
-        get
-        {
-            var count = 0;
-            foreach (var (status, set) in _state.ByStatus)
-            {
-                count += status.IsOpen() ? set.Count : 0;
-            }
-
-            return count;
-        }
-    }
+    public int OpenCount => _version == 0 ? 0 : _log[_version - 1].OpenCount;
 
     /// <summary>Gets the total exposure: the sum of the open risks' signed expected values (threats negative).</summary>
-    public double Exposure => _state.Exposure;
+    public double Exposure => _version == 0 ? 0 : _log[_version - 1].Exposure;
 
     /// <summary>Gets the event log, oldest first; <see cref="RiskDatabaseEvent.Sequence"/> is the 1-based position.</summary>
     public IReadOnlyList<RiskDatabaseEvent> Events => new EventLog(this);
@@ -109,7 +78,9 @@ public sealed class RiskDatabase
     public int Version => _version;
 
     /// <summary>Gets the instant of the last event, or null for a database without events.</summary>
-    public Instant? LastChanged => _lastEvent?.At;
+    public Instant? LastChanged => LastEvent?.At;
+
+    private RiskDatabaseEvent? LastEvent => _version == 0 ? null : _log[_version - 1].Event;
 
     /// <summary>Rebuilds a database by replaying an event log from an empty database.</summary>
     /// <param name="clock">The clock for changes made after the replay.</param>
@@ -117,9 +88,12 @@ public sealed class RiskDatabase
     /// <returns>The rebuilt database; its events equal <paramref name="events"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An event is out of sequence, goes back in time, or cannot be applied; the message names it.</exception>
+    /// <remarks>The replay builds the final state directly in one pass (O(1) amortised per event); no intermediate version is kept.</remarks>
     public static RiskDatabase Replay(IClock clock, IEnumerable<RiskDatabaseEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+
+        // Each step extends the tip of one fresh log in place; the intermediate versions are garbage at once.
         var db = new RiskDatabase(clock);
         foreach (var e in events)
         {
@@ -192,64 +166,66 @@ public sealed class RiskDatabase
     public Risk Get(string riskId)
     {
         ArgumentNullException.ThrowIfNull(riskId);
-        return _state.Risks.TryGetValue(riskId, out var risk) ? risk : throw new ArgumentException(Preconditions.Invariant($"No risk with id '{riskId}' is registered."), nameof(riskId));
+        return Read(riskId, static (state, id) => state.Find(id)) ?? throw UnknownRisk(riskId);
     }
 
     /// <summary>Tries to get a risk by id.</summary>
     /// <param name="riskId">The id.</param>
     /// <param name="risk">The risk, when found.</param>
     /// <returns><see langword="true"/> when found.</returns>
-    public bool TryGet(string riskId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Risk? risk)
+    public bool TryGet(string riskId, [NotNullWhen(true)] out Risk? risk)
     {
         ArgumentNullException.ThrowIfNull(riskId);
-        return _state.Risks.TryGetValue(riskId, out risk);
+        risk = Read(riskId, static (state, id) => state.Find(id));
+        return risk is not null;
     }
 
     /// <summary>Gets whether a risk with the id is registered.</summary>
     /// <param name="riskId">The id.</param>
     /// <returns><see langword="true"/> when registered.</returns>
-    public bool Contains(string riskId) => _state.Risks.ContainsKey(Preconditions.CheckNotNull(riskId));
+    public bool Contains(string riskId) => Read(Preconditions.CheckNotNull(riskId), static (state, id) => state.Find(id)) is not null;
 
     /// <summary>Gets the risks with a status, ordered by id.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The risks.</returns>
-    public ImmutableArray<Risk> ByStatus(RiskStatus status) => Resolve(_state.ByStatus.GetValueOrDefault(Preconditions.CheckDefined(status), s_noIds));
+    public ImmutableArray<Risk> ByStatus(RiskStatus status) => Read(Preconditions.CheckDefined(status), static (state, key) => State.Query(state.Statuses, key));
 
     /// <summary>Gets the risks of a polarity (open or not), ordered by id.</summary>
     /// <param name="polarity">The polarity.</param>
     /// <returns>The risks.</returns>
-    public ImmutableArray<Risk> ByPolarity(RiskPolarity polarity) => Resolve(_state.ByPolarity.GetValueOrDefault(Preconditions.CheckDefined(polarity), s_noIds));
+    public ImmutableArray<Risk> ByPolarity(RiskPolarity polarity) => Read(Preconditions.CheckDefined(polarity), static (state, key) => State.Query(state.Polarities, key));
 
     /// <summary>Gets the risks that affect a resource, ordered by id.</summary>
     /// <param name="resource">The resource.</param>
     /// <returns>The risks.</returns>
-    public ImmutableArray<Risk> ByResource(Resource resource) => Resolve(_state.ByResource.GetValueOrDefault(Preconditions.CheckDefined(resource), s_noIds));
+    public ImmutableArray<Risk> ByResource(Resource resource) => Read(Preconditions.CheckDefined(resource), static (state, key) => State.Query(state.Resources, key));
 
     /// <summary>Gets the risks that affect a service, ordered by id.</summary>
     /// <param name="serviceId">The service id.</param>
     /// <returns>The risks.</returns>
-    public ImmutableArray<Risk> ByService(string serviceId) => Resolve(_state.ByService.GetValueOrDefault(Preconditions.CheckNotNull(serviceId), s_noIds));
+    public ImmutableArray<Risk> ByService(string serviceId) => Read(Preconditions.CheckNotNull(serviceId), static (state, key) => State.Query(state.Services, key));
 
     /// <summary>Gets the risks that affect a MIC, ordered by id.</summary>
     /// <param name="micId">The MIC id.</param>
     /// <returns>The risks.</returns>
-    public ImmutableArray<Risk> ByMic(string micId) => Resolve(_state.ByMic.GetValueOrDefault(Preconditions.CheckNotNull(micId), s_noIds));
+    public ImmutableArray<Risk> ByMic(string micId) => Read(Preconditions.CheckNotNull(micId), static (state, key) => State.Query(state.Mics, key));
 
     /// <summary>Gets the risks of a category (ordinal comparison), ordered by id.</summary>
     /// <param name="category">The category.</param>
     /// <returns>The risks.</returns>
-    public ImmutableArray<Risk> ByCategory(string category) => Resolve(_state.ByCategory.GetValueOrDefault(Preconditions.CheckNotNull(category), s_noIds));
+    public ImmutableArray<Risk> ByCategory(string category) => Read(Preconditions.CheckNotNull(category), static (state, key) => State.Query(state.Categories, key));
 
     /// <summary>Gets the number of risks with a status, without listing them.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The count.</returns>
-    public int CountByStatus(RiskStatus status) => _state.ByStatus.GetValueOrDefault(Preconditions.CheckDefined(status), s_noIds).Count;
+    public int CountByStatus(RiskStatus status) => Read(Preconditions.CheckDefined(status), static (state, key) => state.Statuses.TryGetValue(key, out var bucket) ? bucket.Count : 0);
 
     /// <summary>Gets the database as it was at an instant: after every event stamped at or before it.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>
-    /// That version (the empty database before the first event), rebuilt from the nearest state checkpoint; this
-    /// database itself when no event is later than <paramref name="instant"/>. Later changes to it start a new branch.
+    /// That version (the empty database before the first event), which rebuilds its state from the log when first
+    /// queried; this database itself when no event is later than <paramref name="instant"/>. Later changes to it
+    /// start a new branch.
     /// </returns>
     public RiskDatabase AsOf(Instant instant)
     {
@@ -258,7 +234,7 @@ public sealed class RiskDatabase
         while (lo < hi)
         {
             var mid = lo + ((hi - lo + 1) / 2);
-            if (_history.EventAt(mid - 1).At <= instant)
+            if (_log[mid - 1].Event.At <= instant)
             {
                 lo = mid;
             }
@@ -273,88 +249,119 @@ public sealed class RiskDatabase
 
     /// <summary>Gets the database as it was right after an event.</summary>
     /// <param name="sequence">The event's sequence number, 0 for the empty database.</param>
-    /// <returns>That version, rebuilt from the nearest state checkpoint (equal to, not the same object as, the version first returned); this database itself for <see cref="Version"/>.</returns>
+    /// <returns>That version, which rebuilds its state from the log when first queried (equal to, not the same object as, the version first returned); this database itself for <see cref="Version"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sequence"/> is outside 0 to <see cref="Version"/>.</exception>
     public RiskDatabase AfterEvent(int sequence) => VersionAt(Preconditions.CheckInRange(sequence, 0, Version));
 
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"Risk database: {Count} risks, {OpenCount} open, exposure {Exposure}, version {Version}");
 
-    private RiskDatabase VersionAt(int k)
+    private static ArgumentException UnknownRisk(string riskId) =>
+        new(Preconditions.Invariant($"No risk with id '{riskId}' is registered."), nameof(riskId));
+
+    private RiskDatabase VersionAt(int k) => k == _version ? this : new RiskDatabase(_clock, _log, k);
+
+    /// <summary>Answers a query from this version's state: the log's live state while this version is its tip, else this version's own.</summary>
+    private TResult Read<TArg, TResult>(TArg arg, Func<State, TArg, TResult> query)
     {
-        if (k == _version)
+        var own = Volatile.Read(ref _own);
+        if (own is null)
         {
-            return this;
+            var log = _log;
+            lock (log)
+            {
+                if (_version == log.Count)
+                {
+                    return query(log.Head, arg);
+                }
+            }
+
+            // The log has moved on: rebuild this version once from its events (they never change) and keep it.
+            own = log.Rebuild(_version);
+            own = Interlocked.CompareExchange(ref _own, own, null) ?? own;
         }
 
-        // Start from the checkpoint at or before version k and re-apply the recorded results of the events after it.
-        var start = k - (k % History.CheckpointInterval);
-        var state = start == 0 ? State.Empty : _history.EntryAt(start - 1).Checkpoint!;
-        for (var i = start; i < k; i++)
+        lock (own)
         {
-            var after = _history.EntryAt(i).After;
-            state = state.Put(state.Risks.GetValueOrDefault(after.Id), after);
+            return query(own, arg);
         }
-
-        return new RiskDatabase(_clock, state, k == 0 ? null : _history.EventAt(k - 1), _history, k);
-    }
-
-    private RiskDatabase Append(RiskDatabaseEvent e, Risk? before, Risk after)
-    {
-        var state = _state.Put(before, after);
-        var history = _history.Append(_version, new Entry(e, after, (_version + 1) % History.CheckpointInterval == 0 ? state : null));
-        return new RiskDatabase(_clock, state, e, history, _version + 1);
-    }
-
-    private ImmutableArray<Risk> Resolve(ImmutableSortedSet<string> ids)
-    {
-        var builder = ImmutableArray.CreateBuilder<Risk>(ids.Count);
-        foreach (var id in ids)
-        {
-            builder.Add(_state.Risks[id]);
-        }
-
-        return builder.MoveToImmutable();
     }
 
     private RiskDatabase RegisterAt(Risk risk, string actorId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(risk);
         Preconditions.CheckNotBlank(actorId);
-        if (_state.Risks.ContainsKey(risk.Id))
-        {
-            throw new ArgumentException(Preconditions.Invariant($"A risk with id '{risk.Id}' is already registered."), nameof(risk));
-        }
-
-        if (risk.Status != RiskStatus.Identified)
-        {
-            throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}; only an identified risk can be registered."), nameof(risk));
-        }
-
-        CheckRelated(risk, nameof(risk));
-
-        CheckTime(at);
-        var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
-        return Append(e, null, risk);
+        return Commit(new PendingChange(risk, null, null, actorId, at));
     }
 
     private RiskDatabase ApplyAt(string riskId, RiskCommand command, string actorId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(command);
         Preconditions.CheckNotBlank(actorId);
-        var before = Get(riskId);
-        var after = before.Apply(command);
-        CheckRelated(after, nameof(command));
-        CheckTime(at);
-        var e = new RiskDatabaseEvent(Version + 1, at, actorId, RiskEventKind.CommandApplied, riskId, null, command, after.Status);
-        return Append(e, before, after);
+        ArgumentNullException.ThrowIfNull(riskId);
+        return Commit(new PendingChange(null, riskId, command, actorId, at));
     }
 
-    private void CheckRelated(Risk risk, string paramName)
+    /// <summary>Checks a change against this version's state and appends it: in place at the tip of the log, else on a new log (a branch).</summary>
+    private RiskDatabase Commit(PendingChange change)
+    {
+        var log = _log;
+        lock (log)
+        {
+            if (_version == log.Count)
+            {
+                // Every check runs before the state is touched, so a refused change leaves no trace.
+                var (e, after) = Prepare(log.Head, change);
+                log.Append(e, after);
+                return new RiskDatabase(_clock, log, _version + 1);
+            }
+        }
+
+        // A change to an older version: a new log starts with a copy of this version's events and its own state.
+        var branch = log.Branch(_version);
+        var (branchEvent, branchAfter) = Prepare(branch.Head, change);
+        branch.Append(branchEvent, branchAfter);
+        return new RiskDatabase(_clock, branch, _version + 1);
+    }
+
+    private (RiskDatabaseEvent Event, Risk After) Prepare(State state, PendingChange change)
+    {
+        Risk after;
+        RiskDatabaseEvent e;
+        if (change.Registered is { } risk)
+        {
+            if (state.Find(risk.Id) is not null)
+            {
+                throw new ArgumentException(Preconditions.Invariant($"A risk with id '{risk.Id}' is already registered."), nameof(risk));
+            }
+
+            if (risk.Status != RiskStatus.Identified)
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}; only an identified risk can be registered."), nameof(risk));
+            }
+
+            CheckRelated(state, risk, nameof(risk));
+            CheckTime(change.At);
+            after = risk;
+            e = new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
+        }
+        else
+        {
+            var before = state.Find(change.RiskId!) ?? throw UnknownRisk(change.RiskId!);
+            after = before.Apply(change.Command!);
+            CheckRelated(state, after, "command");
+            CheckTime(change.At);
+            e = new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.CommandApplied, change.RiskId!, null, change.Command, after.Status);
+        }
+
+        return (e, after);
+    }
+
+    private static void CheckRelated(State state, Risk risk, string paramName)
     {
         foreach (var related in risk.RelatedRiskIds)
         {
-            if (!_state.Risks.ContainsKey(related))
+            if (state.Find(related) is null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' refers to related risk '{related}', which is not registered."), paramName);
             }
@@ -363,113 +370,302 @@ public sealed class RiskDatabase
 
     private void CheckTime(Instant at)
     {
-        if (_lastEvent is not null && at < _lastEvent.At)
+        if (LastEvent is { } last && at < last.At)
         {
-            throw new InvalidOperationException(Preconditions.Invariant($"The clock reads {at}, before the last event at {_lastEvent.At}; events must not go back in time."));
+            throw new InvalidOperationException(Preconditions.Invariant($"The clock reads {at}, before the last event at {last.At}; events must not go back in time."));
         }
     }
 
-    /// <summary>The persistent state of one version: the risks and their indexes.</summary>
-    private sealed class State
-    {
-        public static readonly State Empty = new(
-            ImmutableSortedDictionary.Create<string, Risk>(StringComparer.Ordinal),
-            ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>>.Empty,
-            ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>>.Empty,
-            ImmutableDictionary<Resource, ImmutableSortedSet<string>>.Empty,
-            ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
-            ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
-            ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
-            []);
+    /// <summary>A change to make: a registration (<see cref="Registered"/> set) or a command on a registered risk.</summary>
+    private readonly record struct PendingChange(Risk? Registered, string? RiskId, RiskCommand? Command, string ActorId, Instant At);
 
-        private State(
-            ImmutableSortedDictionary<string, Risk> risks,
-            ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>> byStatus,
-            ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>> byPolarity,
-            ImmutableDictionary<Resource, ImmutableSortedSet<string>> byResource,
-            ImmutableDictionary<string, ImmutableSortedSet<string>> byService,
-            ImmutableDictionary<string, ImmutableSortedSet<string>> byMic,
-            ImmutableDictionary<string, ImmutableSortedSet<string>> byCategory,
-            double[] exposureParts)
+    /// <summary>One logged event, the risk as it was after it, and the version's totals after it.</summary>
+    private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, int Count, int OpenCount, double Exposure);
+
+    /// <summary>
+    /// An append-only event log shared by a line of versions, with the live state of its latest version (its tip).
+    /// A version with <c>n</c> events sees the first <c>n</c> entries, which never change once written. Appending
+    /// and reading <see cref="Head"/> happen under a lock on the log; reading written entries needs no lock (an entry
+    /// is stored before the count that reveals it is published, and a grown array is filled before it is published).
+    /// </summary>
+    private sealed class Log
+    {
+        private Entry[] _entries;
+        private int _count;
+
+        public Log(State head, Entry[] entries, int count)
         {
-            Risks = risks;
-            ByStatus = byStatus;
-            ByPolarity = byPolarity;
-            ByResource = byResource;
-            ByService = byService;
-            ByMic = byMic;
-            ByCategory = byCategory;
-            _exposureParts = exposureParts;
-            Exposure = ExactSum.Round(exposureParts);
+            Head = head;
+            _entries = entries;
+            _count = count;
         }
 
-        // Never changed after construction.
-        private readonly double[] _exposureParts;
+        /// <summary>Gets the state after the last entry; read and change it only while holding the lock on this log.</summary>
+        public State Head { get; }
 
-        public ImmutableSortedDictionary<string, Risk> Risks { get; }
+        public int Count => Volatile.Read(ref _count);
 
-        public ImmutableDictionary<RiskStatus, ImmutableSortedSet<string>> ByStatus { get; }
+        public Entry this[int index] => Volatile.Read(ref _entries)[index];
 
-        public ImmutableDictionary<RiskPolarity, ImmutableSortedSet<string>> ByPolarity { get; }
-
-        public ImmutableDictionary<Resource, ImmutableSortedSet<string>> ByResource { get; }
-
-        public ImmutableDictionary<string, ImmutableSortedSet<string>> ByService { get; }
-
-        public ImmutableDictionary<string, ImmutableSortedSet<string>> ByMic { get; }
-
-        public ImmutableDictionary<string, ImmutableSortedSet<string>> ByCategory { get; }
-
-        public double Exposure { get; }
-
-        /// <summary>Replaces <paramref name="before"/> (null for a new risk) by <paramref name="after"/>, updating only the index entries that change.</summary>
-        public State Put(Risk? before, Risk after)
+        /// <summary>Appends an event and applies its result to <see cref="Head"/>; the caller holds the lock (or owns a log not yet shared).</summary>
+        public void Append(RiskDatabaseEvent e, Risk after)
         {
-            var id = after.Id;
+            Head.Put(after);
+            var entries = _entries;
+            if (_count == entries.Length)
+            {
+                var grown = new Entry[Math.Max(16, entries.Length * 2)];
+                Array.Copy(entries, grown, _count);
+                Volatile.Write(ref _entries, grown);
+                entries = grown;
+            }
+
+            entries[_count] = new Entry(e, after, Head.Count, Head.OpenCount, Head.Exposure);
+            Volatile.Write(ref _count, _count + 1);
+        }
+
+        /// <summary>Rebuilds the state after the first <paramref name="version"/> entries, in O(<paramref name="version"/>).</summary>
+        public State Rebuild(int version)
+        {
+            var entries = Volatile.Read(ref _entries);
+            var state = new State();
+            for (var i = 0; i < version; i++)
+            {
+                state.Put(entries[i].After);
+            }
+
+            return state;
+        }
+
+        /// <summary>Starts a new log holding a copy of the first <paramref name="version"/> entries and their state.</summary>
+        public Log Branch(int version)
+        {
+            var entries = Volatile.Read(ref _entries);
+            var copy = new Entry[Math.Max(16, version * 2)];
+            Array.Copy(entries, copy, version);
+            return new Log(Rebuild(version), copy, version);
+        }
+    }
+
+    /// <summary>A risk's place in one state: its id and its current value, shared by every index that lists it.</summary>
+    private sealed class Slot(string id, Risk current)
+    {
+        public string Id { get; } = id;
+
+        public Risk Current { get; set; } = current;
+    }
+
+    /// <summary>
+    /// The risks of one index key (one status, one service...), kept sorted by id lazily: a change only counts and
+    /// notes the slot (O(1)); the next query filters out slots that left, sorts the few that joined (already in order
+    /// when ids grow) and merges them in, in O(hits + joined × log joined).
+    /// </summary>
+    private sealed class Bucket(Func<Risk, bool> holds)
+    {
+        private static readonly Comparison<Slot> s_byId = static (a, b) => string.CompareOrdinal(a.Id, b.Id);
+
+        private readonly List<Slot> _joined = [];
+        private Slot[] _sorted = [];
+        private bool _left;
+
+        public int Count { get; private set; }
+
+        public void Add(Slot slot)
+        {
+            _joined.Add(slot);
+            Count++;
+        }
+
+        public void Remove()
+        {
+            Count--;
+            _left = true;
+        }
+
+        public ImmutableArray<Risk> Resolve()
+        {
+            Settle();
+            var sorted = _sorted;
+            var risks = new Risk[sorted.Length];
+            for (var i = 0; i < risks.Length; i++)
+            {
+                risks[i] = sorted[i].Current;
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(risks);
+        }
+
+        private void Settle()
+        {
+            if (_joined.Count == 0 && !_left)
+            {
+                return;
+            }
+
+            // Keep the joined slots still in the bucket, and sort them unless they came in id order.
+            var joined = CollectionsMarshal.AsSpan(_joined);
+            var kept = 0;
+            var ordered = true;
+            foreach (var slot in joined)
+            {
+                if (holds(slot.Current))
+                {
+                    ordered &= kept == 0 || string.CompareOrdinal(joined[kept - 1].Id, slot.Id) <= 0;
+                    joined[kept++] = slot;
+                }
+            }
+
+            joined = joined[..kept];
+            if (!ordered)
+            {
+                joined.Sort(s_byId);
+            }
+
+            // Merge with the sorted slots, dropping those that left and duplicates (a slot that left and came back).
+            var sorted = _sorted;
+            var merged = new Slot[Count];
+            int i = 0, j = 0, k = 0;
+            Slot? last = null;
+            while (i < sorted.Length || j < joined.Length)
+            {
+                var next = j == joined.Length || (i < sorted.Length && string.CompareOrdinal(sorted[i].Id, joined[j].Id) <= 0) ? sorted[i++] : joined[j++];
+                if (!ReferenceEquals(next, last) && holds(next.Current))
+                {
+                    merged[k++] = next;
+                    last = next;
+                }
+            }
+
+            _sorted = merged;
+            _joined.Clear();
+            _left = false;
+        }
+    }
+
+    /// <summary>The mutable state of one version: the risks by id, their indexes and the exact exposure. Not thread-safe; its owner locks.</summary>
+    private sealed class State
+    {
+        private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+        private readonly Bucket _all = new(static _ => true);
+        private readonly Bucket _open = new(static r => r.IsOpen);
+        private double[] _exposureParts = [];
+
+        public Dictionary<RiskStatus, Bucket> Statuses { get; } = [];
+
+        public Dictionary<RiskPolarity, Bucket> Polarities { get; } = [];
+
+        public Dictionary<Resource, Bucket> Resources { get; } = [];
+
+        public Dictionary<string, Bucket> Services { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Bucket> Mics { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Bucket> Categories { get; } = new(StringComparer.Ordinal);
+
+        public int Count => _slots.Count;
+
+        public int OpenCount => _open.Count;
+
+        public double Exposure { get; private set; }
+
+        public static ImmutableArray<Risk> Query<TKey>(Dictionary<TKey, Bucket> index, TKey key)
+            where TKey : notnull
+            => index.TryGetValue(key, out var bucket) ? bucket.Resolve() : [];
+
+        public Risk? Find(string id) => _slots.TryGetValue(id, out var slot) ? slot.Current : null;
+
+        public ImmutableArray<Risk> All() => _all.Resolve();
+
+        public ImmutableArray<Risk> Open() => _open.Resolve();
+
+        /// <summary>Puts <paramref name="after"/> in place of the risk with its id (new or not), updating only the index entries that change.</summary>
+        public void Put(Risk after)
+        {
+            Risk? before = null;
+            if (_slots.TryGetValue(after.Id, out var slot))
+            {
+                before = slot.Current;
+                slot.Current = after;
+            }
+            else
+            {
+                slot = new Slot(after.Id, after);
+                _slots.Add(after.Id, slot);
+                _all.Add(slot);
+            }
+
             var wasOpen = before?.IsOpen ?? false;
-            var exposure = _exposureParts;
+            if (wasOpen != after.IsOpen)
+            {
+                if (after.IsOpen)
+                {
+                    _open.Add(slot);
+                }
+                else
+                {
+                    _open.Remove();
+                }
+            }
+
+            Reindex(Statuses, before is null ? [] : [before.Status], [after.Status], slot, static key => r => r.Status == key);
+            Reindex(Polarities, before is null ? [] : [before.Polarity], [after.Polarity], slot, static key => r => r.Polarity == key);
+            Reindex(Resources, (before?.Resources ?? []).AsSpan(), after.Resources.AsSpan(), slot, static key => r => r.Resources.Contains(key));
+            Reindex(Services, (before?.ServiceIds ?? []).AsSpan(), after.ServiceIds.AsSpan(), slot, static key => r => r.ServiceIds.Contains(key));
+            Reindex(Mics, (before?.MicIds ?? []).AsSpan(), after.MicIds.AsSpan(), slot, static key => r => r.MicIds.Contains(key));
+            Reindex(Categories, before is null ? [] : [before.Category], [after.Category], slot, static key => r => string.Equals(r.Category, key, StringComparison.Ordinal));
+
+            var changed = false;
             if (wasOpen && before!.SignedExpectedValue != 0)
             {
-                exposure = ExactSum.Add(exposure, -before.SignedExpectedValue);
+                _exposureParts = ExactSum.Add(_exposureParts, -before.SignedExpectedValue);
+                changed = true;
             }
 
             if (after.IsOpen && after.SignedExpectedValue != 0)
             {
-                exposure = ExactSum.Add(exposure, after.SignedExpectedValue);
+                _exposureParts = ExactSum.Add(_exposureParts, after.SignedExpectedValue);
+                changed = true;
             }
 
-            return new State(
-                Risks.SetItem(id, after),
-                Reindex(ByStatus, before is null ? [] : [before.Status], [after.Status], id),
-                Reindex(ByPolarity, before is null ? [] : [before.Polarity], [after.Polarity], id),
-                Reindex(ByResource, before?.Resources ?? [], after.Resources, id),
-                Reindex(ByService, before?.ServiceIds ?? [], after.ServiceIds, id),
-                Reindex(ByMic, before?.MicIds ?? [], after.MicIds, id),
-                Reindex(ByCategory, before is null ? [] : [before.Category], [after.Category], id),
-                exposure);
+            if (changed)
+            {
+                Exposure = ExactSum.Round(_exposureParts);
+            }
         }
 
-        private static ImmutableDictionary<TKey, ImmutableSortedSet<string>> Reindex<TKey>(ImmutableDictionary<TKey, ImmutableSortedSet<string>> index, ImmutableArray<TKey> oldKeys, ImmutableArray<TKey> newKeys, string id)
+        private static void Reindex<TKey>(Dictionary<TKey, Bucket> index, ReadOnlySpan<TKey> oldKeys, ReadOnlySpan<TKey> newKeys, Slot slot, Func<TKey, Func<Risk, bool>> holds)
             where TKey : notnull
         {
             foreach (var key in oldKeys)
             {
-                if (!newKeys.Contains(key))
+                if (!Contains(newKeys, key))
                 {
-                    var ids = index[key].Remove(id);
-                    index = ids.IsEmpty ? index.Remove(key) : index.SetItem(key, ids);
+                    index[key].Remove();
                 }
             }
 
             foreach (var key in newKeys)
             {
-                if (!oldKeys.Contains(key))
+                if (!Contains(oldKeys, key))
                 {
-                    index = index.SetItem(key, index.GetValueOrDefault(key, s_noIds).Add(id));
+                    ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+                    bucket ??= new Bucket(holds(key));
+                    bucket.Add(slot);
+                }
+            }
+        }
+
+        private static bool Contains<TKey>(ReadOnlySpan<TKey> keys, TKey key)
+        {
+            foreach (var k in keys)
+            {
+                if (EqualityComparer<TKey>.Default.Equals(k, key))
+                {
+                    return true;
                 }
             }
 
-            return index;
+            return false;
         }
     }
 
@@ -549,75 +745,18 @@ public sealed class RiskDatabase
         }
     }
 
-    /// <summary>One logged event, the risk as it was after it, and, every <see cref="History.CheckpointInterval"/> events, the whole state after it.</summary>
-    private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, State? Checkpoint);
-
-    /// <summary>
-    /// An append-only event log shared by a line of versions. A version with <c>n</c> events sees the first
-    /// <c>n</c> entries. Appending after the last entry extends the log in place (entries already written never
-    /// change); appending after an earlier entry (a change to an older version) starts a new log that reads its
-    /// first entries from this one.
-    /// </summary>
-    private sealed class History
-    {
-        /// <summary>The number of events between two state checkpoints.</summary>
-        public const int CheckpointInterval = 64;
-
-        private readonly History? _parent;
-        private readonly int _inherited;
-        private readonly List<Entry> _own = [];
-
-        public History(History? parent, int inherited)
-        {
-            _parent = parent;
-            _inherited = inherited;
-        }
-
-        public History Append(int version, Entry entry)
-        {
-            lock (_own)
-            {
-                if (_inherited + _own.Count == version)
-                {
-                    _own.Add(entry);
-                    return this;
-                }
-            }
-
-            var branch = new History(this, version);
-            branch._own.Add(entry);
-            return branch;
-        }
-
-        public RiskDatabaseEvent EventAt(int index) => EntryAt(index).Event;
-
-        public Entry EntryAt(int index)
-        {
-            var log = this;
-            while (index < log._inherited)
-            {
-                log = log._parent!;
-            }
-
-            lock (log._own)
-            {
-                return log._own[index - log._inherited];
-            }
-        }
-    }
-
-    /// <summary>A read-only view of the event log.</summary>
+    /// <summary>A read-only view of a version's events.</summary>
     private sealed class EventLog(RiskDatabase db) : IReadOnlyList<RiskDatabaseEvent>
     {
-        public int Count => db.Version;
+        public int Count => db._version;
 
-        public RiskDatabaseEvent this[int index] => db._history.EventAt(Preconditions.CheckInRange(index, 0, Count - 1));
+        public RiskDatabaseEvent this[int index] => db._log[Preconditions.CheckInRange(index, 0, Count - 1)].Event;
 
         public IEnumerator<RiskDatabaseEvent> GetEnumerator()
         {
             for (var i = 0; i < db._version; i++)
             {
-                yield return db._history.EventAt(i);
+                yield return db._log[i].Event;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Usm.Model.Improvement;
@@ -20,13 +21,31 @@ public static partial class UsmJson
     public static string WriteRiskDatabase(RiskDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var document = new RiskDatabaseDocumentDto
+
+        // The events are streamed one at a time through the writer, so the whole DTO graph never exists at once. The
+        // header is written by hand in the order and layout the document DTO would give; each event goes through the
+        // same source-generated contract as before, so the text is byte-identical to serializing the document DTO.
+        var events = database.Events;
+        using var buffer = new PooledBufferWriter(Math.Max(256, Math.Min(events.Count, 1 << 20) * 512));
+        using (var writer = new Utf8JsonWriter(buffer, UsmJsonContext.WriterOptions))
         {
-            FormatVersion = FormatVersion,
-            Kind = KindName(UsmDocumentKind.RiskDatabase),
-            RiskDatabase = new RiskDatabaseDto { Events = [.. database.Events.Select(RiskDatabaseMapper.ToDto)] },
-        };
-        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.RiskDatabaseDocumentDto);
+            writer.WriteStartObject();
+            writer.WriteNumber("format-version", FormatVersion);
+            writer.WriteString("kind", KindName(UsmDocumentKind.RiskDatabase));
+            writer.WriteStartObject("risk-database");
+            writer.WriteStartArray("events");
+            var eventInfo = UsmJsonContext.Writer.RiskEventDto;
+            for (var i = 0; i < events.Count; i++)
+            {
+                JsonSerializer.Serialize(writer, RiskDatabaseMapper.ToDto(events[i]), eventInfo);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Reads a risk database document from text by replaying its event log.</summary>
@@ -42,7 +61,11 @@ public static partial class UsmJson
             throw new ReadException("The clock is null.", nameof(clock));
         }
 
-        return Read(json, options, UsmDocumentKind.RiskDatabase, UsmJsonContext.Writer.RiskDatabaseDocumentDto, (dto, ctx) => RiskDatabaseMapper.FromDto(dto.RiskDatabase, clock, ctx));
+        // Optimistic fast path first; anything it cannot vouch for goes through the diagnostic path, which reports errors.
+        options ??= ReaderOptions.Default;
+        return json is not null && RiskDatabaseFastPath.TryRead(json, clock, options) is { } database
+            ? ReadResult<RiskDatabase>.Success(database)
+            : ReadRiskDatabaseDiagnostic(json!, clock, options);
     }
 
     /// <summary>Reads a risk database document from a UTF-8 stream by replaying its event log. The stream is read to its end but not closed.</summary>
@@ -58,8 +81,35 @@ public static partial class UsmJson
             throw new ReadException("The clock is null.", nameof(clock));
         }
 
-        return Read(utf8Json, options, UsmDocumentKind.RiskDatabase, UsmJsonContext.Writer.RiskDatabaseDocumentDto, (dto, ctx) => RiskDatabaseMapper.FromDto(dto.RiskDatabase, clock, ctx));
+        if (utf8Json is null)
+        {
+            throw new ReadException("The stream is null.", nameof(utf8Json));
+        }
+
+        // The stream is buffered once; the fast path and, if needed, the diagnostic path both read the buffer.
+        options ??= ReaderOptions.Default;
+        var errors = new List<ReadError>();
+        if (JsonInput.ReadAll(utf8Json, options, errors) is not { } bytes)
+        {
+            return ReadResult<RiskDatabase>.Failure(errors);
+        }
+
+        if (RiskDatabaseFastPath.TryRead(bytes.Span, clock, options) is { } database)
+        {
+            return ReadResult<RiskDatabase>.Success(database);
+        }
+
+        using var document = JsonInput.Parse(bytes, options, errors);
+        return document is null ? ReadResult<RiskDatabase>.Failure(errors) : Bind(document.RootElement, options, UsmDocumentKind.RiskDatabase, UsmJsonContext.Writer.RiskDatabaseDocumentDto, (dto, ctx) => RiskDatabaseMapper.FromDto(dto.RiskDatabase, clock, ctx));
     }
+
+    /// <summary>The diagnostic path alone: parse, check the shape, bind, map with a path for every error, replay.</summary>
+    internal static ReadResult<RiskDatabase> ReadRiskDatabaseDiagnostic(string json, IClock clock, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.RiskDatabase, UsmJsonContext.Writer.RiskDatabaseDocumentDto, (dto, ctx) => RiskDatabaseMapper.FromDto(dto.RiskDatabase, clock, ctx));
+
+    /// <summary>The diagnostic path alone, from a stream.</summary>
+    internal static ReadResult<RiskDatabase> ReadRiskDatabaseDiagnostic(Stream utf8Json, IClock clock, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.RiskDatabase, UsmJsonContext.Writer.RiskDatabaseDocumentDto, (dto, ctx) => RiskDatabaseMapper.FromDto(dto.RiskDatabase, clock, ctx));
 }
 
 /// <summary>Maps a risk database's event log to and from its JSON shape.</summary>

@@ -21,10 +21,34 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(AhpResultDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
-    /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>
-    public static UsmJsonContext Writer { get; } = new(CreateOptions());
+    /// <summary>The depth limit of the fast-path binder; no document of the format nests deeper than this.</summary>
+    public const int FastReadMaxDepth = 16;
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>
+    public static UsmJsonContext Writer { get; } = new(CreateOptions(fastRead: false));
+
+#if NET10_0_OR_GREATER
+    /// <summary>
+    /// Gets the context for the readers' optimistic fast path: the same contract, but binding fails on any member that
+    /// is not part of the format and on any member that appears twice, so that a document it accepts holds nothing the
+    /// diagnostic path's checks would not also see in the bound DTOs. Available on net10.0 only (duplicate detection
+    /// needs .NET 10).
+    /// </summary>
+    public static UsmJsonContext FastReader { get; } = new(CreateOptions(fastRead: true));
+#endif
+
+    /// <summary>Gets the writer settings that match <see cref="Writer"/>'s layout, for documents streamed through a <see cref="Utf8JsonWriter"/>.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = ReaderOptions.MaxConfigurableDepth + 1,
+#if NET9_0_OR_GREATER
+        NewLine = "\n",
+#endif
+    };
+
+    private static JsonSerializerOptions CreateOptions(bool fastRead)
     {
         var options = new JsonSerializerOptions
         {
@@ -41,6 +65,15 @@ internal sealed partial class UsmJsonContext : JsonSerializerContext
 #if NET9_0_OR_GREATER
         options.NewLine = "\n";
 #endif
+        if (fastRead)
+        {
+            options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.MaxDepth = FastReadMaxDepth;
+#if NET10_0_OR_GREATER
+            options.AllowDuplicateProperties = false;
+#endif
+        }
+
         options.Converters.Add(new InstantJsonConverter());
         options.Converters.Add(new LocalDateJsonConverter());
         options.Converters.Add(new DateIntervalJsonConverter());

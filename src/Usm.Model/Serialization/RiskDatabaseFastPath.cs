@@ -1,0 +1,402 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using NodaTime;
+using Usm.Model.Improvement;
+
+namespace Usm.Model.Serialization;
+
+/// <summary>
+/// The optimistic fast path of <see cref="UsmJson.ReadRiskDatabase(string, IClock, ReaderOptions?)"/>: binds the
+/// document straight into the DTOs, checks the limits and every rule of the diagnostic path without building a single
+/// JSONPath, and replays the log. It answers only "this document is valid, here is the database" or "not sure"
+/// (null); on "not sure" the caller runs the diagnostic path, which finds and reports the errors exactly as before.
+/// </summary>
+/// <remarks>
+/// <para>The fast path must never accept a document that the diagnostic path rejects. It therefore accepts only
+/// documents made of the format's own members: an unknown member (even in tolerant mode), a duplicate member, or any
+/// value the binder refuses sends the document to the diagnostic path. Every string and array of such a document is in
+/// the bound DTOs, where the limits are checked conservatively: a string of n UTF-16 characters is written with at
+/// most 6n bytes (<c>\uXXXX</c>), so it passes only if 6n is within the string limit. The options' depth, string and
+/// collection limits must also leave room for the format's own nesting (7 levels), member names, instants and members
+/// per object; tighter options always take the diagnostic path.</para>
+/// <para>On net8.0 there is no fast path (System.Text.Json detects duplicate members only from .NET 10 on).</para>
+/// </remarks>
+internal static class RiskDatabaseFastPath
+{
+    // A written UTF-16 character takes at most six bytes (\uXXXX).
+    private const int MaxBytesPerChar = 6;
+
+    // Text that never reaches the DTOs as a string, member names and the ISO instants of "at", is under 64 characters
+    // in any document the binder accepts; the largest DTO (a command) has 15 members; the deepest path nests 7 containers.
+    private const int LongestUncheckedText = 64;
+    private const int MostMembersPerObject = 16;
+    private const int DeepestNesting = 8;
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a document given as text; null when the fast path cannot vouch for it.</summary>
+    public static RiskDatabase? TryRead(string json, IClock clock, ReaderOptions options)
+    {
+        if (!Applies(options) || json.Length > options.MaxDocumentBytes)
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = s_strictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+
+        return TryRead(bytes, clock, options);
+    }
+
+    /// <summary>Reads a document given as UTF-8 bytes; null when the fast path cannot vouch for it.</summary>
+    public static RiskDatabase? TryRead(ReadOnlySpan<byte> utf8, IClock clock, ReaderOptions options)
+    {
+#if NET10_0_OR_GREATER
+        if (!Applies(options) || utf8.Length > options.MaxDocumentBytes)
+        {
+            return null;
+        }
+
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (!Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
+        RiskDatabaseDocumentDto? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8, UsmJsonContext.FastReader.RiskDatabaseDocumentDto);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException or ArgumentException)
+        {
+            return null;
+        }
+
+        if (document is null || document.FormatVersion is not (>= UsmJson.MinimumFormatVersion and <= UsmJson.FormatVersion)
+            || document.Kind != UsmJson.KindName(UsmDocumentKind.RiskDatabase) || document.RiskDatabase?.Events is not { } events)
+        {
+            return null;
+        }
+
+        var limits = new Limits(options);
+        if (!limits.Check(document))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Build(events, clock);
+        }
+        catch (ArgumentException)
+        {
+            // A model constructor refused a value: the diagnostic path reports it with its path.
+            return null;
+        }
+#else
+        _ = utf8;
+        _ = clock;
+        _ = options;
+        return null;
+#endif
+    }
+
+    /// <summary>Whether the options leave room for every document of the format (otherwise only the diagnostic path is exact).</summary>
+    public static bool Applies(ReaderOptions options) =>
+#if NET10_0_OR_GREATER
+        options.MaxDepth >= DeepestNesting && options.MaxStringLength >= LongestUncheckedText * MaxBytesPerChar && options.MaxCollectionItems >= MostMembersPerObject;
+#else
+        false;
+#endif
+
+    // Mirrors RiskDatabaseMapper.FromDto rule by rule, answering only yes (the database) or no (null).
+    private static RiskDatabase? Build(List<RiskEventDto?> dtos, IClock clock)
+    {
+        var events = new List<RiskDatabaseEvent>(dtos.Count);
+        var registered = new HashSet<string>(dtos.Count, StringComparer.Ordinal);
+        for (var i = 0; i < dtos.Count; i++)
+        {
+            var e = dtos[i];
+            if (e is null || e.Sequence != i + 1 || e.At is not { } at || !IsId(e.ActorId) || !IsId(e.RiskId)
+                || ImprovementNames.EventKind.Parse(e.Kind) is not { } kind || ImprovementNames.Status.Parse(e.ResultingStatus) is not { } status)
+            {
+                return null;
+            }
+
+            var riskId = e.RiskId!;
+            Risk? risk = null;
+            RiskCommand? command = null;
+            if (kind == RiskEventKind.Registered)
+            {
+                risk = RiskFromDto(e.Risk);
+                if (risk is null || risk.Id != riskId || !registered.Add(riskId) || !AllRegistered(e.Risk!.RelatedRiskIds, registered))
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                command = CommandFromDto(e.Command);
+                if (command is null || !registered.Contains(riskId) || (command is UpdateRiskDetails && !AllRegistered(e.Command!.RelatedRiskIds, registered)))
+                {
+                    return null;
+                }
+            }
+
+            events.Add(new RiskDatabaseEvent(i + 1, at, e.ActorId!, kind, riskId, risk, command, status));
+        }
+
+        RiskDatabase database;
+        try
+        {
+            database = RiskDatabase.Replay(clock, events);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        var replayed = database.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (replayed[i].ResultingStatus != events[i].ResultingStatus)
+            {
+                return null;
+            }
+        }
+
+        return database;
+    }
+
+    private static bool IsId(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    private static bool AllRegistered(List<string?>? ids, HashSet<string> registered)
+    {
+        if (ids is not null)
+        {
+            foreach (var id in ids)
+            {
+                if (id is not null && !registered.Contains(id))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static Risk? RiskFromDto(RiskDto? dto)
+    {
+        if (dto is null || !IsId(dto.Id) || dto.Title is null || dto.Category is null
+            || ImprovementNames.Polarity.Parse(dto.Polarity) is not { } polarity || OriginFromDto(dto.Origin) is not { } origin
+            || dto.Resources is null || !TryResources(dto.Resources, out var resources)
+            || !TryIds(dto.ServiceIds, out var services) || !TryIds(dto.MicIds, out var mics) || !TryIds(dto.RelatedRiskIds, out var related))
+        {
+            return null;
+        }
+
+        return new Risk(dto.Id!, dto.Title, dto.Description ?? string.Empty, polarity, origin, resources!, dto.Category, services, mics, related);
+    }
+
+    private static RiskOrigin? OriginFromDto(RiskOriginDto? dto) => dto is null ? null : ImprovementNames.OriginKind.Parse(dto.Kind) switch
+    {
+        RiskOriginKind.ReportedByPerson => RiskOrigin.ReportedBy(dto.PersonId!),
+        RiskOriginKind.ClosedCall => RiskOrigin.FromClosedCall(dto.CallId!),
+        RiskOriginKind.ScanGap => RiskOrigin.FromScanGap(dto.ScanId!, dto.ScanItemId!),
+        _ => null,
+    };
+
+    private static bool TryResources(List<string?>? names, out List<Resource>? resources)
+    {
+        resources = null;
+        if (names is null)
+        {
+            return true;
+        }
+
+        var result = new List<Resource>(names.Count);
+        foreach (var name in names)
+        {
+            if (ImprovementNames.Resource.Parse(name) is not { } resource)
+            {
+                return false;
+            }
+
+            result.Add(resource);
+        }
+
+        resources = result;
+        return true;
+    }
+
+    private static bool TryIds(List<string?>? ids, out List<string>? result)
+    {
+        result = null;
+        if (ids is null)
+        {
+            return true;
+        }
+
+        var list = new List<string>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!IsId(id))
+            {
+                return false;
+            }
+
+            list.Add(id!);
+        }
+
+        result = list;
+        return true;
+    }
+
+    private static RiskAssessment? AssessmentFromDto(RiskAssessmentDto? dto)
+    {
+        if (dto?.Effect is not { } effect || dto.Likelihood is not { } likelihood)
+        {
+            return null;
+        }
+
+        QuantitativeEstimate? estimate = null;
+        if (dto.Estimate is { } e)
+        {
+            estimate = ImprovementNames.EstimateKind.Parse(e.Kind) switch
+            {
+                EstimateKind.ProbabilityAndImpact when e.Probability is { } p && e.Impact is { } impact => QuantitativeEstimate.FromProbabilityAndImpact(p, impact),
+                EstimateKind.ThreePoint when e.Minimum is { } min && e.MostLikely is { } mostLikely && e.Maximum is { } max =>
+                    QuantitativeEstimate.FromThreePoint(min, mostLikely, max, e.Probability ?? 1),
+                _ => null,
+            };
+            if (estimate is null)
+            {
+                return null;
+            }
+        }
+
+        return new RiskAssessment(effect, likelihood, estimate);
+    }
+
+    private static RiskCommand? CommandFromDto(RiskCommandDto? dto) => dto?.Type switch
+    {
+        null => null,
+        "classify" => AssessmentFromDto(dto.Inherent) is { } inherent ? new ClassifyRisk(inherent) : null,
+        "record-root-cause" => new RecordRootCause(dto.RootCause!),
+        "add-measure" => MeasureFromDto(dto.Measure) is { } measure ? new AddMeasure(measure) : null,
+        "select-measure" => dto.ExpectedResidual is null ? new SelectMeasure(null)
+            : AssessmentFromDto(dto.ExpectedResidual) is { } expected ? new SelectMeasure(expected) : null,
+        "deploy-measure" => new DeployMeasure(dto.RaisedCallId),
+        "fulfil" => new FulfilRisk(),
+        "close" => AssessmentFromDto(dto.Residual) is { } residual ? new CloseRisk(residual) : null,
+        "reject" => new RejectRisk(dto.Reason!),
+        "withdraw" => new WithdrawRisk(dto.Reason!),
+        "update-details" => TryResources(dto.Resources, out var resources) && TryIds(dto.ServiceIds, out var services) && TryIds(dto.MicIds, out var mics)
+            && TryIds(dto.RelatedRiskIds, out var related)
+                ? new UpdateRiskDetails(dto.Title, dto.Description, dto.Category, resources, services, mics, related)
+                : null,
+        _ => null,
+    };
+
+    private static Measure? MeasureFromDto(MeasureDto? dto)
+    {
+        if (dto is null || !IsId(dto.Id) || dto.Title is null || ImprovementNames.MeasureKind.Parse(dto.Kind) is not { } kind
+            || EnumNames.CallType.Parse(dto.Trigger) is not { } trigger || dto.BusinessCase is not { } bc
+            || bc.ExpectedResult is null || bc.ExpectedBenefit is not { } benefit || bc.ChanceOfSuccess is not { } chance
+            || bc.Cost is not { } cost || bc.Feasibility is not { } feasibility || bc.Effort is not { } effort)
+        {
+            return null;
+        }
+
+        return new Measure(dto.Id!, dto.Title, kind, new BusinessCase(bc.ExpectedResult, benefit, chance, cost, feasibility, effort), trigger);
+    }
+
+    /// <summary>Checks every string, array and number of the bound DTOs against the reader limits, conservatively.</summary>
+    private readonly struct Limits(ReaderOptions options)
+    {
+        private readonly int _maxChars = options.MaxStringLength / MaxBytesPerChar;
+        private readonly int _maxItems = options.MaxCollectionItems;
+
+        public bool Check(RiskDatabaseDocumentDto document)
+        {
+            if (!Fits(document.Kind) || document.RiskDatabase!.Events!.Count > _maxItems)
+            {
+                return false;
+            }
+
+            foreach (var e in document.RiskDatabase.Events)
+            {
+                if (e is not null && !Check(e))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool Check(RiskEventDto e) =>
+            Fits(e.ActorId) && Fits(e.Kind) && Fits(e.RiskId) && Fits(e.ResultingStatus)
+            && (e.Risk is not { } r || Check(r))
+            && (e.Command is not { } c || Check(c));
+
+        private bool Check(RiskDto r) =>
+            Fits(r.Id) && Fits(r.Title) && Fits(r.Description) && Fits(r.Polarity) && Fits(r.Category)
+            && (r.Origin is not { } o || (Fits(o.Kind) && Fits(o.PersonId) && Fits(o.CallId) && Fits(o.ScanId) && Fits(o.ScanItemId)))
+            && Fits(r.Resources) && Fits(r.ServiceIds) && Fits(r.MicIds) && Fits(r.RelatedRiskIds);
+
+        private bool Check(RiskCommandDto c) =>
+            Fits(c.Type) && Fits(c.RootCause) && Fits(c.RaisedCallId) && Fits(c.Reason) && Fits(c.Title) && Fits(c.Description) && Fits(c.Category)
+            && Fits(c.Resources) && Fits(c.ServiceIds) && Fits(c.MicIds) && Fits(c.RelatedRiskIds)
+            && Check(c.Inherent) && Check(c.ExpectedResidual) && Check(c.Residual)
+            && (c.Measure is not { } m || (Fits(m.Id) && Fits(m.Title) && Fits(m.Kind) && Fits(m.Trigger) && Check(m.BusinessCase)));
+
+        private bool Check(RiskAssessmentDto? a) =>
+            a?.Estimate is not { } e
+            || (Fits(e.Kind) && Finite(e.Probability) && Finite(e.Impact) && Finite(e.Minimum) && Finite(e.MostLikely) && Finite(e.Maximum));
+
+        private bool Check(BusinessCaseDto? bc) =>
+            bc is null || (Fits(bc.ExpectedResult) && Finite(bc.ExpectedBenefit) && Finite(bc.ChanceOfSuccess) && Finite(bc.Cost) && Finite(bc.Feasibility));
+
+        private static bool Finite(double? value) => value is not { } v || double.IsFinite(v);
+
+        private bool Fits(string? text) => text is null || text.Length <= _maxChars;
+
+        private bool Fits(List<string?>? items)
+        {
+            if (items is null)
+            {
+                return true;
+            }
+
+            if (items.Count > _maxItems)
+            {
+                return false;
+            }
+
+            foreach (var item in items)
+            {
+                if (!Fits(item))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

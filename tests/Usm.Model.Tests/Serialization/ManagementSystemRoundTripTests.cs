@@ -32,7 +32,7 @@ public class ManagementSystemRoundTripTests
             var json = UsmJson.WriteManagementSystem(system);
             var fromText = UsmJson.ReadManagementSystem(json);
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-            var fromBytes = UsmJson.ReadManagementSystem(stream);
+            var fromBytes = UsmJson.ReadManagementSystem(stream, ReaderOptions.Default.WithStrict(true));
             return fromText.IsSuccess && fromText.Value.Equals(system) && fromBytes.IsSuccess && fromBytes.Value.Equals(system);
         }), maxTest: Cases);
     }

@@ -145,6 +145,19 @@ public class ManagementSystemRoundTripTests
     }
 
     [Fact]
+    public void SingleDatesInAnotherCalendar_AreWrittenAsTheSameDayInIso()
+    {
+        // The scan's date goes through the single-date converter: 20 February 2026 (Julian) is 5 March 2026 (ISO).
+        var sample = Usm.Model.Assessment.SampleScans.Baseline;
+        var scan = new Usm.Model.Assessment.Scan(sample.Id, sample.Instrument, new LocalDate(2026, 2, 20, CalendarSystem.Julian), sample.Respondents, sample.Answers);
+
+        var json = UsmJson.WriteScan(scan);
+
+        Assert.Contains("\"date\": \"2026-03-05\"", json, StringComparison.Ordinal);
+        Assert.Equal(new LocalDate(2026, 3, 5), UsmJson.ReadScan(json).Value.Date);
+    }
+
+    [Fact]
     public void UnpairedSurrogates_CannotTravelInJson_AndAreWrittenAsTheReplacementCharacter()
     {
         // JSON text is Unicode, so a lone UTF-16 surrogate (legal in a .NET string) has no encoding; System.Text.Json

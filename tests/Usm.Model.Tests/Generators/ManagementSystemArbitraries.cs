@@ -110,13 +110,13 @@ internal static class ManagementSystemArbitraries
     ];
 
     // Suffixes make ids awkward but keep them unique: none starts with a digit, so "x1"+suffix never equals "x12"+suffix.
-    private static readonly string[] s_idSuffixes = [string.Empty, "-ü", " 🚀", "/a.b", "'q\"", "\u00e9\u0301", "\tx", " trailing "];
+    private static readonly string[] s_idSuffixes = [string.Empty, "-ü", " 🚀", "/a.b", "'q\"", "\u00e9\u0301", "\tx", " trailing ", "[0]", "\u0001ctl"];
 
     private static readonly string[] s_disciplines = ["IT", "HR", "Facilities", "Finance", "Telephony", "Healthcare"];
 
     private static readonly string[] s_attributeKeys = ["version", "site", "ip-address", "capacity", "colour"];
 
-    private static readonly string[] s_awkwardAttributeKeys = ["ü-key", "key with space", "🚀", "$.dollar", "a\"b"];
+    private static readonly string[] s_awkwardAttributeKeys = ["ü-key", "key with space", "🚀", "$.dollar", "a\"b", "ctl\u0001key", "['x']"];
 
     private static readonly double[] s_plainTargets = [99.5, 4, 24, 0.5, 95];
 

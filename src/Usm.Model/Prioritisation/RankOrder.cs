@@ -69,8 +69,9 @@ internal sealed class RankComparer : IComparer<int>
 /// <remarks>
 /// A full ranking sorts an index array by an order-preserving 64-bit encoding of the score with an LSD radix sort
 /// (8 passes of 8 bits, passes whose byte is constant skipped), then a stable counting sort by class, then sorts the
-/// (rare) runs of exact ties by secondary key and id. Top-k keeps a binary heap of the k best. Scratch buffers come
-/// from <see cref="ArrayPool{T}"/>; only the result array is allocated.
+/// (rare) runs of exact ties by secondary key and id. Top-k without classes keeps the candidates at or above the
+/// histogram bucket of the k-th best score and sorts only those; with classes, or when ties crowd that bucket, a binary
+/// heap keeps the k best. Scratch buffers come from <see cref="ArrayPool{T}"/>; only the result array is allocated.
 /// </remarks>
 internal static class RankOrder
 {

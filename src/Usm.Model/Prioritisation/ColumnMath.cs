@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Usm.Model.Prioritisation;
 
@@ -229,7 +230,8 @@ internal static class ColumnMath
                     (pi * Vector256.Abs(vi)).StoreUnsafe(ref ry, (nuint)i);
                 }
 
-                if (ok != Vector256<double>.AllBitsSet)
+                // Compare the mask's sign bits, not the lanes: an all-ones lane is a NaN, which never equals itself.
+                if (ok.ExtractMostSignificantBits() != 0b1111)
                 {
                     return false;
                 }
@@ -291,6 +293,43 @@ internal static class ColumnMath
             }
 
             return found;
+        }
+    }
+
+    /// <summary>
+    /// Counts how many x[i] fall in each of <c>counts.Length</c> equal-width buckets: bucket = min(⌊(x[i] − min) · scale⌋,
+    /// last). Needs every x[i] ≥ min and a finite scale; counts is cleared first.
+    /// </summary>
+    public static void BucketCounts(ReadOnlySpan<double> x, double min, double scale, Span<int> counts)
+    {
+        counts.Clear();
+        unchecked
+        {
+            ref var c = ref MemoryMarshal.GetReference(counts);
+            var last = counts.Length - 1;
+            var i = 0;
+            if (Avx.IsSupported && Sse41.IsSupported)
+            {
+                ref var r = ref MemoryMarshal.GetReference(x);
+                var vmin = Vector256.Create(min);
+                var vscale = Vector256.Create(scale);
+                var vlast = Vector128.Create(last);
+                var vzero = Vector128<int>.Zero;
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    // The clamp keeps the index inside counts, so the increments need no bounds checks.
+                    var b = Sse41.Max(Sse41.Min(Avx.ConvertToVector128Int32WithTruncation((Vector256.LoadUnsafe(ref r, (nuint)i) - vmin) * vscale), vlast), vzero);
+                    Unsafe.Add(ref c, b.GetElement(0))++;
+                    Unsafe.Add(ref c, b.GetElement(1))++;
+                    Unsafe.Add(ref c, b.GetElement(2))++;
+                    Unsafe.Add(ref c, b.GetElement(3))++;
+                }
+            }
+
+            for (; i < x.Length; i++)
+            {
+                counts[Math.Min((int)((x[i] - min) * scale), last)]++;
+            }
         }
     }
 }

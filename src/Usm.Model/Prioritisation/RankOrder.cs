@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
@@ -70,8 +69,9 @@ internal sealed class RankComparer : IComparer<int>
 /// <remarks>
 /// A full ranking sorts an index array by an order-preserving 64-bit encoding of the score with an LSD radix sort
 /// (8 passes of 8 bits, passes whose byte is constant skipped), then a stable counting sort by class, then sorts the
-/// (rare) runs of exact ties by secondary key and id. Top-k keeps a binary heap of the k best. Scratch buffers come
-/// from <see cref="ArrayPool{T}"/>; only the result array is allocated.
+/// (rare) runs of exact ties by secondary key and id. Top-k without classes keeps the candidates at or above the
+/// histogram bucket of the k-th best score and sorts only those; with classes, or when ties crowd that bucket, a binary
+/// heap keeps the k best. Scratch buffers come from <see cref="ArrayPool{T}"/>; only the result array is allocated.
 /// </remarks>
 internal static class RankOrder
 {
@@ -224,22 +224,15 @@ internal static class RankOrder
         }
 
         var histogram = ArrayPool<int>.Shared.Rent(buckets);
-        int boundary;
-        int kept;
         try
         {
             var counts = histogram.AsSpan(0, buckets);
-            counts.Clear();
+            var last = buckets - 1;
+            ColumnMath.BucketCounts(values, min, scale, counts);
+            var kept = 0;
+            var boundary = last;
             unchecked
             {
-                var last = buckets - 1;
-                foreach (var v in values)
-                {
-                    counts[Math.Min((int)((v - min) * scale), last)]++;
-                }
-
-                kept = 0;
-                boundary = last;
                 while (true)
                 {
                     kept += counts[boundary];
@@ -251,82 +244,87 @@ internal static class RankOrder
                     boundary--;
                 }
             }
+
+            var subset = ArrayPool<int>.Shared.Rent(kept);
+            var order = ArrayPool<int>.Shared.Rent(kept);
+            try
+            {
+                var found = ColumnMath.IndexesAtOrAbove(values, min, scale, boundary, subset);
+                if (found != kept)
+                {
+                    throw new InvalidOperationException(Preconditions.Invariant($"The top-k threshold pass kept {found} candidates, but the histogram counted {kept}."));
+                }
+
+                if (kept > (4L * k) + 1024)
+                {
+                    return TopByHeap(subset.AsSpan(0, kept), n, k, comparer);
+                }
+
+                // A counting sort by bucket (best bucket first, index order inside a bucket), then each bucket that starts
+                // within the first k is ordered by the full comparer; buckets hold one or two candidates as a rule.
+                unchecked
+                {
+                    var start = 0;
+                    for (var bucket = last; bucket >= boundary; bucket--)
+                    {
+                        var size = counts[bucket];
+                        counts[bucket] = start;
+                        start += size;
+                    }
+
+                    foreach (var i in subset.AsSpan(0, kept))
+                    {
+                        order[counts[Math.Min((int)((values[i] - min) * scale), last)]++] = i;
+                    }
+
+                    // counts[b] now holds the end of bucket b, which is the start of bucket b − 1.
+                    var runStart = 0;
+                    for (var bucket = last; bucket >= boundary && runStart < k; bucket--)
+                    {
+                        var end = counts[bucket];
+                        SortRun(order, runStart, end - runStart, comparer);
+                        runStart = end;
+                    }
+                }
+
+                return order.AsSpan(0, k).ToArray();
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(subset);
+                ArrayPool<int>.Shared.Return(order);
+            }
         }
         finally
         {
             ArrayPool<int>.Shared.Return(histogram);
         }
-
-        var subset = ArrayPool<int>.Shared.Rent(kept);
-        try
-        {
-            var found = ColumnMath.IndexesAtOrAbove(values, min, scale, boundary, subset);
-            if (found != kept)
-            {
-                throw new InvalidOperationException(Preconditions.Invariant($"The top-k threshold pass kept {found} candidates, but the histogram counted {kept}."));
-            }
-
-            var selection = subset.AsSpan(0, kept);
-            return kept <= (4L * k) + 1024
-                ? SortSubset(scores, selection, k, comparer)
-                : TopByHeap(selection, n, k, comparer);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(subset);
-        }
     }
 
-    /// <summary>
-    /// Sorts a subset of candidate indexes and returns its first k: packed keys (the score's descending key with its
-    /// low bits replaced by the position in the subset) sorted as primitives, then the runs whose kept key bits are
-    /// equal ordered by the full comparer.
-    /// </summary>
-    private static int[] SortSubset(double[] scores, ReadOnlySpan<int> subset, int k, RankComparer comparer)
+    /// <summary>Orders a short run of candidate indexes by the full comparer: insertion sort up to 16 items, introsort above.</summary>
+    private static void SortRun(int[] order, int start, int length, RankComparer comparer)
     {
-        var m = subset.Length;
-        var bits = 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(1, m - 1));
-        var mask = (1UL << bits) - 1;
-        var packed = ArrayPool<ulong>.Shared.Rent(m);
-        var order = ArrayPool<int>.Shared.Rent(m);
-        try
+        if (length > 16)
         {
-            var keys = packed.AsSpan(0, m);
-            unchecked
-            {
-                for (var p = 0; p < keys.Length; p++)
-                {
-                    keys[p] = (DescendingKey(scores[subset[p]]) & ~mask) | (uint)p;
-                }
-
-                keys.Sort();
-                for (var p = 0; p < keys.Length; p++)
-                {
-                    order[p] = subset[(int)(keys[p] & mask)];
-                }
-
-                // Repair the runs of equal kept bits that start within the first k.
-                var runStart = 0;
-                for (var p = 1; p <= m && runStart < k; p++)
-                {
-                    if (p == m || ((keys[p] ^ keys[runStart]) & ~mask) != 0)
-                    {
-                        if (p - runStart > 1)
-                        {
-                            Array.Sort(order, runStart, p - runStart, comparer);
-                        }
-
-                        runStart = p;
-                    }
-                }
-            }
-
-            return order.AsSpan(0, k).ToArray();
+            Array.Sort(order, start, length, comparer);
+            return;
         }
-        finally
+
+        unchecked
         {
-            ArrayPool<ulong>.Shared.Return(packed);
-            ArrayPool<int>.Shared.Return(order);
+            var end = start + length;
+            for (var p = start + 1; p < end; p++)
+            {
+                var item = order[p];
+                var q = p - 1;
+                while (q >= start && comparer.Compare(item, order[q]) < 0)
+                {
+                    order[q + 1] = order[q];
+                    q--;
+                }
+
+                order[q + 1] = item;
+            }
         }
     }
 

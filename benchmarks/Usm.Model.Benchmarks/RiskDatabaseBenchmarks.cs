@@ -9,8 +9,8 @@ namespace Usm.Model.Benchmarks;
 /// event), against a baseline that adds the same risks to a plain mutable <see cref="Dictionary{TKey, TValue}"/>.
 /// </summary>
 /// <remarks>
-/// Per-add cost should stay flat (O(log n) tree updates, no O(n) snapshot per event): compare the
-/// <c>RegisterOneAtATime</c> time per risk across the sizes.
+/// Per-add cost should stay flat (the log updates its latest state in place, O(1) amortised; no snapshot per
+/// event): compare the <c>RegisterOneAtATime</c> time per risk across the sizes.
 /// </remarks>
 [MemoryDiagnoser]
 public class RiskDatabaseBenchmarks

@@ -458,7 +458,8 @@ public sealed class RiskDatabase
     /// <summary>
     /// The risks of one index key (one status, one service...), kept sorted by id lazily: a change only counts and
     /// notes the slot (O(1)); the next query filters out slots that left, sorts the few that joined (already in order
-    /// when ids grow) and merges them in, in O(hits + joined × log joined).
+    /// when ids grow) and merges them in, in O(hits + joined × log joined). The risks themselves are cached in id
+    /// order until a member changes, so a repeated query is one block copy.
     /// </summary>
     private sealed class Bucket(Func<Risk, bool> holds)
     {
@@ -466,6 +467,7 @@ public sealed class RiskDatabase
 
         private readonly List<Slot> _joined = [];
         private Slot[] _sorted = [];
+        private Risk[]? _risks = [];
         private bool _left;
 
         public int Count { get; private set; }
@@ -473,6 +475,7 @@ public sealed class RiskDatabase
         public void Add(Slot slot)
         {
             _joined.Add(slot);
+            _risks = null;
             Count++;
         }
 
@@ -480,19 +483,30 @@ public sealed class RiskDatabase
         {
             Count--;
             _left = true;
+            _risks = null;
         }
+
+        /// <summary>Notes that a member's risk has changed (it stays in the bucket).</summary>
+        public void Touch() => _risks = null;
 
         public ImmutableArray<Risk> Resolve()
         {
             Settle();
-            var sorted = _sorted;
-            var risks = new Risk[sorted.Length];
-            for (var i = 0; i < risks.Length; i++)
+            var risks = _risks;
+            if (risks is null)
             {
-                risks[i] = sorted[i].Current;
+                var sorted = _sorted;
+                risks = new Risk[sorted.Length];
+                for (var i = 0; i < risks.Length; i++)
+                {
+                    risks[i] = sorted[i].Current;
+                }
+
+                _risks = risks;
             }
 
-            return ImmutableCollectionsMarshal.AsImmutableArray(risks);
+            // The cache is never written again, but the copy keeps it private (one block copy).
+            return ImmutableCollectionsMarshal.AsImmutableArray(risks.AsSpan().ToArray());
         }
 
         private void Settle()
@@ -595,7 +609,16 @@ public sealed class RiskDatabase
             }
 
             var wasOpen = before?.IsOpen ?? false;
-            if (wasOpen != after.IsOpen)
+            if (before is not null)
+            {
+                _all.Touch();
+            }
+
+            if (wasOpen && after.IsOpen)
+            {
+                _open.Touch();
+            }
+            else if (wasOpen != after.IsOpen)
             {
                 if (after.IsOpen)
                 {
@@ -646,7 +669,12 @@ public sealed class RiskDatabase
 
             foreach (var key in newKeys)
             {
-                if (!Contains(oldKeys, key))
+                if (Contains(oldKeys, key))
+                {
+                    // Still listed, but the cached risks of the bucket now hold the old value.
+                    index[key].Touch();
+                }
+                else
                 {
                     ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
                     bucket ??= new Bucket(holds(key));

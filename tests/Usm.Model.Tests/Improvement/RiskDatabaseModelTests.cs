@@ -166,6 +166,42 @@ public class RiskDatabaseModelTests
         Check(db, expected[1_500]);
     }
 
+    [Fact]
+    public async Task Writers_ChangingTheSameVersion_AtOnce_EachGetTheirOwnLine()
+    {
+        // One writer extends the shared log in place; the others find the tip taken and branch. No line sees another's risks.
+        var clock = FixedClock.At(2026, 1, 5);
+        var start = new RiskDatabase(clock);
+        for (var i = 0; i < 200; i++)
+        {
+            start = start.Register(Samples.Threat("S-" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)), "p");
+        }
+
+        var before = start.Risks.ToArray();
+        var lines = await Task.WhenAll(Enumerable.Range(0, 6).Select(w => Task.Run(() =>
+        {
+            var db = start;
+            for (var j = 0; j < 50; j++)
+            {
+                db = db.Register(Samples.Threat("W" + w + "-" + j.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)), "p-" + w);
+            }
+
+            return db;
+        })));
+
+        for (var w = 0; w < lines.Length; w++)
+        {
+            var ids = before.Select(r => r.Id).Concat(Enumerable.Range(0, 50).Select(j => "W" + w + "-" + j.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))).Order(StringComparer.Ordinal);
+            Assert.Equal(250, lines[w].Version);
+            Assert.Equal(ids, lines[w].Risks.Select(r => r.Id));
+            Assert.Equal(ids, lines[w].ByStatus(RiskStatus.Identified).Select(r => r.Id));
+            Assert.All(lines[w].Events.Skip(200), e => Assert.Equal("p-" + w, e.ActorId));
+        }
+
+        Assert.Equal<Risk>(before, start.Risks);
+        Assert.Equal(200, start.Version);
+    }
+
     private static (RiskDatabase Db, Model Model) Step(RiskDatabase db, Model model, int i)
     {
         // Follows the main line of an existing risk, or registers a new one (every third step, or when the risk is done).

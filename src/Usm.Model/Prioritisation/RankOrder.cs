@@ -394,37 +394,6 @@ internal static class RankOrder
         }
     }
 
-    private static void SiftDownMax(ulong[] heap, int i, int k)
-    {
-        unchecked
-        {
-            var item = heap[i];
-            while (true)
-            {
-                var child = (2 * i) + 1;
-                if (child >= k)
-                {
-                    break;
-                }
-
-                if (child + 1 < k && heap[child + 1] > heap[child])
-                {
-                    child++;
-                }
-
-                if (heap[child] <= item)
-                {
-                    break;
-                }
-
-                heap[i] = heap[child];
-                i = child;
-            }
-
-            heap[i] = item;
-        }
-    }
-
     /// <summary>Maps a score to a key whose ascending unsigned order is the score's descending order.</summary>
     internal static ulong DescendingKey(double score)
     {

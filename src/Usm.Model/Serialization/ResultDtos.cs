@@ -41,3 +41,75 @@ internal sealed class RandomIndexDto
 
     public List<double>? Values { get; set; }
 }
+
+internal sealed class BordaResultDocumentDto
+{
+    public int? FormatVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public BordaResultDto? BordaResult { get; set; }
+}
+
+internal sealed class BordaResultDto
+{
+    public string? PartialRule { get; set; }
+
+    public int? TotalVoters { get; set; }
+
+    public double? TotalPoints { get; set; }
+
+    public List<BordaStandingDto?>? Standings { get; set; }
+}
+
+internal sealed class BordaStandingDto
+{
+    public string? Id { get; set; }
+
+    public double? Points { get; set; }
+
+    public int? Rank { get; set; }
+
+    public int? Position { get; set; }
+
+    public int? RankedBy { get; set; }
+
+    public int? FirstPreferences { get; set; }
+}
+
+internal sealed class SchulzeResultDocumentDto
+{
+    public int? FormatVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public SchulzeResultDto? SchulzeResult { get; set; }
+}
+
+internal sealed class SchulzeResultDto
+{
+    public string? Strength { get; set; }
+
+    public int? TotalVoters { get; set; }
+
+    public List<string?>? Candidates { get; set; }
+
+    public List<List<int>?>? Preferences { get; set; }
+
+    public List<List<int>?>? PathStrengths { get; set; }
+
+    public List<SchulzeStandingDto?>? Standings { get; set; }
+}
+
+internal sealed class SchulzeStandingDto
+{
+    public string? Id { get; set; }
+
+    public int? Rank { get; set; }
+
+    public int? Position { get; set; }
+
+    public int? Wins { get; set; }
+
+    public int? Losses { get; set; }
+}

@@ -62,6 +62,8 @@ internal static class SchemaExport
         ["FindingDto.severity"] = ProgrammeNames.Severity.Names,
         ["CandidateDto.polarity"] = ProgrammeNames.Polarity.Names,
         ["AhpResultDto.weighting"] = ResultMapper.Weighting.Names,
+        ["BordaResultDto.partial-rule"] = ResultMapper.PartialRule.Names,
+        ["SchulzeResultDto.strength"] = ResultMapper.Strength.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -121,6 +123,12 @@ internal static class SchemaExport
         ["AhpResultDocumentDto"] = ["format-version", "kind", "ahp-result"],
         ["AhpResultDto"] = ["weights", "weighting", "lambda-max", "consistency-index", "random-index", "random-index-value", "consistency-ratio", "consistency-threshold", "iterations", "converged"],
         ["RandomIndexDto"] = ["name", "values"],
+        ["BordaResultDocumentDto"] = ["format-version", "kind", "borda-result"],
+        ["BordaResultDto"] = ["partial-rule", "total-voters", "total-points", "standings"],
+        ["BordaStandingDto"] = ["id", "points", "rank", "position", "ranked-by", "first-preferences"],
+        ["SchulzeResultDocumentDto"] = ["format-version", "kind", "schulze-result"],
+        ["SchulzeResultDto"] = ["strength", "total-voters", "candidates", "preferences", "path-strengths", "standings"],
+        ["SchulzeStandingDto"] = ["id", "rank", "position", "wins", "losses"],
     };
 
     public static string Export(UsmDocumentKind kind)

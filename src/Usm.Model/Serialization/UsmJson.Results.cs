@@ -63,6 +63,68 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<AhpResult> ReadAhpResult(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.AhpResult, UsmJsonContext.Writer.AhpResultDocumentDto, (dto, ctx) => ResultMapper.AhpFromDto(dto.AhpResult, "$.ahp-result", ctx));
+    /// <summary>Writes a Borda count (<c>borda-result</c>): the partial-ballot rule, the voters, the total points, and each candidate's standing in order.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string WriteBordaResult(BordaResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = new BordaResultDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.BordaResult), BordaResult = ResultMapper.ToDto(result) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.BordaResultDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads a Borda count from text. The standings are rebuilt from each candidate's points, so their order, ranks
+    /// (equal points share a rank) and the total must be the ones the points give.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<BordaResult> ReadBordaResult(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.BordaResult, UsmJsonContext.Writer.BordaResultDocumentDto, (dto, ctx) => ResultMapper.BordaFromDto(dto.BordaResult, ctx));
+
+    /// <summary>Reads a Borda count from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<BordaResult> ReadBordaResult(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.BordaResult, UsmJsonContext.Writer.BordaResultDocumentDto, (dto, ctx) => ResultMapper.BordaFromDto(dto.BordaResult, ctx));
+
+    /// <summary>
+    /// Writes a Schulze count (<c>schulze-result</c>): the strength measure, the voters, the candidates in count order,
+    /// the pairwise preference matrix d, the strongest-path matrix p, and the standings.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string WriteSchulzeResult(SchulzeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = new SchulzeResultDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.SchulzeResult), SchulzeResult = ResultMapper.ToDto(result) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.SchulzeResultDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads a Schulze count from text. The count is rebuilt from the written preference matrix with the written
+    /// strength measure, and the recorded path strengths and standings must equal the rebuilt ones.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<SchulzeResult> ReadSchulzeResult(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.SchulzeResult, UsmJsonContext.Writer.SchulzeResultDocumentDto, (dto, ctx) => ResultMapper.SchulzeFromDto(dto.SchulzeResult, ctx));
+
+    /// <summary>Reads a Schulze count from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<SchulzeResult> ReadSchulzeResult(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.SchulzeResult, UsmJsonContext.Writer.SchulzeResultDocumentDto, (dto, ctx) => ResultMapper.SchulzeFromDto(dto.SchulzeResult, ctx));
 }
 
 /// <summary>Maps computed results (rankings, AHP weights, ballot counts, sprint selections) from their JSON shape.</summary>
@@ -376,6 +438,264 @@ internal static class ResultMapper
 
         var table = ctx.Build(path, () => AhpRandomIndex.Custom(name, values));
         return table is null ? null : s_standardTables.FirstOrDefault(t => t.Equals(table)) ?? table;
+    }
+
+    public static readonly EnumTable<BordaPartialRule> PartialRule = KebabEnum<BordaPartialRule>.Table;
+
+    public static readonly EnumTable<SchulzeStrength> Strength = KebabEnum<SchulzeStrength>.Table;
+
+    private const string BordaRoot = "$.borda-result";
+
+    private const string SchulzeRoot = "$.schulze-result";
+
+    public static BordaResultDto ToDto(BordaResult r) => new()
+    {
+        PartialRule = PartialRule.Name(r.PartialRule),
+        TotalVoters = r.TotalVoters,
+        TotalPoints = r.TotalPoints,
+        Standings = [.. r.Candidates.Select(c => new BordaStandingDto { Id = c.Id, Points = c.Points, Rank = c.Rank, Position = c.Position, RankedBy = c.RankedBy, FirstPreferences = c.FirstPreferences })],
+    };
+
+    public static SchulzeResultDto ToDto(SchulzeResult r)
+    {
+        var ids = r.Preferences.Candidates;
+        return new()
+        {
+            Strength = Strength.Name(r.Strength),
+            TotalVoters = r.Preferences.TotalVoters,
+            Candidates = [.. ids],
+            Preferences = [.. ids.Select(a => (List<int>?)[.. ids.Select(b => r.Preferences.Preference(a, b))])],
+            PathStrengths = [.. ids.Select(a => (List<int>?)[.. ids.Select(b => r.PathStrength(a, b))])],
+            Standings = [.. r.Candidates.Select(c => new SchulzeStandingDto { Id = c.Id, Rank = c.Rank, Position = c.Position, Wins = c.Wins, Losses = c.Losses })],
+        };
+    }
+
+    public static BordaResult? BordaFromDto(BordaResultDto? d, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<BordaResult>(BordaRoot, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(BordaRoot, member);
+        var rule = PartialRule.Read(d.PartialRule, P("partial-rule"), ctx, "a Borda partial-ballot rule");
+        var voters = Count(d.TotalVoters, P("total-voters"), int.MaxValue, ctx);
+        if (d.TotalPoints is null)
+        {
+            ManagementSystemMapper.Missing<string>(P("total-points"), ctx);
+        }
+
+        var standings = d.Standings is null ? ManagementSystemMapper.Missing<List<BordaStandingDto>>(P("standings"), ctx)
+            : ManagementSystemMapper.Items(d.Standings, P("standings"), ctx, (c, at) =>
+            {
+                WorkflowMapper.RequiredId(c.Id, JsonPaths.Member(at, "id"), ctx);
+                if (c.Points is not { } points)
+                {
+                    ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "points"), ctx);
+                }
+                else if (points < 0 || points > 1e15 || Math.Floor(points * 2) != points * 2)
+                {
+                    ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "points"), $"Borda points are whole or half numbers from 0 to 10^15, but found {Num(points)}.");
+                }
+
+                Count(c.Rank, JsonPaths.Member(at, "rank"), int.MaxValue, ctx);
+                Count(c.Position, JsonPaths.Member(at, "position"), int.MaxValue, ctx);
+                Count(c.RankedBy, JsonPaths.Member(at, "ranked-by"), voters ?? int.MaxValue, ctx);
+                Count(c.FirstPreferences, JsonPaths.Member(at, "first-preferences"), voters ?? int.MaxValue, ctx);
+                return c;
+            }, c => c.Id!);
+        if (ctx.HasErrors || rule is null || voters is null || standings is null)
+        {
+            return null;
+        }
+
+        var result = new BordaResult(
+            [.. standings.Select(c => c.Id!)],
+            [.. standings.Select(c => (long)(c.Points!.Value * 2))],
+            [.. standings.Select(c => (long)c.RankedBy!.Value)],
+            [.. standings.Select(c => (long)c.FirstPreferences!.Value)],
+            voters.Value,
+            rule.Value);
+        for (var p = 0; p < standings.Count; p++)
+        {
+            var at = JsonPaths.Index(P("standings"), p);
+            var (recorded, actual) = (standings[p], result.Candidates[p]);
+            if (recorded.Id != actual.Id)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "id"), $"Standings are ordered by points, then id; '{JsonReadContext.Shorten(actual.Id)}' belongs at position {Num(p + 1)}, not '{JsonReadContext.Shorten(recorded.Id!)}'.");
+                break;
+            }
+
+            Compare(recorded.Rank!.Value, actual.Rank, JsonPaths.Member(at, "rank"), "the points give", ctx);
+            Compare(recorded.Position!.Value, actual.Position, JsonPaths.Member(at, "position"), "the order gives", ctx);
+        }
+
+        if (!ctx.HasErrors && !d.TotalPoints!.Value.Equals(result.TotalPoints))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("total-points"), $"The recorded total {Num(d.TotalPoints.Value)} differs from {Num(result.TotalPoints)}, the sum of the candidates' points.");
+        }
+
+        return ctx.HasErrors ? null : result;
+    }
+
+    public static SchulzeResult? SchulzeFromDto(SchulzeResultDto? d, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<SchulzeResult>(SchulzeRoot, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(SchulzeRoot, member);
+        var strength = Strength.Read(d.Strength, P("strength"), ctx, "a Schulze strength measure");
+        var voters = Count(d.TotalVoters, P("total-voters"), int.MaxValue, ctx);
+        var ids = d.Candidates is null ? ManagementSystemMapper.Missing<List<string>>(P("candidates"), ctx) : ManagementSystemMapper.Strings(d.Candidates, P("candidates"), ctx);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (ids?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(ids![i]))
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Index(P("candidates"), i), "An id must not be empty or white space.");
+            }
+            else if (!seen.Add(ids[i]))
+            {
+                ctx.Error(ReadErrorCode.DuplicateId, JsonPaths.Index(P("candidates"), i), $"Id '{JsonReadContext.Shorten(ids[i])}' is used by an earlier candidate.");
+            }
+        }
+
+        if (ctx.HasErrors || strength is null || voters is null || ids is null)
+        {
+            return null;
+        }
+
+        var n = ids.Count;
+        var dMatrix = Matrix(d.Preferences, n, P("preferences"), ctx);
+        var pMatrix = Matrix(d.PathStrengths, n, P("path-strengths"), ctx);
+        var standings = d.Standings is null ? ManagementSystemMapper.Missing<List<SchulzeStandingDto>>(P("standings"), ctx)
+            : ManagementSystemMapper.Items(d.Standings, P("standings"), ctx, (c, at) =>
+            {
+                WorkflowMapper.RequiredId(c.Id, JsonPaths.Member(at, "id"), ctx);
+                Count(c.Rank, JsonPaths.Member(at, "rank"), int.MaxValue, ctx);
+                Count(c.Position, JsonPaths.Member(at, "position"), int.MaxValue, ctx);
+                Count(c.Wins, JsonPaths.Member(at, "wins"), int.MaxValue, ctx);
+                Count(c.Losses, JsonPaths.Member(at, "losses"), int.MaxValue, ctx);
+                return c;
+            }, c => c.Id!);
+        if (dMatrix is not null)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    var at = JsonPaths.Index(JsonPaths.Index(P("preferences"), a), b);
+                    var v = dMatrix[(a * n) + b];
+                    if (v < 0 || (a == b && v != 0))
+                    {
+                        ctx.Error(ReadErrorCode.InvalidValue, at, a == b ? $"No voter prefers a candidate to itself, but found {Num(v)}." : $"A preference count is not negative, but found {Num(v)}.");
+                    }
+                    else if (a < b && (long)v + dMatrix[(b * n) + a] > voters.Value)
+                    {
+                        ctx.Error(ReadErrorCode.InvalidValue, at, $"{Num(v)} + {Num(dMatrix[(b * n) + a])} voters prefer one of '{JsonReadContext.Shorten(ids[a])}' and '{JsonReadContext.Shorten(ids[b])}' to the other, more than the {Num(voters.Value)} voters.");
+                    }
+                }
+            }
+        }
+
+        if (standings is not null && standings.Count != n)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("standings"), Preconditions.Invariant($"There are {standings.Count} standings for {n} candidates."));
+        }
+
+        if (ctx.HasErrors || dMatrix is null || pMatrix is null || standings is null)
+        {
+            return null;
+        }
+
+        var result = BallotCount.SchulzeOf(new BallotPreferences([.. ids], dMatrix, voters.Value), strength.Value);
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                Compare(pMatrix[(a * n) + b], result.PathStrength(ids[a], ids[b]), JsonPaths.Index(JsonPaths.Index(P("path-strengths"), a), b), "the preferences give", ctx);
+            }
+        }
+
+        for (var p = 0; p < n; p++)
+        {
+            var at = JsonPaths.Index(P("standings"), p);
+            var (recorded, actual) = (standings[p], result.Candidates[p]);
+            if (recorded.Id != actual.Id)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "id"), $"'{JsonReadContext.Shorten(actual.Id)}' belongs at position {Num(p + 1)} of the Schulze order, not '{JsonReadContext.Shorten(recorded.Id!)}'.");
+                break;
+            }
+
+            Compare(recorded.Rank!.Value, actual.Rank, JsonPaths.Member(at, "rank"), "the path strengths give", ctx);
+            Compare(recorded.Position!.Value, actual.Position, JsonPaths.Member(at, "position"), "the order gives", ctx);
+            Compare(recorded.Wins!.Value, actual.Wins, JsonPaths.Member(at, "wins"), "the path strengths give", ctx);
+            Compare(recorded.Losses!.Value, actual.Losses, JsonPaths.Member(at, "losses"), "the path strengths give", ctx);
+        }
+
+        return ctx.HasErrors ? null : result;
+    }
+
+    private static int[]? Matrix(List<List<int>?>? rows, int n, string path, JsonReadContext ctx)
+    {
+        if (rows is null)
+        {
+            return ManagementSystemMapper.Missing<int[]>(path, ctx);
+        }
+
+        if (rows.Count != n)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, Preconditions.Invariant($"Expected {n} rows, one per candidate, but found {rows.Count}."));
+            return null;
+        }
+
+        var cells = new int[n * n];
+        var ok = true;
+        for (var a = 0; a < n; a++)
+        {
+            var at = JsonPaths.Index(path, a);
+            if (rows[a] is not { } row)
+            {
+                ctx.Error(ReadErrorCode.WrongType, at, "Expected an array but found null.");
+                ok = false;
+            }
+            else if (row.Count != n)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, at, Preconditions.Invariant($"Expected {n} values, one per candidate, but found {row.Count}."));
+                ok = false;
+            }
+            else
+            {
+                row.CopyTo(cells, a * n);
+            }
+        }
+
+        return ok ? cells : null;
+    }
+
+    private static int? Count(int? value, string path, int max, JsonReadContext ctx)
+    {
+        if (value is null)
+        {
+            ManagementSystemMapper.Missing<string>(path, ctx);
+        }
+        else if (value < 0 || value > max)
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, path, Preconditions.Invariant($"Expected a count from 0 to {max} but found {value}."));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static void Compare(int recorded, int computed, string path, string source, JsonReadContext ctx)
+    {
+        if (recorded != computed)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, $"The recorded value {Num(recorded)} differs from {Num(computed)}, which {source}.");
+        }
     }
 
     internal static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -30,6 +30,12 @@ public enum UsmDocumentKind
 
     /// <summary>An AHP result (<c>ahp-result</c>): the weights of one pairwise comparison with its consistency measures.</summary>
     AhpResult = 8,
+
+    /// <summary>A Borda count (<c>borda-result</c>): the partial-ballot rule, the voters, and each candidate's points and rank.</summary>
+    BordaResult = 9,
+
+    /// <summary>A Schulze count (<c>schulze-result</c>): the strength measure, the pairwise preferences, the strongest paths and the standings.</summary>
+    SchulzeResult = 10,
 }
 
 /// <summary>
@@ -102,6 +108,8 @@ public static partial class UsmJson
         UsmDocumentKind.ImprovementProgramme => "improvement-programme",
         UsmDocumentKind.Ranking => "ranking",
         UsmDocumentKind.AhpResult => "ahp-result",
+        UsmDocumentKind.BordaResult => "borda-result",
+        UsmDocumentKind.SchulzeResult => "schulze-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -115,6 +123,8 @@ public static partial class UsmJson
         UsmDocumentKind.ImprovementProgramme => UsmJsonContext.Writer.ProgrammeDocumentDto,
         UsmDocumentKind.Ranking => UsmJsonContext.Writer.RankingDocumentDto,
         UsmDocumentKind.AhpResult => UsmJsonContext.Writer.AhpResultDocumentDto,
+        UsmDocumentKind.BordaResult => UsmJsonContext.Writer.BordaResultDocumentDto,
+        UsmDocumentKind.SchulzeResult => UsmJsonContext.Writer.SchulzeResultDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -19,6 +19,8 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(ProgrammeDocumentDto))]
 [JsonSerializable(typeof(RankingDocumentDto))]
 [JsonSerializable(typeof(AhpResultDocumentDto))]
+[JsonSerializable(typeof(BordaResultDocumentDto))]
+[JsonSerializable(typeof(SchulzeResultDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>

@@ -198,6 +198,8 @@ public class UsmJsonTests
         UsmDocumentKind.ImprovementProgramme => "improvement-programme",
         UsmDocumentKind.Ranking => "ranking",
         UsmDocumentKind.AhpResult => "ahp-result",
+        UsmDocumentKind.BordaResult => "borda-result",
+        UsmDocumentKind.SchulzeResult => "schulze-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

@@ -113,3 +113,56 @@ internal sealed class SchulzeStandingDto
 
     public int? Losses { get; set; }
 }
+
+internal sealed class SprintSelectionDocumentDto
+{
+    public int? FormatVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public SprintSelectionDto? SprintSelection { get; set; }
+}
+
+internal sealed class SprintSelectionDto
+{
+    public string? Status { get; set; }
+
+    public string? Method { get; set; }
+
+    public int? Capacity { get; set; }
+
+    public bool? CoverageRequired { get; set; }
+
+    public List<string?>? CoveredResources { get; set; }
+
+    public List<string?>? SelectedIds { get; set; }
+
+    public double? TotalValue { get; set; }
+
+    public long? TotalEffort { get; set; }
+
+    public List<string?>? InfeasibleItemIds { get; set; }
+
+    public List<string?>? Reasons { get; set; }
+
+    public long? WorkCells { get; set; }
+
+    public List<SprintExplanationDto?>? Explanations { get; set; }
+}
+
+internal sealed class SprintExplanationDto
+{
+    public string? ItemId { get; set; }
+
+    public string? Decision { get; set; }
+
+    public double? Value { get; set; }
+
+    public int? Effort { get; set; }
+
+    public long? CapacityNeeded { get; set; }
+
+    public long? CapacityShortfall { get; set; }
+
+    public List<string?>? Displaced { get; set; }
+}

@@ -64,6 +64,10 @@ internal static class SchemaExport
         ["AhpResultDto.weighting"] = ResultMapper.Weighting.Names,
         ["BordaResultDto.partial-rule"] = ResultMapper.PartialRule.Names,
         ["SchulzeResultDto.strength"] = ResultMapper.Strength.Names,
+        ["SprintSelectionDto.status"] = ResultMapper.SelectStatus.Names,
+        ["SprintSelectionDto.method"] = ResultMapper.SelectMethod.Names,
+        ["SprintSelectionDto.covered-resources"] = ImprovementNames.Resource.Names,
+        ["SprintExplanationDto.decision"] = ResultMapper.Decision.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -129,6 +133,9 @@ internal static class SchemaExport
         ["SchulzeResultDocumentDto"] = ["format-version", "kind", "schulze-result"],
         ["SchulzeResultDto"] = ["strength", "total-voters", "candidates", "preferences", "path-strengths", "standings"],
         ["SchulzeStandingDto"] = ["id", "rank", "position", "wins", "losses"],
+        ["SprintSelectionDocumentDto"] = ["format-version", "kind", "sprint-selection"],
+        ["SprintSelectionDto"] = ["status", "method", "capacity", "coverage-required", "covered-resources", "selected-ids", "total-value", "total-effort", "work-cells", "explanations"],
+        ["SprintExplanationDto"] = ["item-id", "decision", "value", "effort", "capacity-needed", "capacity-shortfall"],
     };
 
     public static string Export(UsmDocumentKind kind)

@@ -125,6 +125,42 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<SchulzeResult> ReadSchulzeResult(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.SchulzeResult, UsmJsonContext.Writer.SchulzeResultDocumentDto, (dto, ctx) => ResultMapper.SchulzeFromDto(dto.SchulzeResult, ctx));
+    /// <summary>
+    /// Writes a sprint selection (<c>sprint-selection</c>): status, method, capacity, resource coverage, the selected
+    /// ids, totals, infeasible items and reasons, the work done, and every candidate's explanation. An item's ratio
+    /// is not written (it follows from value and effort, and is infinite for an item without effort).
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string WriteSprintSelection(SprintSelectResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = new SprintSelectionDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.SprintSelection), SprintSelection = ResultMapper.ToDto(result) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.SprintSelectionDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads a sprint selection from text. The items' resources, precedences and the options are not part of a
+    /// <see cref="SprintSelectResult"/>, so the selection cannot be recomputed; the reader checks that the record
+    /// agrees with itself instead: explanation ids unique, every selected, infeasible and displaced id naming an
+    /// explained candidate, the selected ids being exactly the candidates whose decision selects them, and the total
+    /// effort being their sum.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<SprintSelectResult> ReadSprintSelection(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.SprintSelection, UsmJsonContext.Writer.SprintSelectionDocumentDto, (dto, ctx) => ResultMapper.SprintFromDto(dto.SprintSelection, ctx));
+
+    /// <summary>Reads a sprint selection from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The result, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<SprintSelectResult> ReadSprintSelection(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.SprintSelection, UsmJsonContext.Writer.SprintSelectionDocumentDto, (dto, ctx) => ResultMapper.SprintFromDto(dto.SprintSelection, ctx));
 }
 
 /// <summary>Maps computed results (rankings, AHP weights, ballot counts, sprint selections) from their JSON shape.</summary>
@@ -696,6 +732,191 @@ internal static class ResultMapper
         {
             ctx.Error(ReadErrorCode.InvalidValue, path, $"The recorded value {Num(recorded)} differs from {Num(computed)}, which {source}.");
         }
+    }
+
+    public static readonly EnumTable<SprintSelectStatus> SelectStatus = KebabEnum<SprintSelectStatus>.Table;
+
+    public static readonly EnumTable<SprintSelectMethod> SelectMethod = KebabEnum<SprintSelectMethod>.Table;
+
+    public static readonly EnumTable<SprintSelectDecision> Decision = KebabEnum<SprintSelectDecision>.Table;
+
+    private const string SprintRoot = "$.sprint-selection";
+
+    public static SprintSelectionDto ToDto(SprintSelectResult r) => new()
+    {
+        Status = SelectStatus.Name(r.Status),
+        Method = SelectMethod.Name(r.Method),
+        Capacity = r.Capacity,
+        CoverageRequired = r.IsCoverageRequired,
+        CoveredResources = [.. r.CoveredResources.Select(ImprovementNames.Resource.Name)],
+        SelectedIds = [.. r.SelectedIds],
+        TotalValue = r.TotalValue,
+        TotalEffort = r.TotalEffort,
+        InfeasibleItemIds = [.. r.InfeasibleItemIds],
+        Reasons = [.. r.Reasons],
+        WorkCells = r.WorkCells,
+        Explanations = [.. r.Explanations.Select(e => new SprintExplanationDto
+        {
+            ItemId = e.ItemId,
+            Decision = Decision.Name(e.Decision),
+            Value = e.Value,
+            Effort = e.Effort,
+            CapacityNeeded = e.CapacityNeeded,
+            CapacityShortfall = e.CapacityShortfall,
+            Displaced = e.Displaced.IsEmpty ? null : [.. e.Displaced],
+        })],
+    };
+
+    public static SprintSelectResult? SprintFromDto(SprintSelectionDto? d, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<SprintSelectResult>(SprintRoot, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(SprintRoot, member);
+        var status = SelectStatus.Read(d.Status, P("status"), ctx, "a sprint selection status");
+        var method = SelectMethod.Read(d.Method, P("method"), ctx, "a sprint selection method");
+        var capacity = Count(d.Capacity, P("capacity"), int.MaxValue, ctx);
+        if (d.CoverageRequired is null)
+        {
+            ManagementSystemMapper.Missing<string>(P("coverage-required"), ctx);
+        }
+
+        if (d.TotalValue is null)
+        {
+            ManagementSystemMapper.Missing<string>(P("total-value"), ctx);
+        }
+
+        var totalEffort = Long(d.TotalEffort, P("total-effort"), ctx);
+        var workCells = Long(d.WorkCells, P("work-cells"), ctx);
+        var resources = new List<Resource>();
+        var resourceNames = d.CoveredResources is null ? ManagementSystemMapper.Missing<List<string>>(P("covered-resources"), ctx) : ManagementSystemMapper.Strings(d.CoveredResources, P("covered-resources"), ctx);
+        for (var i = 0; i < (resourceNames?.Count ?? 0); i++)
+        {
+            var at = JsonPaths.Index(P("covered-resources"), i);
+            if (ImprovementNames.Resource.Read(resourceNames![i], at, ctx, "a resource") is { } resource)
+            {
+                if (resources.Contains(resource))
+                {
+                    ctx.Error(ReadErrorCode.DuplicateId, at, $"The resource '{resourceNames[i]}' is listed twice.");
+                }
+
+                resources.Add(resource);
+            }
+        }
+
+        var selected = d.SelectedIds is null ? ManagementSystemMapper.Missing<List<string>>(P("selected-ids"), ctx) : ManagementSystemMapper.Strings(d.SelectedIds, P("selected-ids"), ctx);
+        var infeasible = ManagementSystemMapper.Strings(d.InfeasibleItemIds, P("infeasible-item-ids"), ctx) ?? [];
+        var reasons = ManagementSystemMapper.Strings(d.Reasons, P("reasons"), ctx) ?? [];
+        var explanations = d.Explanations is null ? ManagementSystemMapper.Missing<List<SprintSelectExplanation>>(P("explanations"), ctx)
+            : ManagementSystemMapper.Items(d.Explanations, P("explanations"), ctx, (e, at) => ExplanationFromDto(e, at, ctx));
+        var explained = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (explanations?.Count ?? 0); i++)
+        {
+            if (!explained.Add(explanations![i].ItemId))
+            {
+                ctx.Error(ReadErrorCode.DuplicateId, JsonPaths.Member(JsonPaths.Index(P("explanations"), i), "item-id"), $"Id '{JsonReadContext.Shorten(explanations[i].ItemId)}' is explained by an earlier item of this list.");
+            }
+        }
+
+        if (ctx.HasErrors || status is null || method is null || capacity is null || totalEffort is null || workCells is null || selected is null || explanations is null)
+        {
+            return null;
+        }
+
+        var byId = explanations.ToDictionary(e => e.ItemId, StringComparer.Ordinal);
+        void CheckReference(string id, string at)
+        {
+            if (!byId.ContainsKey(id))
+            {
+                ctx.Error(ReadErrorCode.DanglingReference, at, $"'{JsonReadContext.Shorten(id)}' is not one of the explained candidates.");
+            }
+        }
+
+        var selectedSet = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < selected.Count; i++)
+        {
+            var at = JsonPaths.Index(P("selected-ids"), i);
+            CheckReference(selected[i], at);
+            if (!selectedSet.Add(selected[i]))
+            {
+                ctx.Error(ReadErrorCode.DuplicateId, at, $"'{JsonReadContext.Shorten(selected[i])}' is selected twice.");
+            }
+            else if (byId.TryGetValue(selected[i], out var e) && !e.IsSelected)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, at, $"'{JsonReadContext.Shorten(selected[i])}' is selected, but its explanation's decision is {Decision.Name(e.Decision)}.");
+            }
+        }
+
+        for (var i = 0; i < infeasible.Count; i++)
+        {
+            CheckReference(infeasible[i], JsonPaths.Index(P("infeasible-item-ids"), i));
+        }
+
+        for (var i = 0; i < explanations.Count; i++)
+        {
+            var e = explanations[i];
+            var at = JsonPaths.Index(P("explanations"), i);
+            if (e.IsSelected && !selectedSet.Contains(e.ItemId))
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "decision"), $"'{JsonReadContext.Shorten(e.ItemId)}' is explained as {Decision.Name(e.Decision)} but is not among the selected ids.");
+            }
+
+            for (var j = 0; j < e.Displaced.Length; j++)
+            {
+                CheckReference(e.Displaced[j], JsonPaths.Index(JsonPaths.Member(at, "displaced"), j));
+            }
+        }
+
+        if (!ctx.HasErrors)
+        {
+            var sum = selected.Sum(id => (long)byId[id].Effort);
+            if (sum != totalEffort.Value)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, P("total-effort"), $"The recorded total effort {Num(totalEffort.Value)} differs from {Num(sum)}, the sum of the selected items' efforts.");
+            }
+        }
+
+        return ctx.HasErrors ? null
+            : new SprintSelectResult(status.Value, method.Value, [.. selected], d.TotalValue!.Value, totalEffort.Value, capacity.Value, d.CoverageRequired!.Value, [.. resources], [.. infeasible], [.. reasons], [.. explanations], workCells.Value);
+    }
+
+    private static SprintSelectExplanation? ExplanationFromDto(SprintExplanationDto e, string at, JsonReadContext ctx)
+    {
+        var id = WorkflowMapper.RequiredId(e.ItemId, JsonPaths.Member(at, "item-id"), ctx);
+        var decision = Decision.Read(e.Decision, JsonPaths.Member(at, "decision"), ctx, "a sprint selection decision");
+        if (e.Value is null)
+        {
+            ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "value"), ctx);
+        }
+
+        var effort = Count(e.Effort, JsonPaths.Member(at, "effort"), int.MaxValue, ctx);
+        var needed = Long(e.CapacityNeeded, JsonPaths.Member(at, "capacity-needed"), ctx);
+        var shortfall = Long(e.CapacityShortfall, JsonPaths.Member(at, "capacity-shortfall"), ctx);
+        var displaced = ManagementSystemMapper.Strings(e.Displaced, JsonPaths.Member(at, "displaced"), ctx) ?? [];
+        if (id is null || decision is null || e.Value is null || effort is null || needed is null || shortfall is null)
+        {
+            return null;
+        }
+
+        var item = ctx.Build(at, () => new SprintSelectItem(id, e.Value.Value, effort.Value));
+        return item is null ? null : new SprintSelectExplanation(item, decision.Value, needed.Value, shortfall.Value, [.. displaced]);
+    }
+
+    private static long? Long(long? value, string path, JsonReadContext ctx)
+    {
+        if (value is null)
+        {
+            ManagementSystemMapper.Missing<string>(path, ctx);
+        }
+        else if (value < 0)
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, path, Preconditions.Invariant($"Expected a count of at least 0 but found {value}."));
+            return null;
+        }
+
+        return value;
     }
 
     internal static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -36,6 +36,9 @@ public enum UsmDocumentKind
 
     /// <summary>A Schulze count (<c>schulze-result</c>): the strength measure, the pairwise preferences, the strongest paths and the standings.</summary>
     SchulzeResult = 10,
+
+    /// <summary>A sprint selection (<c>sprint-selection</c>): status, method, capacity, the chosen items, and every candidate's explanation.</summary>
+    SprintSelection = 11,
 }
 
 /// <summary>
@@ -110,6 +113,7 @@ public static partial class UsmJson
         UsmDocumentKind.AhpResult => "ahp-result",
         UsmDocumentKind.BordaResult => "borda-result",
         UsmDocumentKind.SchulzeResult => "schulze-result",
+        UsmDocumentKind.SprintSelection => "sprint-selection",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -125,6 +129,7 @@ public static partial class UsmJson
         UsmDocumentKind.AhpResult => UsmJsonContext.Writer.AhpResultDocumentDto,
         UsmDocumentKind.BordaResult => UsmJsonContext.Writer.BordaResultDocumentDto,
         UsmDocumentKind.SchulzeResult => UsmJsonContext.Writer.SchulzeResultDocumentDto,
+        UsmDocumentKind.SprintSelection => UsmJsonContext.Writer.SprintSelectionDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -21,6 +21,7 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(AhpResultDocumentDto))]
 [JsonSerializable(typeof(BordaResultDocumentDto))]
 [JsonSerializable(typeof(SchulzeResultDocumentDto))]
+[JsonSerializable(typeof(SprintSelectionDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>

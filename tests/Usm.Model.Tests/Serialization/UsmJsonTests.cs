@@ -200,6 +200,7 @@ public class UsmJsonTests
         UsmDocumentKind.AhpResult => "ahp-result",
         UsmDocumentKind.BordaResult => "borda-result",
         UsmDocumentKind.SchulzeResult => "schulze-result",
+        UsmDocumentKind.SprintSelection => "sprint-selection",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

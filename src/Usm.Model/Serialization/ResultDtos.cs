@@ -166,3 +166,56 @@ internal sealed class SprintExplanationDto
 
     public List<string?>? Displaced { get; set; }
 }
+
+internal sealed class AhpSynthesisDocumentDto
+{
+    public int? FormatVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public AhpSynthesisDto? AhpSynthesis { get; set; }
+}
+
+internal sealed class AhpSynthesisDto
+{
+    public List<AhpCriterionWeightDto?>? Criteria { get; set; }
+
+    public List<AhpAlternativeDto?>? Alternatives { get; set; }
+}
+
+internal sealed class AhpCriterionWeightDto
+{
+    public string? Id { get; set; }
+
+    public string? ParentId { get; set; }
+
+    public double? LocalWeight { get; set; }
+
+    public double? GlobalWeight { get; set; }
+
+    public AhpResultDto? Result { get; set; }
+}
+
+internal sealed class AhpAlternativeDto
+{
+    public string? Id { get; set; }
+
+    public double? Priority { get; set; }
+
+    public int? Rank { get; set; }
+
+    public int? Position { get; set; }
+
+    public List<AhpContributionDto?>? Contributions { get; set; }
+}
+
+internal sealed class AhpContributionDto
+{
+    public string? CriterionId { get; set; }
+
+    public double? CriterionWeight { get; set; }
+
+    public double? LocalPriority { get; set; }
+
+    public double? Contribution { get; set; }
+}

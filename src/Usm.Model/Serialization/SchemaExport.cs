@@ -136,6 +136,11 @@ internal static class SchemaExport
         ["SprintSelectionDocumentDto"] = ["format-version", "kind", "sprint-selection"],
         ["SprintSelectionDto"] = ["status", "method", "capacity", "coverage-required", "covered-resources", "selected-ids", "total-value", "total-effort", "work-cells", "explanations"],
         ["SprintExplanationDto"] = ["item-id", "decision", "value", "effort", "capacity-needed", "capacity-shortfall"],
+        ["AhpSynthesisDocumentDto"] = ["format-version", "kind", "ahp-synthesis"],
+        ["AhpSynthesisDto"] = ["criteria", "alternatives"],
+        ["AhpCriterionWeightDto"] = ["id", "local-weight", "global-weight", "result"],
+        ["AhpAlternativeDto"] = ["id", "priority", "rank", "position", "contributions"],
+        ["AhpContributionDto"] = ["criterion-id", "criterion-weight", "local-priority", "contribution"],
     };
 
     public static string Export(UsmDocumentKind kind)

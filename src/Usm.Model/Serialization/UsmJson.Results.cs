@@ -161,6 +161,41 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<SprintSelectResult> ReadSprintSelection(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.SprintSelection, UsmJsonContext.Writer.SprintSelectionDocumentDto, (dto, ctx) => ResultMapper.SprintFromDto(dto.SprintSelection, ctx));
+    /// <summary>
+    /// Writes an AHP hierarchy synthesis (<c>ahp-synthesis</c>): every criterion (goal first) with its parent, local
+    /// and global weight and the result of its comparison, and every alternative in rank order with its priority and
+    /// per-leaf contributions.
+    /// </summary>
+    /// <param name="synthesis">The synthesis.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="synthesis"/> is null.</exception>
+    /// <exception cref="ArgumentException">A weight or measure is not finite (JSON has no infinity or NaN).</exception>
+    public static string WriteAhpSynthesis(AhpSynthesis synthesis)
+    {
+        ArgumentNullException.ThrowIfNull(synthesis);
+        var document = new AhpSynthesisDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.AhpSynthesis), AhpSynthesis = ResultMapper.ToDto(synthesis) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.AhpSynthesisDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads an AHP hierarchy synthesis from text. The judgements are not written, so the reader checks the record:
+    /// each criterion's result as <see cref="ReadAhpResult(string, ReaderOptions?)"/> does, unique criterion and
+    /// alternative ids, one goal, parents and contributions that name listed criteria, and positions and ranks in order.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The synthesis, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<AhpSynthesis> ReadAhpSynthesis(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.AhpSynthesis, UsmJsonContext.Writer.AhpSynthesisDocumentDto, (dto, ctx) => ResultMapper.SynthesisFromDto(dto.AhpSynthesis, ctx));
+
+    /// <summary>Reads an AHP hierarchy synthesis from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The synthesis, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<AhpSynthesis> ReadAhpSynthesis(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.AhpSynthesis, UsmJsonContext.Writer.AhpSynthesisDocumentDto, (dto, ctx) => ResultMapper.SynthesisFromDto(dto.AhpSynthesis, ctx));
 }
 
 /// <summary>Maps computed results (rankings, AHP weights, ballot counts, sprint selections) from their JSON shape.</summary>
@@ -917,6 +952,127 @@ internal static class ResultMapper
         }
 
         return value;
+    }
+
+    private const string SynthesisRoot = "$.ahp-synthesis";
+
+    public static AhpSynthesisDto ToDto(AhpSynthesis s)
+    {
+        if (s.Criteria.Any(c => !double.IsFinite(c.LocalWeight) || !double.IsFinite(c.GlobalWeight))
+            || s.Alternatives.Any(a => !double.IsFinite(a.Priority) || a.Contributions.Any(c => !double.IsFinite(c.Contribution) || !double.IsFinite(c.CriterionWeight) || !double.IsFinite(c.LocalPriority))))
+        {
+            throw new ArgumentException("The AHP synthesis holds a weight or priority that is not finite, which JSON cannot hold.", "synthesis");
+        }
+
+        return new()
+        {
+            Criteria = [.. s.Criteria.Select(c => new AhpCriterionWeightDto { Id = c.Id, ParentId = c.ParentId, LocalWeight = c.LocalWeight, GlobalWeight = c.GlobalWeight, Result = ToDto(c.Result, "synthesis") })],
+            Alternatives = [.. s.Alternatives.Select(a => new AhpAlternativeDto
+            {
+                Id = a.Id,
+                Priority = a.Priority,
+                Rank = a.Rank,
+                Position = a.Position,
+                Contributions = [.. a.Contributions.Select(c => new AhpContributionDto { CriterionId = c.CriterionId, CriterionWeight = c.CriterionWeight, LocalPriority = c.LocalPriority, Contribution = c.Contribution })],
+            })],
+        };
+    }
+
+    public static AhpSynthesis? SynthesisFromDto(AhpSynthesisDto? d, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<AhpSynthesis>(SynthesisRoot, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(SynthesisRoot, member);
+        double Required(double? value, string path)
+        {
+            if (value is null)
+            {
+                ManagementSystemMapper.Missing<string>(path, ctx);
+            }
+
+            return value ?? 0;
+        }
+
+        var criteria = d.Criteria is null ? ManagementSystemMapper.Missing<List<AhpCriterionWeight>>(P("criteria"), ctx)
+            : ManagementSystemMapper.Items(d.Criteria, P("criteria"), ctx, (c, at) =>
+            {
+                var id = WorkflowMapper.RequiredId(c.Id, JsonPaths.Member(at, "id"), ctx);
+                var local = Required(c.LocalWeight, JsonPaths.Member(at, "local-weight"));
+                var global = Required(c.GlobalWeight, JsonPaths.Member(at, "global-weight"));
+                var result = AhpFromDto(c.Result, JsonPaths.Member(at, "result"), ctx);
+                return id is null || result is null ? null : new AhpCriterionWeight(id, c.ParentId, local, global, result);
+            }, c => c.Id);
+        var alternatives = d.Alternatives is null ? ManagementSystemMapper.Missing<List<AhpAlternativePriority>>(P("alternatives"), ctx)
+            : ManagementSystemMapper.Items(d.Alternatives, P("alternatives"), ctx, (a, at) =>
+            {
+                var id = WorkflowMapper.RequiredId(a.Id, JsonPaths.Member(at, "id"), ctx);
+                var priority = Required(a.Priority, JsonPaths.Member(at, "priority"));
+                var rank = Count(a.Rank, JsonPaths.Member(at, "rank"), int.MaxValue, ctx);
+                var position = Count(a.Position, JsonPaths.Member(at, "position"), int.MaxValue, ctx);
+                var contributions = a.Contributions is null ? ManagementSystemMapper.Missing<List<object>>(JsonPaths.Member(at, "contributions"), ctx)
+                    : ManagementSystemMapper.Items(a.Contributions, JsonPaths.Member(at, "contributions"), ctx, (c, cAt) =>
+                    {
+                        var criterion = WorkflowMapper.RequiredId(c.CriterionId, JsonPaths.Member(cAt, "criterion-id"), ctx);
+                        var weight = Required(c.CriterionWeight, JsonPaths.Member(cAt, "criterion-weight"));
+                        var local = Required(c.LocalPriority, JsonPaths.Member(cAt, "local-priority"));
+                        var part = Required(c.Contribution, JsonPaths.Member(cAt, "contribution"));
+                        return criterion is null ? null : ctx.Build(cAt, () => (object)new AhpContribution(criterion, weight, local, part));
+                    });
+                return id is null || rank is null || position is null || contributions is null ? null
+                    : new AhpAlternativePriority(id, priority, rank.Value, position.Value, [.. contributions.Cast<AhpContribution>()]);
+            }, a => a.Id);
+        if (ctx.HasErrors || criteria is null || alternatives is null)
+        {
+            return null;
+        }
+
+        var ids = new HashSet<string>(criteria.Select(c => c.Id), StringComparer.Ordinal);
+        var goals = 0;
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            if (criteria[i].ParentId is not { } parent)
+            {
+                goals++;
+            }
+            else if (!ids.Contains(parent) || parent == criteria[i].Id)
+            {
+                ctx.Error(ReadErrorCode.DanglingReference, JsonPaths.Member(JsonPaths.Index(P("criteria"), i), "parent-id"), $"'{JsonReadContext.Shorten(parent)}' is not another criterion of this synthesis.");
+            }
+        }
+
+        if (goals != 1)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("criteria"), Preconditions.Invariant($"A hierarchy has exactly one goal (a criterion without parent-id), but {goals} were found."));
+        }
+
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            var a = alternatives[i];
+            var at = JsonPaths.Index(P("alternatives"), i);
+            if (a.Position != i + 1)
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "position"), Preconditions.Invariant($"Alternatives are listed in rank order, so this one's position is {i + 1}, not {a.Position}."));
+            }
+
+            var previous = i == 0 ? 1 : alternatives[i - 1].Rank;
+            if (a.Rank < previous || a.Rank > i + 1 || (i > 0 && a.Rank != previous && a.Rank != i + 1))
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, "rank"), Preconditions.Invariant($"Rank {a.Rank} does not follow rank {previous} at position {i + 1}: a rank is the position, or the rank before it in a tie."));
+            }
+
+            for (var j = 0; j < a.Contributions.Length; j++)
+            {
+                if (!ids.Contains(a.Contributions[j].CriterionId))
+                {
+                    ctx.Error(ReadErrorCode.DanglingReference, JsonPaths.Member(JsonPaths.Index(JsonPaths.Member(at, "contributions"), j), "criterion-id"), $"'{JsonReadContext.Shorten(a.Contributions[j].CriterionId)}' is not a criterion of this synthesis.");
+                }
+            }
+        }
+
+        return ctx.HasErrors ? null : new AhpSynthesis([.. alternatives], [.. criteria]);
     }
 
     internal static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -39,6 +39,9 @@ public enum UsmDocumentKind
 
     /// <summary>A sprint selection (<c>sprint-selection</c>): status, method, capacity, the chosen items, and every candidate's explanation.</summary>
     SprintSelection = 11,
+
+    /// <summary>An AHP hierarchy synthesis (<c>ahp-synthesis</c>): every criterion's local and global weight with its comparison's result, and every alternative's priority and contributions.</summary>
+    AhpSynthesis = 12,
 }
 
 /// <summary>
@@ -114,6 +117,7 @@ public static partial class UsmJson
         UsmDocumentKind.BordaResult => "borda-result",
         UsmDocumentKind.SchulzeResult => "schulze-result",
         UsmDocumentKind.SprintSelection => "sprint-selection",
+        UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -130,6 +134,7 @@ public static partial class UsmJson
         UsmDocumentKind.BordaResult => UsmJsonContext.Writer.BordaResultDocumentDto,
         UsmDocumentKind.SchulzeResult => UsmJsonContext.Writer.SchulzeResultDocumentDto,
         UsmDocumentKind.SprintSelection => UsmJsonContext.Writer.SprintSelectionDocumentDto,
+        UsmDocumentKind.AhpSynthesis => UsmJsonContext.Writer.AhpSynthesisDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -22,6 +22,7 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(BordaResultDocumentDto))]
 [JsonSerializable(typeof(SchulzeResultDocumentDto))]
 [JsonSerializable(typeof(SprintSelectionDocumentDto))]
+[JsonSerializable(typeof(AhpSynthesisDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the context for writing and binding (indented, LF line ends, non-ASCII letters unescaped; unknown members are skipped when binding, strict mode is checked before binding).</summary>

@@ -201,6 +201,7 @@ public class UsmJsonTests
         UsmDocumentKind.BordaResult => "borda-result",
         UsmDocumentKind.SchulzeResult => "schulze-result",
         UsmDocumentKind.SprintSelection => "sprint-selection",
+        UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

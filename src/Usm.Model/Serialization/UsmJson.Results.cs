@@ -229,6 +229,12 @@ internal static class ResultMapper
             return null;
         }
 
+        if (d.Method!.Name is { } writtenName && writtenName != method.Name)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(P("method"), "name"), $"The method is named '{JsonReadContext.Shorten(writtenName)}', but a '{d.Method.Kind}' method with these parameters is '{method.Name}'.");
+            return null;
+        }
+
         var n = candidates.Count;
         var complete = d.Complete!.Value;
         if (complete ? items.Count != n : items.Count < 1 || items.Count >= n)

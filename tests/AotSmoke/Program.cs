@@ -6,7 +6,7 @@ using Usm.Model.Prioritisation;
 using Usm.Model.Serialization;
 
 // JSON round trips of the sample organisation, a risk database, a scan, an improvement programme and a USM-WIF
-// workflow, and a ranking written, run after trimming with
+// workflow, and of every prioritisation result, run after trimming with
 // reflection-based serialization switched off: any use of reflection metadata would fail here.
 var system = SampleOrganisation.Create();
 var json = UsmJson.WriteManagementSystem(system);
@@ -46,9 +46,33 @@ if (!programmeBack.IsSuccess || UsmJson.WriteImprovementProgramme(programmeBack.
 }
 
 var ranking = Prioritiser.Rank(new CandidateSet([new Candidate("a", [new("v", 2.0)], 1), new Candidate("b", [new("v", 3.0)], 1)]), RankingMethod.Cd3("v"));
-if (!UsmJson.WriteRanking(ranking).Contains("\"rank\": 2", StringComparison.Ordinal))
+var rankingJson = UsmJson.WriteRanking(ranking);
+var rankingBack = UsmJson.ReadRanking(rankingJson);
+if (!rankingBack.IsSuccess || UsmJson.WriteRanking(rankingBack.Value) != rankingJson)
 {
-    Console.WriteLine("ranking was not written");
+    Console.WriteLine("ranking round trip failed: " + string.Join("; ", rankingBack.Errors));
+    return 1;
+}
+
+// The other computed results: AHP weights and synthesis, Borda and Schulze counts, a sprint selection.
+var matrix = AhpMatrix.Create([[1, 3], [1.0 / 3, 1]], ["x", "y"]);
+var ahpJson = UsmJson.WriteAhpResult(Ahp.Weigh(matrix));
+var synthesisJson = UsmJson.WriteAhpSynthesis(new AhpHierarchy(AhpCriterion.Leaf("goal", matrix), ["x", "y"]).Synthesise());
+Ballot[] ballots = [Ballot.Parse("a > b"), Ballot.Parse("b > a", 2)];
+var bordaJson = UsmJson.WriteBordaResult(BallotCount.Borda(["a", "b"], ballots));
+var schulzeJson = UsmJson.WriteSchulzeResult(BallotCount.Schulze(["a", "b"], ballots));
+var sprintJson = UsmJson.WriteSprintSelection(SprintSelector.Select([new SprintSelectItem("a", 3, 2), new SprintSelectItem("b", 2, 2)], new SprintSelectOptions(2)));
+string?[] rewritten =
+[
+    UsmJson.ReadAhpResult(ahpJson).ValueOrNull is { } ahp ? UsmJson.WriteAhpResult(ahp) : null,
+    UsmJson.ReadAhpSynthesis(synthesisJson).ValueOrNull is { } synthesis ? UsmJson.WriteAhpSynthesis(synthesis) : null,
+    UsmJson.ReadBordaResult(bordaJson).ValueOrNull is { } borda ? UsmJson.WriteBordaResult(borda) : null,
+    UsmJson.ReadSchulzeResult(schulzeJson).ValueOrNull is { } schulze ? UsmJson.WriteSchulzeResult(schulze) : null,
+    UsmJson.ReadSprintSelection(sprintJson).ValueOrNull is { } sprint ? UsmJson.WriteSprintSelection(sprint) : null,
+];
+if (!rewritten.SequenceEqual([ahpJson, synthesisJson, bordaJson, schulzeJson, sprintJson]))
+{
+    Console.WriteLine("a prioritisation result round trip failed");
     return 1;
 }
 

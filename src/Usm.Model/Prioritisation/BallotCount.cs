@@ -134,7 +134,12 @@ public static class BallotCount
     public static SchulzeResult Schulze(IEnumerable<string> candidates, IEnumerable<Ballot> ballots, SchulzeStrength strength = SchulzeStrength.WinningVotes)
     {
         Preconditions.CheckDefined(strength);
-        var preferences = PairwisePreferences(candidates, ballots);
+        return SchulzeOf(PairwisePreferences(candidates, ballots), strength);
+    }
+
+    /// <summary>The Schulze method on given pairwise preferences (also used to rebuild a result read from a document).</summary>
+    internal static SchulzeResult SchulzeOf(BallotPreferences preferences, SchulzeStrength strength)
+    {
         var n = preferences.Candidates.Length;
         var d = preferences.Matrix;
         var p = new int[n * n];

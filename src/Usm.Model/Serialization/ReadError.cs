@@ -55,6 +55,9 @@ public enum ReadErrorCode
 
     /// <summary>Reading the input stream failed.</summary>
     IoFailure = 17,
+
+    /// <summary>A custom prioritisation mechanism is named but <see cref="ReaderOptions.MechanismResolver"/> is not set or does not supply it.</summary>
+    UnresolvedMechanism = 18,
 }
 
 /// <summary>

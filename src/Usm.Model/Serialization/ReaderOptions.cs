@@ -1,3 +1,4 @@
+using Usm.Model.Improvement;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Serialization;
@@ -56,47 +57,71 @@ public sealed class ReaderOptions : IEquatable<ReaderOptions>
     /// <summary>Gets the longest allowed string or member name in UTF-8 bytes as written. The default is 1 MiB.</summary>
     public int MaxStringLength { get; }
 
+    /// <summary>
+    /// Gets the caller's lookup of custom prioritisation mechanisms by name, or null (the default). An improvement
+    /// programme whose agreed mechanism is written as kind <c>custom</c> reads back only when this returns a mechanism
+    /// of that name.
+    /// </summary>
+    public Func<string, IPrioritisationMechanism?>? MechanismResolver { get; private set; }
+
+    /// <summary>
+    /// Returns a copy that resolves custom prioritisation mechanisms by name. The reader calls
+    /// <paramref name="resolver"/> with the written name; it returns the mechanism, or null when it does not know
+    /// the name. An exception thrown by the resolver is not caught: it propagates to the reader's caller.
+    /// </summary>
+    /// <param name="resolver">The lookup, or null to resolve none.</param>
+    /// <returns>New options.</returns>
+    /// <example>
+    /// <code>
+    /// var board = new BallotMechanism(ballots);
+    /// var options = ReaderOptions.Default.WithMechanismResolver(name => name == board.Name ? board : null);
+    /// var programme = UsmJson.ReadImprovementProgramme(json, options);
+    /// </code>
+    /// </example>
+    public ReaderOptions WithMechanismResolver(Func<string, IPrioritisationMechanism?>? resolver) =>
+        new(Strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength) { MechanismResolver = resolver };
+
     /// <summary>Returns a copy with another strictness.</summary>
     /// <param name="strict">Whether unknown members are errors.</param>
     /// <returns>New options.</returns>
-    public ReaderOptions WithStrict(bool strict) => new(strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength);
+    public ReaderOptions WithStrict(bool strict) => new(strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength) { MechanismResolver = MechanismResolver };
 
     /// <summary>Returns a copy with another depth limit.</summary>
     /// <param name="maxDepth">The limit.</param>
     /// <returns>New options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is outside 1 to <see cref="MaxConfigurableDepth"/>.</exception>
-    public ReaderOptions WithMaxDepth(int maxDepth) => new(Strict, maxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength);
+    public ReaderOptions WithMaxDepth(int maxDepth) => new(Strict, maxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength) { MechanismResolver = MechanismResolver };
 
     /// <summary>Returns a copy with another document size limit.</summary>
     /// <param name="maxDocumentBytes">The limit in bytes.</param>
     /// <returns>New options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is below 1.</exception>
-    public ReaderOptions WithMaxDocumentBytes(long maxDocumentBytes) => new(Strict, MaxDepth, maxDocumentBytes, MaxCollectionItems, MaxStringLength);
+    public ReaderOptions WithMaxDocumentBytes(long maxDocumentBytes) => new(Strict, MaxDepth, maxDocumentBytes, MaxCollectionItems, MaxStringLength) { MechanismResolver = MechanismResolver };
 
     /// <summary>Returns a copy with another collection size limit.</summary>
     /// <param name="maxCollectionItems">The limit.</param>
     /// <returns>New options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCollectionItems"/> is below 1.</exception>
-    public ReaderOptions WithMaxCollectionItems(int maxCollectionItems) => new(Strict, MaxDepth, MaxDocumentBytes, maxCollectionItems, MaxStringLength);
+    public ReaderOptions WithMaxCollectionItems(int maxCollectionItems) => new(Strict, MaxDepth, MaxDocumentBytes, maxCollectionItems, MaxStringLength) { MechanismResolver = MechanismResolver };
 
     /// <summary>Returns a copy with another string length limit.</summary>
     /// <param name="maxStringLength">The limit in UTF-8 bytes.</param>
     /// <returns>New options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxStringLength"/> is below 1.</exception>
-    public ReaderOptions WithMaxStringLength(int maxStringLength) => new(Strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, maxStringLength);
+    public ReaderOptions WithMaxStringLength(int maxStringLength) => new(Strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, maxStringLength) { MechanismResolver = MechanismResolver };
 
     /// <inheritdoc />
     public bool Equals(ReaderOptions? other) =>
         other is not null && Strict == other.Strict && MaxDepth == other.MaxDepth && MaxDocumentBytes == other.MaxDocumentBytes
-        && MaxCollectionItems == other.MaxCollectionItems && MaxStringLength == other.MaxStringLength;
+        && MaxCollectionItems == other.MaxCollectionItems && MaxStringLength == other.MaxStringLength && Equals(MechanismResolver, other.MechanismResolver);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ReaderOptions other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength);
+    public override int GetHashCode() => HashCode.Combine(Strict, MaxDepth, MaxDocumentBytes, MaxCollectionItems, MaxStringLength, MechanismResolver);
 
     /// <inheritdoc />
     public override string ToString() =>
-        Preconditions.Invariant($"strict={Strict}, depth={MaxDepth}, bytes={MaxDocumentBytes}, items={MaxCollectionItems}, string={MaxStringLength}");
+        Preconditions.Invariant($"strict={Strict}, depth={MaxDepth}, bytes={MaxDocumentBytes}, items={MaxCollectionItems}, string={MaxStringLength}{(MechanismResolver is null ? string.Empty : ", mechanism resolver")}");
 }

@@ -62,6 +62,12 @@ internal static class SchemaExport
         ["FindingDto.severity"] = ProgrammeNames.Severity.Names,
         ["CandidateDto.polarity"] = ProgrammeNames.Polarity.Names,
         ["AhpResultDto.weighting"] = ResultMapper.Weighting.Names,
+        ["BordaResultDto.partial-rule"] = ResultMapper.PartialRule.Names,
+        ["SchulzeResultDto.strength"] = ResultMapper.Strength.Names,
+        ["SprintSelectionDto.status"] = ResultMapper.SelectStatus.Names,
+        ["SprintSelectionDto.method"] = ResultMapper.SelectMethod.Names,
+        ["SprintSelectionDto.covered-resources"] = ImprovementNames.Resource.Names,
+        ["SprintExplanationDto.decision"] = ResultMapper.Decision.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -121,6 +127,20 @@ internal static class SchemaExport
         ["AhpResultDocumentDto"] = ["format-version", "kind", "ahp-result"],
         ["AhpResultDto"] = ["weights", "weighting", "lambda-max", "consistency-index", "random-index", "random-index-value", "consistency-ratio", "consistency-threshold", "iterations", "converged"],
         ["RandomIndexDto"] = ["name", "values"],
+        ["BordaResultDocumentDto"] = ["format-version", "kind", "borda-result"],
+        ["BordaResultDto"] = ["partial-rule", "total-voters", "total-points", "standings"],
+        ["BordaStandingDto"] = ["id", "points", "rank", "position", "ranked-by", "first-preferences"],
+        ["SchulzeResultDocumentDto"] = ["format-version", "kind", "schulze-result"],
+        ["SchulzeResultDto"] = ["strength", "total-voters", "candidates", "preferences", "path-strengths", "standings"],
+        ["SchulzeStandingDto"] = ["id", "rank", "position", "wins", "losses"],
+        ["SprintSelectionDocumentDto"] = ["format-version", "kind", "sprint-selection"],
+        ["SprintSelectionDto"] = ["status", "method", "capacity", "coverage-required", "covered-resources", "selected-ids", "total-value", "total-effort", "work-cells", "explanations"],
+        ["SprintExplanationDto"] = ["item-id", "decision", "value", "effort", "capacity-needed", "capacity-shortfall"],
+        ["AhpSynthesisDocumentDto"] = ["format-version", "kind", "ahp-synthesis"],
+        ["AhpSynthesisDto"] = ["criteria", "alternatives"],
+        ["AhpCriterionWeightDto"] = ["id", "local-weight", "global-weight", "result"],
+        ["AhpAlternativeDto"] = ["id", "priority", "rank", "position", "contributions"],
+        ["AhpContributionDto"] = ["criterion-id", "criterion-weight", "local-priority", "contribution"],
     };
 
     public static string Export(UsmDocumentKind kind)

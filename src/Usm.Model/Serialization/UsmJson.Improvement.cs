@@ -19,7 +19,8 @@ public static partial class UsmJson
     /// A <see cref="RiskMatrixPrioritisation"/> is written as kind <c>risk-matrix</c> with its matrix, a
     /// <see cref="RankingMechanism"/> as kind <c>ranking</c> with its method and options (a custom candidate mapping
     /// is not part of the descriptor), and any other mechanism as kind <c>custom</c> with its name only, which
-    /// <see cref="ReadImprovementProgramme(string, ReaderOptions?, RiskDatabase?)"/> refuses to read back.
+    /// <see cref="ReadImprovementProgramme(string, ReaderOptions?, RiskDatabase?)"/> reads back only through
+    /// <see cref="ReaderOptions.MechanismResolver"/>.
     /// </remarks>
     public static string WriteImprovementProgramme(ImprovementProgramme programme)
     {
@@ -511,12 +512,43 @@ internal static class ProgrammeMapper
                 var options = OptionsFromDto(m.Options, JsonPaths.Member(path, "options"), ctx);
                 return method is null || options is null ? null : new RankingMechanism(method, options);
             case ProgrammeNames.CustomKind:
-                ctx.Error(ReadErrorCode.InvalidValue, kindPath, $"The mechanism '{JsonReadContext.Shorten(m.Name ?? "(unnamed)")}' is a custom mechanism, which cannot be rebuilt from a document; agree it again in code.");
-                return null;
+                return CustomMechanism(m.Name, path, ctx);
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a prioritisation mechanism this library reads (expected {ProgrammeNames.RiskMatrixKind} or {ProgrammeNames.RankingKind}).");
                 return null;
         }
+    }
+
+    // A custom mechanism is code, not data: only the caller can supply it, through ReaderOptions.MechanismResolver.
+    private static IPrioritisationMechanism? CustomMechanism(string? name, string path, JsonReadContext ctx)
+    {
+        var namePath = JsonPaths.Member(path, "name");
+        if (name is null)
+        {
+            return ManagementSystemMapper.Missing<IPrioritisationMechanism>(namePath, ctx);
+        }
+
+        var shown = JsonReadContext.Shorten(name);
+        if (ctx.Options.MechanismResolver is not { } resolver)
+        {
+            ctx.Error(ReadErrorCode.UnresolvedMechanism, namePath, $"The custom mechanism '{shown}' at {path} cannot be rebuilt from the document; supply it with ReaderOptions.WithMechanismResolver.");
+            return null;
+        }
+
+        var mechanism = resolver(name);
+        if (mechanism is null)
+        {
+            ctx.Error(ReadErrorCode.UnresolvedMechanism, namePath, $"The mechanism resolver does not know the custom mechanism '{shown}' at {path}.");
+            return null;
+        }
+
+        if (mechanism.Name != name)
+        {
+            ctx.Error(ReadErrorCode.UnresolvedMechanism, namePath, $"The mechanism resolver returned '{JsonReadContext.Shorten(mechanism.Name)}' for the custom mechanism '{shown}' at {path}; the names must match.");
+            return null;
+        }
+
+        return mechanism;
     }
 
     private static RiskMatrix? MatrixFromDto(RiskMatrixDto? m, string path, JsonReadContext ctx)

@@ -30,6 +30,18 @@ public enum UsmDocumentKind
 
     /// <summary>An AHP result (<c>ahp-result</c>): the weights of one pairwise comparison with its consistency measures.</summary>
     AhpResult = 8,
+
+    /// <summary>A Borda count (<c>borda-result</c>): the partial-ballot rule, the voters, and each candidate's points and rank.</summary>
+    BordaResult = 9,
+
+    /// <summary>A Schulze count (<c>schulze-result</c>): the strength measure, the pairwise preferences, the strongest paths and the standings.</summary>
+    SchulzeResult = 10,
+
+    /// <summary>A sprint selection (<c>sprint-selection</c>): status, method, capacity, the chosen items, and every candidate's explanation.</summary>
+    SprintSelection = 11,
+
+    /// <summary>An AHP hierarchy synthesis (<c>ahp-synthesis</c>): every criterion's local and global weight with its comparison's result, and every alternative's priority and contributions.</summary>
+    AhpSynthesis = 12,
 }
 
 /// <summary>
@@ -102,6 +114,10 @@ public static partial class UsmJson
         UsmDocumentKind.ImprovementProgramme => "improvement-programme",
         UsmDocumentKind.Ranking => "ranking",
         UsmDocumentKind.AhpResult => "ahp-result",
+        UsmDocumentKind.BordaResult => "borda-result",
+        UsmDocumentKind.SchulzeResult => "schulze-result",
+        UsmDocumentKind.SprintSelection => "sprint-selection",
+        UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -115,6 +131,10 @@ public static partial class UsmJson
         UsmDocumentKind.ImprovementProgramme => UsmJsonContext.Writer.ProgrammeDocumentDto,
         UsmDocumentKind.Ranking => UsmJsonContext.Writer.RankingDocumentDto,
         UsmDocumentKind.AhpResult => UsmJsonContext.Writer.AhpResultDocumentDto,
+        UsmDocumentKind.BordaResult => UsmJsonContext.Writer.BordaResultDocumentDto,
+        UsmDocumentKind.SchulzeResult => UsmJsonContext.Writer.SchulzeResultDocumentDto,
+        UsmDocumentKind.SprintSelection => UsmJsonContext.Writer.SprintSelectionDocumentDto,
+        UsmDocumentKind.AhpSynthesis => UsmJsonContext.Writer.AhpSynthesisDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

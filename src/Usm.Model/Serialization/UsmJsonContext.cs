@@ -19,6 +19,10 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(ProgrammeDocumentDto))]
 [JsonSerializable(typeof(RankingDocumentDto))]
 [JsonSerializable(typeof(AhpResultDocumentDto))]
+[JsonSerializable(typeof(BordaResultDocumentDto))]
+[JsonSerializable(typeof(SchulzeResultDocumentDto))]
+[JsonSerializable(typeof(SprintSelectionDocumentDto))]
+[JsonSerializable(typeof(AhpSynthesisDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>The depth limit of the fast-path binder; no document of the format nests deeper than this.</summary>

@@ -7,7 +7,7 @@ namespace Usm.Model.Tests.Serialization;
 // Hostile input for the scan, instrument, programme and result readers (the shared defences are tested in depth with USM-WIF).
 public class NewReadersHostileInputTests
 {
-    public static TheoryData<string> Readers() => ["scan", "instrument", "programme", "ranking", "ahp-result"];
+    public static TheoryData<string> Readers() => ["scan", "instrument", "programme", "ranking", "ahp-result", "borda-result", "schulze-result", "sprint-selection", "ahp-synthesis"];
 
     private static ReadResult<object> Read(string reader, byte[] utf8)
     {
@@ -18,6 +18,10 @@ public class NewReadersHostileInputTests
             "instrument" => Wrap(UsmJson.ReadInstrument(stream)),
             "ranking" => Wrap(UsmJson.ReadRanking(stream)),
             "ahp-result" => Wrap(UsmJson.ReadAhpResult(stream)),
+            "borda-result" => Wrap(UsmJson.ReadBordaResult(stream)),
+            "schulze-result" => Wrap(UsmJson.ReadSchulzeResult(stream)),
+            "sprint-selection" => Wrap(UsmJson.ReadSprintSelection(stream)),
+            "ahp-synthesis" => Wrap(UsmJson.ReadAhpSynthesis(stream)),
             _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
         };
     }

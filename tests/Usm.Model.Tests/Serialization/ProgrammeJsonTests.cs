@@ -83,7 +83,7 @@ public class ProgrammeJsonTests
     }
 
     [Fact]
-    public void CustomMechanism_IsWrittenByName_ButNotReadBack()
+    public void CustomMechanism_IsWrittenByName_AndNotReadBackWithoutAResolver()
     {
         var programme = new ImprovementProgramme("ip", "P").AgreeMechanism(new CoinToss(), new LocalDate(2026, 1, 1));
         var json = UsmJson.WriteImprovementProgramme(programme);
@@ -91,7 +91,7 @@ public class ProgrammeJsonTests
         var error = Assert.Single(UsmJson.ReadImprovementProgramme(json).Errors);
 
         Assert.Contains("\"kind\": \"custom\"", json, StringComparison.Ordinal);
-        Assert.Equal((ReadErrorCode.InvalidValue, "$.improvement-programme.agreement.mechanism.kind"), (error.Code, error.Path));
+        Assert.Equal((ReadErrorCode.UnresolvedMechanism, "$.improvement-programme.agreement.mechanism.name"), (error.Code, error.Path));
         Assert.Contains("coin toss", error.Message, StringComparison.Ordinal);
     }
 

@@ -95,6 +95,7 @@ public class RankingJsonTests
     [InlineData("\"rank\": 1", "\"rank\": 1.5", ReadErrorCode.InvalidValue, "$.ranking.items[0].rank")]
     [InlineData("\"rank\": 1", "\"rank\": 99999999999", ReadErrorCode.NumberOutOfRange, "$.ranking.items[0].rank")]
     [InlineData("\"complete\": true", "\"complete\": false", ReadErrorCode.InvalidValue, "$.ranking.items")]
+    [InlineData("\"kind\": \"weighted-sum\"", "\"kind\": \"topsis\"", ReadErrorCode.InvalidValue, "$.ranking.method.name")]
     public void BrokenMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path)
     {
         var error = Assert.Single(UsmJson.ReadRanking(ReplaceFirst(Golden, find, replace)).Errors);

@@ -198,6 +198,10 @@ public class UsmJsonTests
         UsmDocumentKind.ImprovementProgramme => "improvement-programme",
         UsmDocumentKind.Ranking => "ranking",
         UsmDocumentKind.AhpResult => "ahp-result",
+        UsmDocumentKind.BordaResult => "borda-result",
+        UsmDocumentKind.SchulzeResult => "schulze-result",
+        UsmDocumentKind.SprintSelection => "sprint-selection",
+        UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

@@ -173,6 +173,11 @@ internal static class FileCommands
         ["instrument"] = UsmDocumentKind.Instrument,
         ["improvement-programme"] = UsmDocumentKind.ImprovementProgramme,
         ["ranking"] = UsmDocumentKind.Ranking,
+        ["ahp-result"] = UsmDocumentKind.AhpResult,
+        ["ahp-synthesis"] = UsmDocumentKind.AhpSynthesis,
+        ["borda-result"] = UsmDocumentKind.BordaResult,
+        ["schulze-result"] = UsmDocumentKind.SchulzeResult,
+        ["sprint-selection"] = UsmDocumentKind.SprintSelection,
     };
 
     public static Command Schema(CliEnvironment env)

@@ -386,6 +386,11 @@ public class CommandTests
     [InlineData("instrument")]
     [InlineData("improvement-programme")]
     [InlineData("ranking")]
+    [InlineData("ahp-result")]
+    [InlineData("ahp-synthesis")]
+    [InlineData("borda-result")]
+    [InlineData("schulze-result")]
+    [InlineData("sprint-selection")]
     public void Schema_PrintsTheLibrarySchema(string kind)
     {
         var run = CliRunner.InProcess("schema", "--kind", kind);
@@ -395,6 +400,14 @@ public class CommandTests
         var expected = UsmJson.GetSchema(FileCommands.SchemaKinds[kind]);
         Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("docs", "schema", kind + ".schema.json")).Trim(), expected.Trim());
         Assert.Equal(expected.Trim(), run.Out.Trim());
+    }
+
+    [Fact]
+    public void Schema_ListsEveryDocumentKindOfTheLibrary_UnderItsSchemaFileName()
+    {
+        Assert.Equal(Enum.GetValues<UsmDocumentKind>().Order(), FileCommands.SchemaKinds.Values.Order());
+        var files = Directory.GetFiles(RepositoryPaths.Combine("docs", "schema"), "*.schema.json").Select(f => Path.GetFileName(f)[..^".schema.json".Length]);
+        Assert.Equal(files.Order(StringComparer.Ordinal), FileCommands.SchemaKinds.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

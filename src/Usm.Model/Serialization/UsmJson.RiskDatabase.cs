@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Usm.Model.Improvement;
@@ -26,7 +25,7 @@ public static partial class UsmJson
         // header is written by hand in the order and layout the document DTO would give; each event goes through the
         // same source-generated contract as before, so the text is byte-identical to serializing the document DTO.
         var events = database.Events;
-        using var buffer = new PooledBufferWriter(Math.Max(256, Math.Min(events.Count, 1 << 20) * 512));
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, UsmJsonContext.WriterOptions))
         {
             writer.WriteStartObject();
@@ -45,7 +44,7 @@ public static partial class UsmJson
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.ToUtf8String();
     }
 
     /// <summary>Reads a risk database document from text by replaying its event log.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -43,17 +44,32 @@ internal static class RiskDatabaseFastPath
             return null;
         }
 
-        byte[] bytes;
+        // Encoded into a pooled buffer: the bound DTOs copy every string, so nothing refers to it afterwards.
+        int count;
         try
         {
-            bytes = s_strictUtf8.GetBytes(json);
+            count = s_strictUtf8.GetByteCount(json);
         }
         catch (EncoderFallbackException)
         {
             return null;
         }
 
-        return TryRead(bytes, clock, options);
+        if (count > options.MaxDocumentBytes)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            var written = s_strictUtf8.GetBytes(json.AsSpan(), buffer);
+            return TryRead(buffer.AsSpan(0, written), clock, options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads a document given as UTF-8 bytes; null when the fast path cannot vouch for it.</summary>

@@ -42,8 +42,21 @@ public static partial class UsmJson
     public static string WriteScan(Scan scan)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        var document = new ScanDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.Scan), Scan = AssessmentMapper.ToDto(scan) };
-        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.ScanDocumentDto);
+
+        // Streamed: the answers (the bulk of a scan) go through the writer one at a time, each by the same
+        // source-generated contract, so the text is byte-identical to serializing the whole document DTO.
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, UsmJsonContext.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("format-version", FormatVersion);
+            writer.WriteString("kind", KindName(UsmDocumentKind.Scan));
+            writer.WritePropertyName("scan");
+            AssessmentMapper.Write(writer, scan);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToUtf8String();
     }
 
     /// <summary>
@@ -109,20 +122,48 @@ internal static class AssessmentMapper
         })],
     };
 
+    /// <summary>Writes a scan object member by member, in the order and layout of <see cref="ScanDto"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, Scan scan)
+    {
+        var context = UsmJsonContext.Writer;
+        writer.WriteStartObject();
+        writer.WriteString("id", scan.Id);
+        writer.WriteString("date", NodaTimeText.Date.Format(scan.Date));
+        writer.WritePropertyName("instrument");
+        JsonSerializer.Serialize(writer, ToDto(scan.Instrument), context.InstrumentDto);
+        writer.WriteStartArray("respondents");
+        foreach (var r in scan.Respondents)
+        {
+            JsonSerializer.Serialize(writer, new RespondentDto { Id = r.Id, Role = r.Role }, context.RespondentDto);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("answers");
+        foreach (var a in scan.Answers)
+        {
+            JsonSerializer.Serialize(writer, ToDto(a), context.AnswerDto);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     public static ScanDto ToDto(Scan scan) => new()
     {
         Id = scan.Id,
         Date = scan.Date,
         Instrument = ToDto(scan.Instrument),
         Respondents = [.. scan.Respondents.Select(r => new RespondentDto { Id = r.Id, Role = r.Role })],
-        Answers = [.. scan.Answers.Select(a => new AnswerDto
-        {
-            RespondentId = a.RespondentId,
-            QuestionId = a.QuestionId,
-            Level = a.Value.Kind == AnswerValueKind.Level ? a.Value.Label : null,
-            Yes = a.Value.Kind == AnswerValueKind.YesNo ? a.Value.Number > 0 : null,
-            Percent = a.Value.Kind == AnswerValueKind.Percentage ? a.Value.Number : null,
-        })],
+        Answers = [.. scan.Answers.Select(ToDto)],
+    };
+
+    private static AnswerDto ToDto(Answer a) => new()
+    {
+        RespondentId = a.RespondentId,
+        QuestionId = a.QuestionId,
+        Level = a.Value.Kind == AnswerValueKind.Level ? a.Value.Label : null,
+        Yes = a.Value.Kind == AnswerValueKind.YesNo ? a.Value.Number > 0 : null,
+        Percent = a.Value.Kind == AnswerValueKind.Percentage ? a.Value.Number : null,
     };
 
     private static UsmElementDto ToDto(UsmElement element) => new()

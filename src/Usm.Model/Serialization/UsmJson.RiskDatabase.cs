@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Usm.Model.Improvement;
@@ -26,7 +25,7 @@ public static partial class UsmJson
         // header is written by hand in the order and layout the document DTO would give; each event goes through the
         // same source-generated contract as before, so the text is byte-identical to serializing the document DTO.
         var events = database.Events;
-        using var buffer = new PooledBufferWriter(Math.Max(256, Math.Min(events.Count, 1 << 20) * 512));
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, UsmJsonContext.WriterOptions))
         {
             writer.WriteStartObject();
@@ -37,7 +36,16 @@ public static partial class UsmJson
             var eventInfo = UsmJsonContext.Writer.RiskEventDto;
             for (var i = 0; i < events.Count; i++)
             {
-                JsonSerializer.Serialize(writer, RiskDatabaseMapper.ToDto(events[i]), eventInfo);
+                var e = events[i];
+                if (e.Registered is not null && e.Command is null)
+                {
+                    // The bulk of most logs: written member by member, in the DTO's order and null handling.
+                    RiskDatabaseMapper.WriteRegistration(writer, e);
+                }
+                else
+                {
+                    JsonSerializer.Serialize(writer, RiskDatabaseMapper.ToDto(e), eventInfo);
+                }
             }
 
             writer.WriteEndArray();
@@ -45,7 +53,7 @@ public static partial class UsmJson
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.ToUtf8String();
     }
 
     /// <summary>Reads a risk database document from text by replaying its event log.</summary>
@@ -116,6 +124,93 @@ public static partial class UsmJson
 internal static class RiskDatabaseMapper
 {
     private const string EventsPath = "$.risk-database.events";
+
+    private static readonly JsonEncodedText s_sequence = JsonEncodedText.Encode("sequence");
+    private static readonly JsonEncodedText s_at = JsonEncodedText.Encode("at");
+    private static readonly JsonEncodedText s_actorId = JsonEncodedText.Encode("actor-id");
+    private static readonly JsonEncodedText s_kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText s_riskId = JsonEncodedText.Encode("risk-id");
+    private static readonly JsonEncodedText s_risk = JsonEncodedText.Encode("risk");
+    private static readonly JsonEncodedText s_resultingStatus = JsonEncodedText.Encode("resulting-status");
+    private static readonly JsonEncodedText s_id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText s_title = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText s_description = JsonEncodedText.Encode("description");
+    private static readonly JsonEncodedText s_polarity = JsonEncodedText.Encode("polarity");
+    private static readonly JsonEncodedText s_origin = JsonEncodedText.Encode("origin");
+    private static readonly JsonEncodedText s_personId = JsonEncodedText.Encode("person-id");
+    private static readonly JsonEncodedText s_callId = JsonEncodedText.Encode("call-id");
+    private static readonly JsonEncodedText s_scanId = JsonEncodedText.Encode("scan-id");
+    private static readonly JsonEncodedText s_scanItemId = JsonEncodedText.Encode("scan-item-id");
+    private static readonly JsonEncodedText s_resources = JsonEncodedText.Encode("resources");
+    private static readonly JsonEncodedText s_category = JsonEncodedText.Encode("category");
+    private static readonly JsonEncodedText s_serviceIds = JsonEncodedText.Encode("service-ids");
+    private static readonly JsonEncodedText s_micIds = JsonEncodedText.Encode("mic-ids");
+    private static readonly JsonEncodedText s_relatedRiskIds = JsonEncodedText.Encode("related-risk-ids");
+
+    /// <summary>
+    /// Writes a registration event exactly as serializing <see cref="ToDto(RiskDatabaseEvent)"/> would: members in
+    /// the DTO's order, null members left out, an empty <c>related-risk-ids</c> left out, other lists always written.
+    /// </summary>
+    public static void WriteRegistration(Utf8JsonWriter writer, RiskDatabaseEvent e)
+    {
+        var risk = e.Registered!;
+        writer.WriteStartObject();
+        writer.WriteNumber(s_sequence, e.Sequence);
+        writer.WriteString(s_at, NodaTimeText.Instant.Format(e.At));
+        writer.WriteString(s_actorId, e.ActorId);
+        writer.WriteString(s_kind, ImprovementNames.EventKind.Name(e.Kind));
+        writer.WriteString(s_riskId, e.RiskId);
+        writer.WriteStartObject(s_risk);
+        writer.WriteString(s_id, risk.Id);
+        writer.WriteString(s_title, risk.Title);
+        writer.WriteString(s_description, risk.Description);
+        writer.WriteString(s_polarity, ImprovementNames.Polarity.Name(risk.Polarity));
+        writer.WriteStartObject(s_origin);
+        var origin = risk.Origin;
+        writer.WriteString(s_kind, ImprovementNames.OriginKind.Name(origin.Kind));
+        WriteIfNotNull(writer, s_personId, origin.PersonId);
+        WriteIfNotNull(writer, s_callId, origin.CallId);
+        WriteIfNotNull(writer, s_scanId, origin.ScanId);
+        WriteIfNotNull(writer, s_scanItemId, origin.ScanItemId);
+        writer.WriteEndObject();
+        writer.WriteStartArray(s_resources);
+        foreach (var resource in risk.Resources)
+        {
+            writer.WriteStringValue(ImprovementNames.Resource.Name(resource));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString(s_category, risk.Category);
+        WriteIds(writer, s_serviceIds, risk.ServiceIds);
+        WriteIds(writer, s_micIds, risk.MicIds);
+        if (!risk.RelatedRiskIds.IsEmpty)
+        {
+            WriteIds(writer, s_relatedRiskIds, risk.RelatedRiskIds);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString(s_resultingStatus, ImprovementNames.Status.Name(e.ResultingStatus));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIfNotNull(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteIds(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<string> ids)
+    {
+        writer.WriteStartArray(name);
+        foreach (var id in ids)
+        {
+            writer.WriteStringValue(id);
+        }
+
+        writer.WriteEndArray();
+    }
 
     public static RiskEventDto ToDto(RiskDatabaseEvent e) => new()
     {

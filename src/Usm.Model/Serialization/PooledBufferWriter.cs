@@ -6,7 +6,8 @@ namespace Usm.Model.Serialization;
 /// <summary>
 /// A byte buffer for documents streamed through a <see cref="System.Text.Json.Utf8JsonWriter"/>, made of segments
 /// rented from <see cref="ArrayPool{T}.Shared"/>: it grows without copying, and <see cref="ToUtf8String"/> decodes
-/// the segments straight into the result string. Disposing returns the segments to the pool.
+/// the segments straight into the result string. Disposing clears the bytes written (the document's text: titles,
+/// descriptions, actor ids) and returns the segments to the pool, so no other user of the pool can read them.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
@@ -65,14 +66,16 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Dispose()
     {
-        foreach (var (array, _) in _full)
+        foreach (var (array, length) in _full)
         {
+            array.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(array);
         }
 
         _full.Clear();
         if (_current.Length > 0)
         {
+            _current.AsSpan(0, _written).Clear();
             ArrayPool<byte>.Shared.Return(_current);
             _current = [];
         }

@@ -68,6 +68,8 @@ internal static class RiskDatabaseFastPath
         }
         finally
         {
+            // The bytes are the caller's document; clear them before another user of the pool gets the array.
+            buffer.AsSpan(0, Math.Min(count, buffer.Length)).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -128,7 +128,7 @@ internal static class AssessmentMapper
         var context = UsmJsonContext.Writer;
         writer.WriteStartObject();
         writer.WriteString("id", scan.Id);
-        writer.WriteString("date", NodaTimeText.Date.Format(scan.Date));
+        writer.WriteString("date", NodaTimeText.FormatDate(scan.Date));
         writer.WritePropertyName("instrument");
         JsonSerializer.Serialize(writer, ToDto(scan.Instrument), context.InstrumentDto);
         writer.WriteStartArray("respondents");

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
@@ -77,7 +78,9 @@ internal static class RankOrder
 {
     private const int SmallSize = 4096;
 
-    private const ulong IndexMask = 0xFFF; // 12 bits: indexes below SmallSize
+    private const int IndexBits = 12; // indexes below SmallSize
+
+    private const ulong IndexMask = (1UL << IndexBits) - 1;
 
     public static int[] Full(double[] scores, int[]? classes, int n, RankComparer comparer)
     {
@@ -85,8 +88,8 @@ internal static class RankOrder
         if (n <= SmallSize)
         {
             // Small sets: pack the key's top 52 bits with the index into one ulong and radix-sort that primitive
-            // array (faster than sorting the scores alone with Array.Sort); then repair the rare runs whose top bits are equal with the full
-            // comparer, and order by class.
+            // array by a 24-bit window below the keys' first differing bit (faster than sorting the scores alone with
+            // Array.Sort); then repair the rare runs that agree on the window with the full comparer, and order by class.
             var packed = ArrayPool<ulong>.Shared.Rent(n);
             try
             {
@@ -97,7 +100,8 @@ internal static class RankOrder
                         packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
                     }
 
-                    SortPackedKeys(packed, n);
+                    var low = SortPackedKeys(packed, n);
+                    var runMask = low >= 64 ? 0UL : ~((1UL << low) - 1);
                     for (var p = 0; p < n; p++)
                     {
                         order[p] = (int)(packed[p] & IndexMask);
@@ -106,7 +110,7 @@ internal static class RankOrder
                     var runStart = 0;
                     for (var p = 1; p <= n; p++)
                     {
-                        if (p == n || ((packed[p] ^ packed[runStart]) & ~IndexMask) != 0)
+                        if (p == n || ((packed[p] ^ packed[runStart]) & runMask) != 0)
                         {
                             if (p - runStart > 1)
                             {
@@ -333,12 +337,22 @@ internal static class RankOrder
     /// orders anyway): an LSD radix sort of bytes 1 to 7, skipping bytes that every key shares. Below 128 keys the
     /// histograms cost more than they save, so the introsort runs instead.
     /// </summary>
-    private static void SortPackedKeys(ulong[] packed, int n)
+    /// <summary>
+    /// Sorts packed keys (key bits above <see cref="IndexBits"/>, index below) ascending by a window of their key bits
+    /// and returns the lowest bit of that window: keys equal from that bit up may be in any order, and the caller
+    /// repairs those runs with the full comparer. 64 means every key is equal.
+    /// </summary>
+    /// <remarks>
+    /// Bits above the highest bit in which any two keys differ are constant, so the window starts there and spans 24
+    /// bits (three 8-bit LSD passes) instead of the 52 key bits (seven passes). For real scores the 24 bits below the
+    /// first differing bit separate almost every pair; the few that agree on them form short runs for the repair.
+    /// </remarks>
+    private static int SortPackedKeys(ulong[] packed, int n)
     {
         if (n < 128)
         {
             Array.Sort(packed, 0, n);
-            return;
+            return IndexBits;
         }
 
         var scratch = ArrayPool<ulong>.Shared.Rent(n);
@@ -346,29 +360,40 @@ internal static class RankOrder
         {
             unchecked
             {
-                Span<int> counts = stackalloc int[7 * 256];
+                var first = packed[0];
+                var differ = 0UL;
+                for (var i = 1; i < n; i++)
+                {
+                    differ |= packed[i] ^ first;
+                }
+
+                differ &= ~IndexMask;
+                if (differ == 0)
+                {
+                    return 64;
+                }
+
+                var top = 64 - BitOperations.LeadingZeroCount(differ); // bits from 'top' up are the same in every key
+                var low = Math.Max(IndexBits, top - 24);
+                Span<int> counts = stackalloc int[3 * 256];
                 counts.Clear();
                 for (var i = 0; i < n; i++)
                 {
-                    var k = packed[i];
-                    counts[(int)((k >> 8) & 0xFF)]++;
-                    counts[256 + (int)((k >> 16) & 0xFF)]++;
-                    counts[512 + (int)((k >> 24) & 0xFF)]++;
-                    counts[768 + (int)((k >> 32) & 0xFF)]++;
-                    counts[1024 + (int)((k >> 40) & 0xFF)]++;
-                    counts[1280 + (int)((k >> 48) & 0xFF)]++;
-                    counts[1536 + (int)(k >> 56)]++;
+                    var k = packed[i] >> low;
+                    counts[(int)(k & 0xFF)]++;
+                    counts[256 + (int)((k >> 8) & 0xFF)]++;
+                    counts[512 + (int)((k >> 16) & 0xFF)]++;
                 }
 
                 var src = packed;
                 var dst = scratch;
-                for (var pass = 0; pass < 7; pass++)
+                for (var pass = 0; pass < 3; pass++)
                 {
-                    var shift = (pass + 1) * 8;
+                    var shift = low + (pass * 8);
                     var c = counts.Slice(pass * 256, 256);
                     if (c[(int)((src[0] >> shift) & 0xFF)] == n)
                     {
-                        continue; // every key has the same byte here
+                        continue; // every key has the same digit here (always so for digits above 'top')
                     }
 
                     ToBucketStarts(c);
@@ -386,6 +411,8 @@ internal static class RankOrder
                 {
                     Array.Copy(src, packed, n);
                 }
+
+                return low;
             }
         }
         finally

@@ -64,7 +64,12 @@ public sealed class RiskDatabase
     public int Count => _version == 0 ? 0 : _log[_version - 1].Count;
 
     /// <summary>Gets all risks, ordered by id.</summary>
-    public IEnumerable<Risk> Risks => Read(0, static (state, _) => state.All());
+    /// <remarks>
+    /// A view in O(1): its count (and so <c>Any()</c> and <c>Count()</c>) is <see cref="Count"/>; enumerating it
+    /// reads this version's risks sorted by id, an array cached until the version's indexed state changes (so
+    /// repeated enumerations of an unchanged version cost no copy; the first after a change costs O(n)).
+    /// </remarks>
+    public IEnumerable<Risk> Risks => new RiskView(this);
 
     /// <summary>Gets the open risks (Identified to Fulfilled), ordered by id.</summary>
     public ImmutableArray<Risk> OpenRisks => Read(0, static (state, _) => state.Open());
@@ -648,7 +653,8 @@ public sealed class RiskDatabase
     /// The risks of one index key (one status, one service...), kept sorted by id lazily: a change only counts and
     /// notes the slot (O(1)); the next query filters out slots that left, sorts the few that joined (already in order
     /// when ids grow) and merges them in, in O(hits + joined × log joined). The risks themselves are cached in id
-    /// order until a member changes, so a repeated query is one block copy.
+    /// order until a member changes, and handed out as they are (the cached array is never written again), so a repeated
+    /// query costs O(1).
     /// </summary>
     private sealed class Bucket(Func<Risk, bool> holds)
     {
@@ -694,8 +700,8 @@ public sealed class RiskDatabase
                 _risks = risks;
             }
 
-            // The cache is never written again, but the copy keeps it private (one block copy).
-            return ImmutableCollectionsMarshal.AsImmutableArray(risks.AsSpan().ToArray());
+            // A changed bucket builds a new array, so this one is never written again and can be shared.
+            return ImmutableCollectionsMarshal.AsImmutableArray(risks);
         }
 
         private void Settle()
@@ -933,6 +939,32 @@ public sealed class RiskDatabase
 
             return hi;
         }
+    }
+
+    /// <summary>A read-only view of a version's risks, ordered by id: counted in O(1), listed from the cached sorted array.</summary>
+    private sealed class RiskView(RiskDatabase db) : ICollection<Risk>, IReadOnlyCollection<Risk>
+    {
+        public int Count => db.Count;
+
+        public bool IsReadOnly => true;
+
+        public bool Contains(Risk item) => item is not null && db.TryGet(item.Id, out var risk) && risk.Equals(item);
+
+        public void CopyTo(Risk[] array, int arrayIndex) => All().CopyTo(array, arrayIndex);
+
+        public IEnumerator<Risk> GetEnumerator() => ((IEnumerable<Risk>)All()).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        void ICollection<Risk>.Add(Risk item) => throw ReadOnly();
+
+        void ICollection<Risk>.Clear() => throw ReadOnly();
+
+        bool ICollection<Risk>.Remove(Risk item) => throw ReadOnly();
+
+        private static NotSupportedException ReadOnly() => new("The risks of a database version are read-only; use Register or Apply for a new version.");
+
+        private ImmutableArray<Risk> All() => db.Read(0, static (state, _) => state.All());
     }
 
     /// <summary>A read-only view of a version's events.</summary>

@@ -525,7 +525,7 @@ public sealed class RiskDatabase
 
             entries[own] = new Entry(e, after, count, open, exposure, parts);
             Volatile.Write(ref _ownCount, own + 1);
-            _positions.GetOrAdd(after.Id, static _ => new Positions()).Add(position);
+            Positions.Record(_positions, after.Id, position);
         }
 
         /// <summary>Rebuilds the indexed state after the first <paramref name="version"/> positions, in O(<paramref name="version"/>).</summary>
@@ -553,7 +553,7 @@ public sealed class RiskDatabase
             var root = new Log(null, 0, 0, copy) { _ownCount = version };
             for (var i = 0; i < version; i++)
             {
-                root._positions.GetOrAdd(copy[i].Event.RiskId, static _ => new Positions()).Add(i);
+                Positions.Record(root._positions, copy[i].Event.RiskId, i);
             }
 
             return root;
@@ -587,37 +587,39 @@ public sealed class RiskDatabase
         }
     }
 
-    /// <summary>The ascending positions of one log's entries that touched one risk; appended under the log's lock, read without one.</summary>
-    private sealed class Positions
+    /// <summary>
+    /// The ascending positions of one log's entries that touched one risk, the first held inline (most risks have
+    /// few events); appended under the log's lock, read without one.
+    /// </summary>
+    private sealed class Positions(int first)
     {
-        private int[] _items = new int[2];
-        private int _count;
+        private readonly int _first = first;
+        private int[]? _all;
+        private int _count = 1;
 
-        public void Add(int position)
+        /// <summary>Records the position of an entry that touched the risk in the log, or starts the list with it.</summary>
+        public static void Record(ConcurrentDictionary<string, Positions> index, string id, int position)
         {
-            var items = _items;
-            if (_count == items.Length)
+            if (index.TryGetValue(id, out var positions))
             {
-                var grown = new int[items.Length * 2];
-                Array.Copy(items, grown, _count);
-                Volatile.Write(ref _items, grown);
-                items = grown;
+                positions.Add(position);
             }
-
-            items[_count] = position;
-            Volatile.Write(ref _count, _count + 1);
+            else
+            {
+                index.TryAdd(id, new Positions(position));
+            }
         }
 
         /// <summary>Returns the last position below <paramref name="version"/>, or -1: O(1) for the tip, else a binary search.</summary>
         public int LastBelow(int version)
         {
             var count = Volatile.Read(ref _count);
-            var items = Volatile.Read(ref _items);
-            if (count == 0)
+            if (count == 1)
             {
-                return -1;
+                return _first < version ? _first : -1;
             }
 
+            var items = Volatile.Read(ref _all)!;
             if (items[count - 1] < version)
             {
                 return items[count - 1];
@@ -638,6 +640,32 @@ public sealed class RiskDatabase
             }
 
             return lo == 0 ? -1 : items[lo - 1];
+        }
+
+        private void Add(int position)
+        {
+            var items = _all;
+            if (items is null || _count == items.Length)
+            {
+                var grown = new int[Math.Max(4, _count * 2)];
+                if (items is null)
+                {
+                    grown[0] = _first;
+                }
+                else
+                {
+                    Array.Copy(items, grown, _count);
+                }
+
+                grown[_count] = position;
+                Volatile.Write(ref _all, grown);
+            }
+            else
+            {
+                items[_count] = position;
+            }
+
+            Volatile.Write(ref _count, _count + 1);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -15,22 +16,25 @@ namespace Usm.Model.Improvement;
 /// new database and append one <see cref="RiskDatabaseEvent"/> per change, stamped with the injected
 /// <see cref="IClock"/> and the acting person's id. <see cref="Replay"/> of the <see cref="Events"/> rebuilds an
 /// equal database.</para>
-/// <para>Versions that descend from one another share one append-only event log. The log keeps the state of its
-/// latest version (the tip) up to date in place, with indexes by status, polarity, resource, service, MIC and
-/// category, so a change to the latest version costs O(1) amortised and a query on it costs O(number of hits).
-/// An older version (one that has since been changed, or one from <see cref="AsOf"/> or <see cref="AfterEvent"/>)
-/// rebuilds its own state from the log on its first query that needs it, in O(its number of events), and keeps it;
-/// <see cref="Count"/>, <see cref="OpenCount"/>, <see cref="Exposure"/>, <see cref="Events"/> and
-/// <see cref="LastChanged"/> are read from the log in O(1) for every version. A change to an older version starts a
-/// new log with a copy of that version's events (O(its number of events), once). A database does not keep past
-/// versions alive. Every query returns risks ordered by id (ordinal).</para>
+/// <para>Versions that descend from one another share one append-only event log; each entry keeps the risk as it
+/// was after the event and the version's totals. A change to the latest version of a log (its tip) appends in place
+/// in O(1) amortised. A change to an older version starts a fork: a new log that shares the older version's entries
+/// with its parent (never copying them) and appends after them, in O(log n). <see cref="Get"/>, <see cref="TryGet"/>
+/// and <see cref="Contains"/> answer for any version by binary search in the list of entries that touched the id,
+/// in O(log k) (k: that risk's number of events; O(1) on the tip); <see cref="Count"/>, <see cref="OpenCount"/>,
+/// <see cref="Exposure"/> and <see cref="LastChanged"/> are read from the version's last entry in O(1). The index
+/// queries (<see cref="ByStatus"/> and the others, <see cref="OpenRisks"/>, <see cref="Risks"/>) use indexes by
+/// status, polarity, resource, service, MIC and category: the tip's are kept up to date in place (O(number of
+/// hits) per query); an older version, or a fork before its first index query, builds its own once, in O(its number
+/// of events). A database does not keep past versions alive. Every query returns risks ordered by id (ordinal).</para>
 /// <para><see cref="Exposure"/> is the sum of the open risks' signed expected values (inherent assessment), kept
 /// up to date with each change without rounding drift: the running total is held exactly (as a short list of
 /// non-overlapping partial sums, Shewchuk's method), so removing a large value never leaves its rounding error behind,
 /// and <see cref="Exposure"/> is the correctly rounded sum of the open risks' values, whatever the order of changes.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe (as long as the clock is): the shared mutable state behind
-/// it is only touched under a lock, and no change is observable from a version already handed out.</threadsafety>
+/// it is only touched under a lock, no caller code (such as a comparer in a command) runs under that lock, and no
+/// change is observable from a version already handed out.</threadsafety>
 public sealed class RiskDatabase
 {
     private readonly IClock _clock;
@@ -45,14 +49,14 @@ public sealed class RiskDatabase
     /// <param name="clock">The clock that stamps events.</param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public RiskDatabase(IClock clock)
-        : this(Preconditions.CheckNotNull(clock), new Log(new State(), [], 0), 0)
+        : this(Preconditions.CheckNotNull(clock), new Log(), 0)
     {
     }
 
     private RiskDatabase(IClock clock, Log log, int version)
     {
         _clock = clock;
-        _log = log;
+        _log = Log.OwnerOf(log, version);
         _version = version;
     }
 
@@ -60,7 +64,12 @@ public sealed class RiskDatabase
     public int Count => _version == 0 ? 0 : _log[_version - 1].Count;
 
     /// <summary>Gets all risks, ordered by id.</summary>
-    public IEnumerable<Risk> Risks => Read(0, static (state, _) => state.All());
+    /// <remarks>
+    /// A view in O(1): its count (and so <c>Any()</c> and <c>Count()</c>) is <see cref="Count"/>; enumerating it
+    /// reads this version's risks sorted by id, an array cached until the version's indexed state changes (so
+    /// repeated enumerations of an unchanged version cost no copy; the first after a change costs O(n)).
+    /// </remarks>
+    public IEnumerable<Risk> Risks => new RiskView(this);
 
     /// <summary>Gets the open risks (Identified to Fulfilled), ordered by id.</summary>
     public ImmutableArray<Risk> OpenRisks => Read(0, static (state, _) => state.Open());
@@ -166,7 +175,7 @@ public sealed class RiskDatabase
     public Risk Get(string riskId)
     {
         ArgumentNullException.ThrowIfNull(riskId);
-        return Read(riskId, static (state, id) => state.Find(id)) ?? throw UnknownRisk(riskId);
+        return Find(riskId) ?? throw UnknownRisk(riskId);
     }
 
     /// <summary>Tries to get a risk by id.</summary>
@@ -176,14 +185,14 @@ public sealed class RiskDatabase
     public bool TryGet(string riskId, [NotNullWhen(true)] out Risk? risk)
     {
         ArgumentNullException.ThrowIfNull(riskId);
-        risk = Read(riskId, static (state, id) => state.Find(id));
+        risk = Find(riskId);
         return risk is not null;
     }
 
     /// <summary>Gets whether a risk with the id is registered.</summary>
     /// <param name="riskId">The id.</param>
     /// <returns><see langword="true"/> when registered.</returns>
-    public bool Contains(string riskId) => Read(Preconditions.CheckNotNull(riskId), static (state, id) => state.Find(id)) is not null;
+    public bool Contains(string riskId) => Find(Preconditions.CheckNotNull(riskId)) is not null;
 
     /// <summary>Gets the risks with a status, ordered by id.</summary>
     /// <param name="status">The status.</param>
@@ -261,7 +270,7 @@ public sealed class RiskDatabase
 
     private RiskDatabase VersionAt(int k) => k == _version ? this : new RiskDatabase(_clock, _log, k);
 
-    /// <summary>Answers a query from this version's state: the log's live state while this version is its tip, else this version's own.</summary>
+    /// <summary>Answers an index query from this version's state: the log's live state while this version is its tip, else this version's own.</summary>
     private TResult Read<TArg, TResult>(TArg arg, Func<State, TArg, TResult> query)
     {
         var own = Volatile.Read(ref _own);
@@ -287,6 +296,9 @@ public sealed class RiskDatabase
         }
     }
 
+    /// <summary>Finds a risk as it is in this version, in O(depth × log of the risk's number of events); no lock.</summary>
+    private Risk? Find(string riskId) => _log.Find(riskId, _version);
+
     private RiskDatabase RegisterAt(Risk risk, string actorId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(risk);
@@ -302,35 +314,37 @@ public sealed class RiskDatabase
         return Commit(new PendingChange(null, riskId, command, actorId, at));
     }
 
-    /// <summary>Checks a change against this version's state and appends it: in place at the tip of the log, else on a new log (a branch).</summary>
+    /// <summary>Checks a change against this version and appends it: in place at the tip of the log, else on a new log (a fork).</summary>
     private RiskDatabase Commit(PendingChange change)
     {
+        // Every check, and Risk.Apply (which may call the caller's comparer), runs outside any lock and before
+        // anything is written, so a refused change leaves no trace. This version's events never change, so the
+        // result computed against it stays right whatever happens to the log meanwhile.
+        var (e, before, after) = Prepare(change);
         var log = _log;
         lock (log)
         {
             if (_version == log.Count)
             {
-                // Every check runs before the state is touched, so a refused change leaves no trace.
-                var (e, after) = Prepare(log.Head, change);
-                log.Append(e, after);
+                log.Append(e, before, after);
                 return new RiskDatabase(_clock, log, _version + 1);
             }
         }
 
-        // A change to an older version: a new log starts with a copy of this version's events and its own state.
-        var branch = log.Branch(_version);
-        var (branchEvent, branchAfter) = Prepare(branch.Head, change);
-        branch.Append(branchEvent, branchAfter);
-        return new RiskDatabase(_clock, branch, _version + 1);
+        // The log has moved on past this version: a new log shares this version's events and appends after them.
+        var fork = log.Fork(_version);
+        fork.Append(e, before, after);
+        return new RiskDatabase(_clock, fork, _version + 1);
     }
 
-    private (RiskDatabaseEvent Event, Risk After) Prepare(State state, PendingChange change)
+    private (RiskDatabaseEvent Event, Risk? Before, Risk After) Prepare(PendingChange change)
     {
+        Risk? before;
         Risk after;
         RiskDatabaseEvent e;
         if (change.Registered is { } risk)
         {
-            if (state.Find(risk.Id) is not null)
+            if (Find(risk.Id) is not null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"A risk with id '{risk.Id}' is already registered."), nameof(risk));
             }
@@ -340,28 +354,29 @@ public sealed class RiskDatabase
                 throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}; only an identified risk can be registered."), nameof(risk));
             }
 
-            CheckRelated(state, risk, nameof(risk));
+            CheckRelated(risk, nameof(risk));
             CheckTime(change.At);
+            before = null;
             after = risk;
             e = new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
         }
         else
         {
-            var before = state.Find(change.RiskId!) ?? throw UnknownRisk(change.RiskId!);
+            before = Find(change.RiskId!) ?? throw UnknownRisk(change.RiskId!);
             after = before.Apply(change.Command!);
-            CheckRelated(state, after, "command");
+            CheckRelated(after, "command");
             CheckTime(change.At);
             e = new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.CommandApplied, change.RiskId!, null, change.Command, after.Status);
         }
 
-        return (e, after);
+        return (e, before, after);
     }
 
-    private static void CheckRelated(State state, Risk risk, string paramName)
+    private void CheckRelated(Risk risk, string paramName)
     {
         foreach (var related in risk.RelatedRiskIds)
         {
-            if (state.Find(related) is null)
+            if (Find(related) is null)
             {
                 throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' refers to related risk '{related}', which is not registered."), paramName);
             }
@@ -379,71 +394,278 @@ public sealed class RiskDatabase
     /// <summary>A change to make: a registration (<see cref="Registered"/> set) or a command on a registered risk.</summary>
     private readonly record struct PendingChange(Risk? Registered, string? RiskId, RiskCommand? Command, string ActorId, Instant At);
 
-    /// <summary>One logged event, the risk as it was after it, and the version's totals after it.</summary>
-    private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, int Count, int OpenCount, double Exposure);
+    /// <summary>One logged event, the risk as it was after it, and the version's totals after it (the exposure also as exact partial sums).</summary>
+    private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, int Count, int OpenCount, double Exposure, double[] ExposureParts);
 
     /// <summary>
-    /// An append-only event log shared by a line of versions, with the live state of its latest version (its tip).
-    /// A version with <c>n</c> events sees the first <c>n</c> entries, which never change once written. Appending
-    /// and reading <see cref="Head"/> happen under a lock on the log; reading written entries needs no lock (an entry
-    /// is stored before the count that reveals it is published, and a grown array is filled before it is published).
+    /// An append-only event log shared by a line of versions. A log either starts empty (a root) or is a fork: it
+    /// shares the first <c>prefix</c> entries of its parent (which never change, as a log only appends after them)
+    /// and holds only the entries after them. Global position <c>i</c> is the parent's entry when <c>i</c> is below
+    /// the prefix, else this log's own. A version with <c>n</c> events sees the first <c>n</c> positions. Per risk id
+    /// the log keeps the ascending positions of its own entries that touched the risk, so any version finds a risk by
+    /// binary search, walking to the parent for positions before the prefix. The indexed state of the tip
+    /// (<see cref="Head"/>) is built on the first index query and then kept up to date in place.
+    /// Appending and reading <see cref="Head"/> happen under a lock on the log; reading written entries and positions
+    /// needs no lock (a value is stored before the count that reveals it is published, and a grown array is filled
+    /// before it is published).
     /// </summary>
     private sealed class Log
     {
-        private Entry[] _entries;
-        private int _count;
+        /// <summary>The deepest chain of forks kept; a fork deeper than this copies its shared entries into a new root.</summary>
+        private const int MaxDepth = 8;
 
-        public Log(State head, Entry[] entries, int count)
+        private readonly Log? _parent;
+        private readonly int _prefix;
+        private readonly int _depth;
+        private readonly ConcurrentDictionary<string, Positions> _positions = new(StringComparer.Ordinal);
+        private Entry[] _entries;
+        private int _ownCount;
+        private State? _head;
+
+        public Log()
+            : this(null, 0, 0, [])
         {
-            Head = head;
-            _entries = entries;
-            _count = count;
+            _head = new State();
         }
 
-        /// <summary>Gets the state after the last entry; read and change it only while holding the lock on this log.</summary>
-        public State Head { get; }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public Entry this[int index] => Volatile.Read(ref _entries)[index];
-
-        /// <summary>Appends an event and applies its result to <see cref="Head"/>; the caller holds the lock (or owns a log not yet shared).</summary>
-        public void Append(RiskDatabaseEvent e, Risk after)
+        private Log(Log? parent, int prefix, int depth, Entry[] entries)
         {
-            Head.Put(after);
+            _parent = parent;
+            _prefix = prefix;
+            _depth = depth;
+            _entries = entries;
+        }
+
+        /// <summary>Gets the state after the last entry, building it on first need in O(count); use it only while holding the lock on this log.</summary>
+        public State Head => _head ??= Rebuild(Count);
+
+        public int Count => _prefix + Volatile.Read(ref _ownCount);
+
+        public Entry this[int index]
+        {
+            get
+            {
+                var log = this;
+                while (index < log._prefix)
+                {
+                    log = log._parent!;
+                }
+
+                return Volatile.Read(ref log._entries)[index - log._prefix];
+            }
+        }
+
+        /// <summary>Gets the log that holds the last of the first <paramref name="version"/> positions of <paramref name="log"/> (the root for 0).</summary>
+        public static Log OwnerOf(Log log, int version)
+        {
+            while (log._parent is not null && version <= log._prefix)
+            {
+                log = log._parent;
+            }
+
+            return log;
+        }
+
+        /// <summary>Finds a risk as it is after the first <paramref name="version"/> positions, or null.</summary>
+        public Risk? Find(string id, int version)
+        {
+            for (var log = this; log is not null && version > 0; log = log._parent)
+            {
+                if (version > log._prefix && log._positions.TryGetValue(id, out var positions))
+                {
+                    var at = positions.LastBelow(version);
+                    if (at >= 0)
+                    {
+                        return Volatile.Read(ref log._entries)[at - log._prefix].After;
+                    }
+                }
+
+                version = Math.Min(version, log._prefix);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Appends an event that changed <paramref name="before"/> (null for a registration) into <paramref name="after"/>,
+        /// with the new totals, and applies it to the indexed state if built; the caller holds the lock (or owns a log not yet shared).
+        /// </summary>
+        public void Append(RiskDatabaseEvent e, Risk? before, Risk after)
+        {
+            var position = Count;
+            var last = position == 0 ? default : this[position - 1];
+            var count = last.Count + (before is null ? 1 : 0);
+            var open = last.OpenCount - (before is { IsOpen: true } ? 1 : 0) + (after.IsOpen ? 1 : 0);
+            var parts = last.ExposureParts ?? [];
+            var changed = false;
+            if (before is { IsOpen: true } && before.SignedExpectedValue != 0)
+            {
+                parts = ExactSum.Add(parts, -before.SignedExpectedValue);
+                changed = true;
+            }
+
+            if (after.IsOpen && after.SignedExpectedValue != 0)
+            {
+                parts = ExactSum.Add(parts, after.SignedExpectedValue);
+                changed = true;
+            }
+
+            var exposure = changed ? ExactSum.Round(parts) : last.Exposure;
+            _head?.Put(after);
+
+            var own = _ownCount;
             var entries = _entries;
-            if (_count == entries.Length)
+            if (own == entries.Length)
             {
                 var grown = new Entry[Math.Max(16, entries.Length * 2)];
-                Array.Copy(entries, grown, _count);
+                Array.Copy(entries, grown, own);
                 Volatile.Write(ref _entries, grown);
                 entries = grown;
             }
 
-            entries[_count] = new Entry(e, after, Head.Count, Head.OpenCount, Head.Exposure);
-            Volatile.Write(ref _count, _count + 1);
+            entries[own] = new Entry(e, after, count, open, exposure, parts);
+            Volatile.Write(ref _ownCount, own + 1);
+            Positions.Record(_positions, after.Id, position);
         }
 
-        /// <summary>Rebuilds the state after the first <paramref name="version"/> entries, in O(<paramref name="version"/>).</summary>
+        /// <summary>Rebuilds the indexed state after the first <paramref name="version"/> positions, in O(<paramref name="version"/>).</summary>
         public State Rebuild(int version)
         {
-            var entries = Volatile.Read(ref _entries);
             var state = new State();
-            for (var i = 0; i < version; i++)
-            {
-                state.Put(entries[i].After);
-            }
-
+            PutInto(state, version);
             return state;
         }
 
-        /// <summary>Starts a new log holding a copy of the first <paramref name="version"/> entries and their state.</summary>
-        public Log Branch(int version)
+        /// <summary>
+        /// Starts a log that shares the first <paramref name="version"/> positions (the caller has checked they are
+        /// fewer than <see cref="Count"/>) in O(1); past <see cref="MaxDepth"/> nested forks, a root with a copy of
+        /// them instead, in O(<paramref name="version"/>).
+        /// </summary>
+        public Log Fork(int version)
         {
-            var entries = Volatile.Read(ref _entries);
+            if (_depth < MaxDepth)
+            {
+                return new Log(this, version, _depth + 1, []);
+            }
+
             var copy = new Entry[Math.Max(16, version * 2)];
-            Array.Copy(entries, copy, version);
-            return new Log(Rebuild(version), copy, version);
+            CopyInto(copy, version);
+            var root = new Log(null, 0, 0, copy) { _ownCount = version };
+            for (var i = 0; i < version; i++)
+            {
+                Positions.Record(root._positions, copy[i].Event.RiskId, i);
+            }
+
+            return root;
+        }
+
+        private void PutInto(State state, int upTo)
+        {
+            if (_parent is not null)
+            {
+                _parent.PutInto(state, Math.Min(upTo, _prefix));
+            }
+
+            var entries = Volatile.Read(ref _entries);
+            for (var i = _prefix; i < upTo; i++)
+            {
+                state.Put(entries[i - _prefix].After);
+            }
+        }
+
+        private void CopyInto(Entry[] target, int upTo)
+        {
+            if (_parent is not null)
+            {
+                _parent.CopyInto(target, Math.Min(upTo, _prefix));
+            }
+
+            if (upTo > _prefix)
+            {
+                Array.Copy(Volatile.Read(ref _entries), 0, target, _prefix, upTo - _prefix);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ascending positions of one log's entries that touched one risk, the first held inline (most risks have
+    /// few events); appended under the log's lock, read without one.
+    /// </summary>
+    private sealed class Positions(int first)
+    {
+        private readonly int _first = first;
+        private int[]? _all;
+        private int _count = 1;
+
+        /// <summary>Records the position of an entry that touched the risk in the log, or starts the list with it.</summary>
+        public static void Record(ConcurrentDictionary<string, Positions> index, string id, int position)
+        {
+            if (index.TryGetValue(id, out var positions))
+            {
+                positions.Add(position);
+            }
+            else
+            {
+                index.TryAdd(id, new Positions(position));
+            }
+        }
+
+        /// <summary>Returns the last position below <paramref name="version"/>, or -1: O(1) for the tip, else a binary search.</summary>
+        public int LastBelow(int version)
+        {
+            var count = Volatile.Read(ref _count);
+            if (count == 1)
+            {
+                return _first < version ? _first : -1;
+            }
+
+            var items = Volatile.Read(ref _all)!;
+            if (items[count - 1] < version)
+            {
+                return items[count - 1];
+            }
+
+            int lo = 0, hi = count - 1;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo) / 2);
+                if (items[mid] < version)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo == 0 ? -1 : items[lo - 1];
+        }
+
+        private void Add(int position)
+        {
+            var items = _all;
+            if (items is null || _count == items.Length)
+            {
+                var grown = new int[Math.Max(4, _count * 2)];
+                if (items is null)
+                {
+                    grown[0] = _first;
+                }
+                else
+                {
+                    Array.Copy(items, grown, _count);
+                }
+
+                grown[_count] = position;
+                Volatile.Write(ref _all, grown);
+            }
+            else
+            {
+                items[_count] = position;
+            }
+
+            Volatile.Write(ref _count, _count + 1);
         }
     }
 
@@ -459,7 +681,8 @@ public sealed class RiskDatabase
     /// The risks of one index key (one status, one service...), kept sorted by id lazily: a change only counts and
     /// notes the slot (O(1)); the next query filters out slots that left, sorts the few that joined (already in order
     /// when ids grow) and merges them in, in O(hits + joined × log joined). The risks themselves are cached in id
-    /// order until a member changes, so a repeated query is one block copy.
+    /// order until a member changes, and handed out as they are (the cached array is never written again), so a repeated
+    /// query costs O(1).
     /// </summary>
     private sealed class Bucket(Func<Risk, bool> holds)
     {
@@ -505,8 +728,8 @@ public sealed class RiskDatabase
                 _risks = risks;
             }
 
-            // The cache is never written again, but the copy keeps it private (one block copy).
-            return ImmutableCollectionsMarshal.AsImmutableArray(risks.AsSpan().ToArray());
+            // A changed bucket builds a new array, so this one is never written again and can be shared.
+            return ImmutableCollectionsMarshal.AsImmutableArray(risks);
         }
 
         private void Settle()
@@ -556,13 +779,12 @@ public sealed class RiskDatabase
         }
     }
 
-    /// <summary>The mutable state of one version: the risks by id, their indexes and the exact exposure. Not thread-safe; its owner locks.</summary>
+    /// <summary>The indexed state of one version: the risks by id and their indexes. Not thread-safe; its owner locks.</summary>
     private sealed class State
     {
         private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
         private readonly Bucket _all = new(static _ => true);
         private readonly Bucket _open = new(static r => r.IsOpen);
-        private double[] _exposureParts = [];
 
         public Dictionary<RiskStatus, Bucket> Statuses { get; } = [];
 
@@ -576,17 +798,9 @@ public sealed class RiskDatabase
 
         public Dictionary<string, Bucket> Categories { get; } = new(StringComparer.Ordinal);
 
-        public int Count => _slots.Count;
-
-        public int OpenCount => _open.Count;
-
-        public double Exposure { get; private set; }
-
         public static ImmutableArray<Risk> Query<TKey>(Dictionary<TKey, Bucket> index, TKey key)
             where TKey : notnull
             => index.TryGetValue(key, out var bucket) ? bucket.Resolve() : [];
-
-        public Risk? Find(string id) => _slots.TryGetValue(id, out var slot) ? slot.Current : null;
 
         public ImmutableArray<Risk> All() => _all.Resolve();
 
@@ -636,24 +850,6 @@ public sealed class RiskDatabase
             Reindex(Services, (before?.ServiceIds ?? []).AsSpan(), after.ServiceIds.AsSpan(), slot, static key => r => r.ServiceIds.Contains(key));
             Reindex(Mics, (before?.MicIds ?? []).AsSpan(), after.MicIds.AsSpan(), slot, static key => r => r.MicIds.Contains(key));
             Reindex(Categories, before is null ? [] : [before.Category], [after.Category], slot, static key => r => string.Equals(r.Category, key, StringComparison.Ordinal));
-
-            var changed = false;
-            if (wasOpen && before!.SignedExpectedValue != 0)
-            {
-                _exposureParts = ExactSum.Add(_exposureParts, -before.SignedExpectedValue);
-                changed = true;
-            }
-
-            if (after.IsOpen && after.SignedExpectedValue != 0)
-            {
-                _exposureParts = ExactSum.Add(_exposureParts, after.SignedExpectedValue);
-                changed = true;
-            }
-
-            if (changed)
-            {
-                Exposure = ExactSum.Round(_exposureParts);
-            }
         }
 
         private static void Reindex<TKey>(Dictionary<TKey, Bucket> index, ReadOnlySpan<TKey> oldKeys, ReadOnlySpan<TKey> newKeys, Slot slot, Func<TKey, Func<Risk, bool>> holds)
@@ -771,6 +967,32 @@ public sealed class RiskDatabase
 
             return hi;
         }
+    }
+
+    /// <summary>A read-only view of a version's risks, ordered by id: counted in O(1), listed from the cached sorted array.</summary>
+    private sealed class RiskView(RiskDatabase db) : ICollection<Risk>, IReadOnlyCollection<Risk>
+    {
+        public int Count => db.Count;
+
+        public bool IsReadOnly => true;
+
+        public bool Contains(Risk item) => item is not null && db.TryGet(item.Id, out var risk) && risk.Equals(item);
+
+        public void CopyTo(Risk[] array, int arrayIndex) => All().CopyTo(array, arrayIndex);
+
+        public IEnumerator<Risk> GetEnumerator() => ((IEnumerable<Risk>)All()).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        void ICollection<Risk>.Add(Risk item) => throw ReadOnly();
+
+        void ICollection<Risk>.Clear() => throw ReadOnly();
+
+        bool ICollection<Risk>.Remove(Risk item) => throw ReadOnly();
+
+        private static NotSupportedException ReadOnly() => new("The risks of a database version are read-only; use Register or Apply for a new version.");
+
+        private ImmutableArray<Risk> All() => db.Read(0, static (state, _) => state.All());
     }
 
     /// <summary>A read-only view of a version's events.</summary>

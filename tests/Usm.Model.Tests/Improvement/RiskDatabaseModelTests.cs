@@ -28,61 +28,76 @@ public class RiskDatabaseModelTests
             var clock = FixedClock.At(2026, 1, 5);
             var versions = new List<(RiskDatabase Db, Model Model)> { (new RiskDatabase(clock), Model.Empty) };
             var next = 0;
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var step in steps)
             {
                 clock.Advance(Duration.FromMinutes(step.Minutes));
-                var (db, model) = versions[step.Source < 0 ? versions.Count - 1 : step.Source % versions.Count];
-                var actor = "p-" + (step.Target % 3);
-                if (step.Kind < 0 || model.Risks.Count == 0)
+
+                // The latest version, the one before it (often an old version of the newest fork, so forks nest),
+                // or any earlier one; a what-if loop makes several changes, each on that same version.
+                var (db, model) = versions[step.Source switch
                 {
-                    var risk = NewRisk("R-" + ((next++ * 37) % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture), step.Target, model);
-                    if (model.Risks.ContainsKey(risk.Id))
+                    -1 => versions.Count - 1,
+                    -2 => Math.Max(0, versions.Count - 2),
+                    _ => step.Source % versions.Count,
+                }];
+                for (var r = 0; r < step.Repeat; r++)
+                {
+                    var target = step.Target + (r * 17);
+                    var actor = "p-" + (target % 3);
+                    if (step.Kind < 0 || model.Risks.Count == 0)
                     {
-                        // A duplicate id is refused and changes nothing.
-                        Assert.Throws<ArgumentException>(() => db.Register(risk, actor));
-                        Check(db, model);
-                        continue;
+                        var risk = NewRisk("R-" + ((next++ * 37) % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture), target, model);
+                        if (model.Risks.ContainsKey(risk.Id))
+                        {
+                            // A duplicate id is refused and changes nothing.
+                            Assert.Throws<ArgumentException>(() => db.Register(risk, actor));
+                            Check(db, model, ids);
+                            continue;
+                        }
+
+                        var registered = db.Register(risk, actor);
+                        ids.Add(risk.Id);
+                        versions.Add((registered, model.With(risk, registered.Events[^1])));
+                    }
+                    else
+                    {
+                        var before = model.Risks.Values.ElementAt(target % model.Risks.Count);
+                        var command = Command(step.Kind, target, before);
+                        var result = before.TryApply(command);
+                        if (!result.Succeeded)
+                        {
+                            // A refused command changes nothing, even at the tip of the log.
+                            Assert.Throws<InvalidRiskTransitionException>(() => db.Apply(before.Id, command, actor));
+                            Check(db, model, ids);
+                            continue;
+                        }
+
+                        var applied = db.Apply(before.Id, command, actor);
+                        versions.Add((applied, model.With(before.Apply(command), applied.Events[^1])));
                     }
 
-                    var registered = db.Register(risk, actor);
-                    versions.Add((registered, model.With(risk, registered.Events[^1])));
-                }
-                else
-                {
-                    var before = model.Risks.Values.ElementAt(step.Target % model.Risks.Count);
-                    var command = Command(step.Kind, step.Target, before);
-                    var result = before.TryApply(command);
-                    if (!result.Succeeded)
-                    {
-                        // A refused command changes nothing, even at the tip of the log.
-                        Assert.Throws<InvalidRiskTransitionException>(() => db.Apply(before.Id, command, actor));
-                        Check(db, model);
-                        continue;
-                    }
-
-                    var applied = db.Apply(before.Id, command, actor);
-                    versions.Add((applied, model.With(before.Apply(command), applied.Events[^1])));
+                    // The new version answers at once, while it is the tip of its log.
+                    Check(versions[^1].Db, versions[^1].Model, ids);
                 }
 
-                // The new version answers at once, while it is the tip of its log.
-                Check(versions[^1].Db, versions[^1].Model);
                 if (step.Probe >= 0)
                 {
                     var probed = versions[step.Probe % versions.Count];
-                    Check(probed.Db, probed.Model);
+                    Check(probed.Db, probed.Model, ids);
                 }
             }
 
             // Every version, after all the later versions and branches were made, and rebuilt afresh from any descendant.
             foreach (var (db, model) in versions)
             {
-                Check(db, model);
+                Check(db, model, ids);
             }
 
             var last = versions[^1].Db;
             foreach (var (db, model) in versions.Where(v => v.Db.Version <= last.Version && v.Model.Events.SequenceEqual(last.Events.Take(v.Db.Version))))
             {
-                Check(last.AfterEvent(db.Version), model);
+                Check(last.AfterEvent(db.Version), model, ids);
             }
 
             return true;
@@ -258,7 +273,7 @@ public class RiskDatabaseModelTests
     };
 
     /// <summary>Checks every query of a version against the model.</summary>
-    private static void Check(RiskDatabase db, Model model)
+    private static void Check(RiskDatabase db, Model model, IEnumerable<string>? knownIds = null)
     {
         var all = model.Risks.Values.ToArray();
         Assert.Equal(model.Events.Count, db.Version);
@@ -300,13 +315,23 @@ public class RiskDatabaseModelTests
             Assert.Equal<Risk>(all.Where(r => r.Category == category), db.ByCategory(category));
         }
 
-        foreach (var risk in all.Take(3))
+        foreach (var risk in all)
         {
             Assert.Equal(risk, db.Get(risk.Id));
             Assert.True(db.Contains(risk.Id));
         }
 
+        // Ids registered only in other versions (later ones, or other branches) are unknown here.
+        foreach (var id in knownIds ?? [])
+        {
+            Assert.Equal(model.Risks.TryGetValue(id, out var expected), db.TryGet(id, out var found));
+            Assert.Equal(expected, found);
+        }
+
         Assert.False(db.TryGet("R-unknown", out _));
+        Assert.Equal(all.Length, db.Risks.Count());
+        Assert.Equal(all.Length > 0, db.Risks.Any());
+        Assert.All(all.Take(3), r => Assert.Contains(r, db.Risks));
     }
 
     /// <summary>The reference model: the risks in a plain sorted dictionary (ordinal ids) and the events.</summary>

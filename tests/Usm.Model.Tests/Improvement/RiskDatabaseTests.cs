@@ -403,4 +403,54 @@ public class RiskDatabaseTests
             Assert.Equal<Risk>(expected.ByService("svc-" + i), actual.ByService("svc-" + i));
         }
     }
+
+    [Fact]
+    public void WhatIfChanges_AndForksOfForks_ManyLevelsDeep_AnswerLikeAFreshReplay()
+    {
+        // Each level registers two risks on the latest version, then changes the version before that (no longer the
+        // tip of its log, so a fork of a fork), 20 levels deep; each level also runs a what-if loop on one old version.
+        var clock = FixedClock.At(2026, 3, 2);
+        var db = new RiskDatabase(clock);
+        for (var i = 0; i < 30; i++)
+        {
+            db = db.Register(Samples.Threat("B-" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)), "p");
+        }
+
+        var made = new List<RiskDatabase> { db };
+        for (var level = 0; level < 20; level++)
+        {
+            clock.Advance(Duration.FromMinutes(1));
+            var a = db.Register(Samples.Threat("L" + level.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "-a"), "p");
+            made.Add(a.Register(Samples.Threat("L" + level.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "-b"), "p"));
+            db = a.Apply("B-" + (level % 30).ToString("D2", System.Globalization.CultureInfo.InvariantCulture), new ClassifyRisk(Samples.Assessment(likelihood: level % 5)), "p");
+            made.Add(db);
+            var whatIfBase = a;
+            for (var k = 0; k < 4; k++)
+            {
+                made.Add(whatIfBase.Apply("B-" + k.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), new RejectRisk("what if " + k), "p"));
+            }
+        }
+
+        foreach (var version in made)
+        {
+            var fresh = RiskDatabase.Replay(clock, version.Events);
+            Assert.Equal(fresh.Risks, version.Risks);
+            Assert.Equal(fresh.Count, version.Count);
+            Assert.Equal(fresh.OpenCount, version.OpenCount);
+            Assert.Equal(fresh.Exposure, version.Exposure);
+            Assert.Equal<Risk>(fresh.ByStatus(RiskStatus.Rejected), version.ByStatus(RiskStatus.Rejected));
+            foreach (var risk in fresh.Risks)
+            {
+                Assert.Equal(risk, version.Get(risk.Id));
+            }
+
+            Assert.False(version.Contains("L99-a"));
+            for (var k = 0; k <= version.Version; k += 7)
+            {
+                var old = version.AfterEvent(k);
+                Assert.Equal(RiskDatabase.Replay(clock, version.Events.Take(k)).Risks, old.Risks);
+                Assert.All(version.Events.Take(k), e => Assert.True(old.Contains(e.RiskId)));
+            }
+        }
+    }
 }

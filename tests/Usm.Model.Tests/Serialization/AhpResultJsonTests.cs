@@ -57,7 +57,7 @@ public class AhpResultJsonTests
     [InlineData("\"name\": \"Alonso & Lamata 2006\"", "\"name\": \"\"", ReadErrorCode.InvalidValue, "$.ahp-result.random-index.name")]
     public void BrokenMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path)
     {
-        var json = ReplaceFirst(Golden, find, replace);
+        var json = Mutations.ReplaceFirst(Golden, find, replace);
         var error = Assert.Single(UsmJson.ReadAhpResult(json).Errors);
 
         Assert.Equal((code, path), (error.Code, error.Path));
@@ -67,7 +67,7 @@ public class AhpResultJsonTests
     public void TamperedWeight_BreaksTheSumToOne()
     {
         var weights = Sample().Weights;
-        var json = ReplaceFirst(Golden, Num(weights[0]) + ",", "0.5,");
+        var json = Mutations.ReplaceFirst(Golden, Num(weights[0]) + ",", "0.5,");
 
         var error = Assert.Single(UsmJson.ReadAhpResult(json).Errors);
 
@@ -77,7 +77,7 @@ public class AhpResultJsonTests
     [Fact]
     public void TamperedLambda_BreaksTheConsistencyIndex()
     {
-        var json = ReplaceFirst(Golden, "\"lambda-max\": 3", "\"lambda-max\": 4");
+        var json = Mutations.ReplaceFirst(Golden, "\"lambda-max\": 3", "\"lambda-max\": 4");
 
         var errors = UsmJson.ReadAhpResult(json).Errors;
 
@@ -87,22 +87,14 @@ public class AhpResultJsonTests
     [Fact]
     public void NaNAndTruncation_AreSyntaxErrors()
     {
-        Assert.Equal(ReadErrorCode.Syntax, Assert.Single(UsmJson.ReadAhpResult(ReplaceFirst(Golden, "\"converged\": true", "\"converged\": NaN")).Errors).Code);
+        Assert.Equal(ReadErrorCode.Syntax, Assert.Single(UsmJson.ReadAhpResult(Mutations.ReplaceFirst(Golden, "\"converged\": true", "\"converged\": NaN")).Errors).Code);
         Assert.Equal(ReadErrorCode.Syntax, Assert.Single(UsmJson.ReadAhpResult(Golden[..120]).Errors).Code);
     }
 
     [Fact]
     public void RandomMutations_AlwaysEndInAResult()
     {
-        var source = Golden;
-        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
-        {
-            var random = new Random(seed);
-            using var stream = new MemoryStream(Mutations.MutateBytes(Encoding.UTF8.GetBytes(source), random));
-            var fromBytes = UsmJson.ReadAhpResult(stream);
-            var fromText = UsmJson.ReadAhpResult(Mutations.MutateText(source, random), ReaderOptions.Default.WithStrict(random.Next(2) == 0));
-            return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
-        }), maxTest: 500);
+        Mutations.EveryMutationEndsInAResult(Golden, stream => UsmJson.ReadAhpResult(stream), (text, options) => UsmJson.ReadAhpResult(text, options), maxTest: 500);
     }
 
     private static string Num(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

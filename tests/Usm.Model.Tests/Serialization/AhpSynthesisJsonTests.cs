@@ -48,7 +48,7 @@ public class AhpSynthesisJsonTests
     [InlineData("\"priority\": ", "\"priority\": \"x\", \"old\": ", ReadErrorCode.WrongType, "$.ahp-synthesis.alternatives[0].priority")]
     public void BrokenMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path)
     {
-        var errors = UsmJson.ReadAhpSynthesis(ReplaceFirst(Golden, find, replace)).Errors;
+        var errors = UsmJson.ReadAhpSynthesis(Mutations.ReplaceFirst(Golden, find, replace)).Errors;
 
         Assert.Equal((code, path), (errors[0].Code, errors[0].Path));
     }
@@ -56,15 +56,7 @@ public class AhpSynthesisJsonTests
     [Fact]
     public void RandomMutations_AlwaysEndInAResult()
     {
-        var source = Golden;
-        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
-        {
-            var random = new Random(seed);
-            using var stream = new MemoryStream(Mutations.MutateBytes(Encoding.UTF8.GetBytes(source), random));
-            var fromBytes = UsmJson.ReadAhpSynthesis(stream);
-            var fromText = UsmJson.ReadAhpSynthesis(Mutations.MutateText(source, random), ReaderOptions.Default.WithStrict(random.Next(2) == 0));
-            return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
-        }), maxTest: 300);
+        Mutations.EveryMutationEndsInAResult(Golden, stream => UsmJson.ReadAhpSynthesis(stream), (text, options) => UsmJson.ReadAhpSynthesis(text, options), maxTest: 300);
     }
 
     internal static bool Same(AhpSynthesis a, AhpSynthesis b) =>

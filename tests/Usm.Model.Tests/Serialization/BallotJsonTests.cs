@@ -85,7 +85,7 @@ public class BallotJsonTests
     [InlineData("\"first-preferences\": 8", "\"first-preferences\": 99", ReadErrorCode.NumberOutOfRange, "$.borda-result.standings[0].first-preferences")]
     public void BrokenBorda_IsReportedAtItsPath(string find, string replace, ReadErrorCode code, string path)
     {
-        var error = Assert.Single(UsmJson.ReadBordaResult(ReplaceFirst(BordaGolden, find, replace)).Errors);
+        var error = Assert.Single(UsmJson.ReadBordaResult(Mutations.ReplaceFirst(BordaGolden, find, replace)).Errors);
 
         Assert.Equal((code, path), (error.Code, error.Path));
     }
@@ -99,7 +99,7 @@ public class BallotJsonTests
     [InlineData("\"total-voters\": 45", "\"total-voters\": 30", ReadErrorCode.InvalidValue, "$.schulze-result.preferences[0][1]")]
     public void BrokenSchulze_IsReportedAtItsPath(string find, string replace, ReadErrorCode code, string path)
     {
-        var errors = UsmJson.ReadSchulzeResult(ReplaceFirst(SchulzeGolden, find, replace)).Errors;
+        var errors = UsmJson.ReadSchulzeResult(Mutations.ReplaceFirst(SchulzeGolden, find, replace)).Errors;
 
         Assert.Equal((code, path), (errors[0].Code, errors[0].Path));
     }

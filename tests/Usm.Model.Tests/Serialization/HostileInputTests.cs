@@ -303,6 +303,41 @@ public class HostileInputTests
 /// <summary>Random byte and character mutations of valid documents.</summary>
 internal static class Mutations
 {
+    /// <summary>
+    /// The mutation property shared by the document readers: random byte mutations of <paramref name="source"/> read
+    /// from a stream, and random character mutations read as text (strict or not, at random), must each end in a
+    /// result, a value or at least one error, and never in an exception. The seed comes from the calling test's name.
+    /// </summary>
+    public static void EveryMutationEndsInAResult<T>(
+        string source,
+        Func<Stream, ReadResult<T>> readBytes,
+        Func<string, ReaderOptions, ReadResult<T>> readText,
+        int maxTest,
+        [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+        where T : class
+    {
+        var bytes = Encoding.UTF8.GetBytes(source);
+        PropertyCheck.Run(
+            Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
+            {
+                var random = new Random(seed);
+                using var stream = new MemoryStream(MutateBytes(bytes, random));
+                var fromBytes = readBytes(stream);
+                var fromText = readText(MutateText(source, random), ReaderOptions.Default.WithStrict(random.Next(2) == 0));
+                return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
+            }),
+            maxTest,
+            name: name);
+    }
+
+    /// <summary>Replaces the first occurrence of <paramref name="find"/>, which must be in <paramref name="text"/>.</summary>
+    public static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' is not in the document.");
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
     private static readonly string[] s_inserts = ["{", "}", "[", "]", "\"", ",", ":", "null", "-1", "1e999", "\\u", "\uD800", "é", "0", "\"x\":"];
 
     public static byte[] MutateBytes(byte[] bytes, Random random)

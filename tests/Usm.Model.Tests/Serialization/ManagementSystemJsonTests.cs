@@ -108,12 +108,12 @@ public class ManagementSystemJsonTests
     public void BadValues_AreReportedWithTheirPaths()
     {
         var json = UsmJson.WriteManagementSystem(SampleOrganisation.Create());
-        var broken = ReplaceFirst(ReplaceFirst(json, "\"strategy\": \"", "\"strategy\": \"x-"), "\"validity\": \"", "\"validity\": \"2026-13-01/");
+        var broken = Mutations.ReplaceFirst(Mutations.ReplaceFirst(json, "\"strategy\": \"", "\"strategy\": \"x-"), "\"validity\": \"", "\"validity\": \"2026-13-01/");
 
         var errors = UsmJson.ReadManagementSystem(broken).Errors;
 
         Assert.Contains(errors, e => e.Code == ReadErrorCode.InvalidValue && e.Path.EndsWith(".validity", StringComparison.Ordinal));
-        var strategyOnly = UsmJson.ReadManagementSystem(ReplaceFirst(json, "\"strategy\": \"", "\"strategy\": \"x-")).Errors;
+        var strategyOnly = UsmJson.ReadManagementSystem(Mutations.ReplaceFirst(json, "\"strategy\": \"", "\"strategy\": \"x-")).Errors;
         Assert.Equal(("$.management-system.technology.strategy", ReadErrorCode.UnknownEnumValue), Assert.Single(strategyOnly) is var e ? (e.Path, e.Code) : default);
     }
 
@@ -145,12 +145,5 @@ public class ManagementSystemJsonTests
             var fromText = UsmJson.ReadManagementSystem(Mutations.MutateText(source, random));
             return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
         }), maxTest: 150);
-    }
-
-    private static string ReplaceFirst(string text, string find, string replace)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, find);
-        return text[..at] + replace + text[(at + find.Length)..];
     }
 }

@@ -117,7 +117,7 @@ public class ProgrammeJsonTests
             json = UsmJson.WriteImprovementProgramme(new ImprovementProgramme("ip", "P").AgreeMechanism(new RiskMatrixPrioritisation(ProgrammeSerializationArbitraries.Matrix), new LocalDate(2026, 1, 1)));
         }
 
-        json = ReplaceFirst(json, find, replace);
+        json = Mutations.ReplaceFirst(json, find, replace);
 
         var errors = UsmJson.ReadImprovementProgramme(json, database: database).Errors;
 
@@ -129,9 +129,9 @@ public class ProgrammeJsonTests
     {
         var database = ProgrammeSerializationArbitraries.Database();
         var json = UsmJson.WriteImprovementProgramme(Sample(database));
-        var overCapacity = ReplaceFirst(json, "\"capacity\": 10,", "\"capacity\": 7,");
-        var overlapping = ReplaceFirst(json, "\"period\": \"2026-03-02/2026-03-13\"", "\"period\": \"2026-02-10/2026-03-13\"");
-        var editedFinding = ReplaceFirst(json, "improves no People", "improves no staff");
+        var overCapacity = Mutations.ReplaceFirst(json, "\"capacity\": 10,", "\"capacity\": 7,");
+        var overlapping = Mutations.ReplaceFirst(json, "\"period\": \"2026-03-02/2026-03-13\"", "\"period\": \"2026-02-10/2026-03-13\"");
+        var editedFinding = Mutations.ReplaceFirst(json, "improves no People", "improves no staff");
 
         var capacity = Assert.Single(UsmJson.ReadImprovementProgramme(overCapacity).Errors);
         var overlap = Assert.Single(UsmJson.ReadImprovementProgramme(overlapping).Errors);
@@ -147,7 +147,7 @@ public class ProgrammeJsonTests
     public void TwoActiveSprints_AreRefused_NotThrown()
     {
         var json = UsmJson.WriteImprovementProgramme(Sample(ProgrammeSerializationArbitraries.Database()));
-        var twoActive = ReplaceFirst(json, "\"status\": \"planned\"", "\"status\": \"active\"");
+        var twoActive = Mutations.ReplaceFirst(json, "\"status\": \"planned\"", "\"status\": \"active\"");
 
         var error = Assert.Single(UsmJson.ReadImprovementProgramme(twoActive).Errors);
 
@@ -256,13 +256,6 @@ public class ProgrammeJsonTests
         && a.Outcomes.SequenceEqual(b.Outcomes) && a.CancelReason == b.CancelReason;
 
     private static void AssertSame(ImprovementProgramme expected, ImprovementProgramme actual) => Assert.True(Same(expected, actual), $"{expected}\n≠\n{actual}");
-
-    private static string ReplaceFirst(string text, string find, string replace)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, find);
-        return text[..at] + replace + text[(at + find.Length)..];
-    }
 
     private sealed class CoinToss : IPrioritisationMechanism
     {

@@ -57,7 +57,7 @@ public class RankingJsonTests
     [Fact]
     public void TamperedScore_IsReportedAtItsPath()
     {
-        var json = ReplaceFirst(Golden, "\"score\": 0.8333333333333333,", "\"score\": 0.9,");
+        var json = Mutations.ReplaceFirst(Golden, "\"score\": 0.8333333333333333,", "\"score\": 0.9,");
         Assert.NotEqual(Golden, json);
 
         var error = Assert.Single(UsmJson.ReadRanking(json).Errors);
@@ -68,7 +68,7 @@ public class RankingJsonTests
     [Fact]
     public void TamperedOrder_IsReportedAtTheFirstItem()
     {
-        var json = ReplaceFirst(Golden, "\"id\": \"call-register\",\n        \"rank\": 1", "\"id\": \"self-service\",\n        \"rank\": 1");
+        var json = Mutations.ReplaceFirst(Golden, "\"id\": \"call-register\",\n        \"rank\": 1", "\"id\": \"self-service\",\n        \"rank\": 1");
 
         var errors = UsmJson.ReadRanking(json).Errors;
 
@@ -78,7 +78,7 @@ public class RankingJsonTests
     [Fact]
     public void DuplicateCandidateId_IsReported()
     {
-        var json = ReplaceFirst(Golden, "\"id\": \"call-register\"", "\"id\": \"backup-restore\"");
+        var json = Mutations.ReplaceFirst(Golden, "\"id\": \"call-register\"", "\"id\": \"backup-restore\"");
 
         var error = Assert.Single(UsmJson.ReadRanking(json).Errors);
 
@@ -98,7 +98,7 @@ public class RankingJsonTests
     [InlineData("\"kind\": \"weighted-sum\"", "\"kind\": \"topsis\"", ReadErrorCode.InvalidValue, "$.ranking.method.name")]
     public void BrokenMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path)
     {
-        var error = Assert.Single(UsmJson.ReadRanking(ReplaceFirst(Golden, find, replace)).Errors);
+        var error = Assert.Single(UsmJson.ReadRanking(Mutations.ReplaceFirst(Golden, find, replace)).Errors);
 
         Assert.Equal((code, path), (error.Code, error.Path));
     }
@@ -106,7 +106,7 @@ public class RankingJsonTests
     [Fact]
     public void NaN_IsASyntaxError()
     {
-        var error = Assert.Single(UsmJson.ReadRanking(ReplaceFirst(Golden, "\"effort\": 5", "\"effort\": NaN")).Errors);
+        var error = Assert.Single(UsmJson.ReadRanking(Mutations.ReplaceFirst(Golden, "\"effort\": 5", "\"effort\": NaN")).Errors);
 
         Assert.Equal(ReadErrorCode.Syntax, error.Code);
     }
@@ -122,7 +122,7 @@ public class RankingJsonTests
     [Fact]
     public void UnknownMember_IsIgnored_UnlessStrict()
     {
-        var json = ReplaceFirst(Golden, "\"complete\": true", "\"complete\": true, \"vendor\": 1");
+        var json = Mutations.ReplaceFirst(Golden, "\"complete\": true", "\"complete\": true, \"vendor\": 1");
 
         Assert.True(UsmJson.ReadRanking(json).IsSuccess);
         var error = Assert.Single(UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true)).Errors);
@@ -132,15 +132,7 @@ public class RankingJsonTests
     [Fact]
     public void RandomMutations_AlwaysEndInAResult()
     {
-        var source = Golden;
-        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
-        {
-            var random = new Random(seed);
-            using var stream = new MemoryStream(Mutations.MutateBytes(Encoding.UTF8.GetBytes(source), random));
-            var fromBytes = UsmJson.ReadRanking(stream);
-            var fromText = UsmJson.ReadRanking(Mutations.MutateText(source, random), ReaderOptions.Default.WithStrict(random.Next(2) == 0));
-            return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
-        }), maxTest: 500);
+        Mutations.EveryMutationEndsInAResult(Golden, stream => UsmJson.ReadRanking(stream), (text, options) => UsmJson.ReadRanking(text, options), maxTest: 500);
     }
 
     internal static bool Same(Ranking a, Ranking b) =>
@@ -149,10 +141,4 @@ public class RankingJsonTests
         && a.Items.Zip(b.Items).All(p => p.First.Id == p.Second.Id && p.First.Rank == p.Second.Rank && p.First.Score.Equals(p.Second.Score)
             && p.First.Class == p.Second.Class && p.First.Explanation.ToString() == p.Second.Explanation.ToString());
 
-    internal static string ReplaceFirst(string text, string find, string replace)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{find}' is not in the document.");
-        return text[..at] + replace + text[(at + find.Length)..];
-    }
 }

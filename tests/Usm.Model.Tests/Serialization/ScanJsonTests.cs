@@ -103,7 +103,7 @@ public class ScanJsonTests
     [InlineData("\"weight\": 1,", "\"weight\": -1,", "$.scan.instrument.areas[0]", ReadErrorCode.InvalidValue)]
     public void BadValues_AreReportedAtTheirPath(string find, string replace, string path, ReadErrorCode code)
     {
-        var json = ReplaceFirst(UsmJson.WriteScan(SampleScans.Baseline), find, replace);
+        var json = Mutations.ReplaceFirst(UsmJson.WriteScan(SampleScans.Baseline), find, replace);
 
         var errors = UsmJson.ReadScan(json).Errors;
 
@@ -116,8 +116,8 @@ public class ScanJsonTests
         var scan = SampleScans.Baseline;
         var json = UsmJson.WriteScan(scan);
         var firstAnswer = scan.Answers[0];
-        var broken = ReplaceFirst(json, $"\"respondent-id\": \"{firstAnswer.RespondentId}\"", "\"respondent-id\": \"nobody\"");
-        broken = ReplaceFirst(broken, $"\"question-id\": \"{firstAnswer.QuestionId}\"", "\"question-id\": \"no-such-question\"");
+        var broken = Mutations.ReplaceFirst(json, $"\"respondent-id\": \"{firstAnswer.RespondentId}\"", "\"respondent-id\": \"nobody\"");
+        broken = Mutations.ReplaceFirst(broken, $"\"question-id\": \"{firstAnswer.QuestionId}\"", "\"question-id\": \"no-such-question\"");
 
         var errors = UsmJson.ReadScan(broken).Errors;
 
@@ -135,11 +135,11 @@ public class ScanJsonTests
         var first = scan.Respondents[0].Id;
         var second = scan.Respondents[1].Id;
         var respondents = json.IndexOf("\"respondents\"", StringComparison.Ordinal);
-        var broken = json[..respondents] + ReplaceFirst(json[respondents..], $"\"id\": \"{second}\"", $"\"id\": \"{first}\"");
+        var broken = json[..respondents] + Mutations.ReplaceFirst(json[respondents..], $"\"id\": \"{second}\"", $"\"id\": \"{first}\"");
         var q0 = scan.Instrument.Questions[0].Id;
         var q1 = scan.Instrument.Questions[1].Id;
-        var questionClash = ReplaceFirst(json, $"\"id\": \"{q1}\"", $"\"id\": \"{q0}\"");
-        var areaClash = ReplaceFirst(json, $"\"id\": \"{scan.Instrument.Areas[1].Id}\"", $"\"id\": \"{scan.Instrument.Areas[0].Id}\"");
+        var questionClash = Mutations.ReplaceFirst(json, $"\"id\": \"{q1}\"", $"\"id\": \"{q0}\"");
+        var areaClash = Mutations.ReplaceFirst(json, $"\"id\": \"{scan.Instrument.Areas[1].Id}\"", $"\"id\": \"{scan.Instrument.Areas[0].Id}\"");
 
         Assert.Contains(UsmJson.ReadScan(broken).Errors, e => e.Code == ReadErrorCode.DuplicateId && e.Path == "$.scan.respondents[1].id");
         Assert.Contains(UsmJson.ReadScan(questionClash).Errors, e => e.Code == ReadErrorCode.DuplicateId && e.Path == "$.scan.instrument.areas[0].questions[1].id");
@@ -192,7 +192,7 @@ public class ScanJsonTests
     {
         var json = UsmJson.WriteInstrument(UsmInstruments.Baseline);
         var wrongKind = UsmJson.ReadScan(json).Errors;
-        var badPattern = UsmJson.ReadInstrument(ReplaceFirst(json, "\"prerequisite\": \"management-commitment\"", "\"pattern\": 9").Replace("\"kind\": \"prerequisite\",", "\"kind\": \"workflow-pattern\",", StringComparison.Ordinal)).Errors;
+        var badPattern = UsmJson.ReadInstrument(Mutations.ReplaceFirst(json, "\"prerequisite\": \"management-commitment\"", "\"pattern\": 9").Replace("\"kind\": \"prerequisite\",", "\"kind\": \"workflow-pattern\",", StringComparison.Ordinal)).Errors;
 
         Assert.Equal((ReadErrorCode.InvalidValue, "$.kind"), Assert.Single(wrongKind) is var k ? (k.Code, k.Path) : default);
         Assert.Contains(badPattern, e => e.Code == ReadErrorCode.NumberOutOfRange && e.Path == "$.instrument.areas[0].questions[0].element.pattern");
@@ -201,7 +201,7 @@ public class ScanJsonTests
     [Fact]
     public void StrictMode_ReportsUnknownMembers()
     {
-        var json = ReplaceFirst(UsmJson.WriteScan(SampleScans.Baseline), "\"respondents\": [", "\"x-note\": \"hi\", \"respondents\": [");
+        var json = Mutations.ReplaceFirst(UsmJson.WriteScan(SampleScans.Baseline), "\"respondents\": [", "\"x-note\": \"hi\", \"respondents\": [");
 
         Assert.True(UsmJson.ReadScan(json).IsSuccess);
         var error = Assert.Single(UsmJson.ReadScan(json, ReaderOptions.Default.WithStrict(true)).Errors);
@@ -257,12 +257,5 @@ public class ScanJsonTests
             var result = UsmJson.ReadScan(json);
             return result.IsSuccess || !result.Errors.IsEmpty;
         }), maxTest: 500);
-    }
-
-    private static string ReplaceFirst(string text, string find, string replace)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, find);
-        return text[..at] + replace + text[(at + find.Length)..];
     }
 }

@@ -71,7 +71,7 @@ public class SprintSelectionJsonTests
     [InlineData("\"selected-ids\": [\n      \"backup-restore\"", "\"selected-ids\": [\n      \"backup-rest0re\"", ReadErrorCode.DanglingReference, "$.sprint-selection.selected-ids[0]")]
     public void BrokenMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path)
     {
-        var errors = UsmJson.ReadSprintSelection(ReplaceFirst(Golden, find, replace)).Errors;
+        var errors = UsmJson.ReadSprintSelection(Mutations.ReplaceFirst(Golden, find, replace)).Errors;
 
         Assert.Equal((code, path), (errors[0].Code, errors[0].Path));
     }
@@ -80,7 +80,7 @@ public class SprintSelectionJsonTests
     public void TamperedTotalEffort_IsReported()
     {
         var total = Sample().TotalEffort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var error = Assert.Single(UsmJson.ReadSprintSelection(ReplaceFirst(Golden, "\"total-effort\": " + total, "\"total-effort\": 99")).Errors);
+        var error = Assert.Single(UsmJson.ReadSprintSelection(Mutations.ReplaceFirst(Golden, "\"total-effort\": " + total, "\"total-effort\": 99")).Errors);
 
         Assert.Equal((ReadErrorCode.InvalidValue, "$.sprint-selection.total-effort"), (error.Code, error.Path));
     }
@@ -88,15 +88,7 @@ public class SprintSelectionJsonTests
     [Fact]
     public void RandomMutations_AlwaysEndInAResult()
     {
-        var source = Golden;
-        PropertyCheck.Run(Prop.ForAll(SerializationArbitraries.MutationSeed(), seed =>
-        {
-            var random = new Random(seed);
-            using var stream = new MemoryStream(Mutations.MutateBytes(Encoding.UTF8.GetBytes(source), random));
-            var fromBytes = UsmJson.ReadSprintSelection(stream);
-            var fromText = UsmJson.ReadSprintSelection(Mutations.MutateText(source, random), ReaderOptions.Default.WithStrict(random.Next(2) == 0));
-            return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
-        }), maxTest: 500);
+        Mutations.EveryMutationEndsInAResult(Golden, stream => UsmJson.ReadSprintSelection(stream), (text, options) => UsmJson.ReadSprintSelection(text, options), maxTest: 500);
     }
 
     internal static bool Same(SprintSelectResult a, SprintSelectResult b) =>

@@ -19,22 +19,26 @@ namespace Usm.Model.Improvement;
 /// <para>Versions that descend from one another share one append-only event log; each entry keeps the risk as it
 /// was after the event and the version's totals. A change to the latest version of a log (its tip) appends in place
 /// in O(1) amortised. A change to an older version starts a fork: a new log that shares the older version's entries
-/// with its parent (never copying them) and appends after them, in O(log n). <see cref="Get"/>, <see cref="TryGet"/>
-/// and <see cref="Contains"/> answer for any version by binary search in the list of entries that touched the id,
-/// in O(log k) (k: that risk's number of events; O(1) on the tip); <see cref="Count"/>, <see cref="OpenCount"/>,
+/// with its parent and appends after them; forking is O(1) after checks that cost O(d · log k) (d: the depth of the
+/// chain of forks, at most 8; k: the risk's number of events). Every ninth nested fork copies the entries it would
+/// share into a new root instead, in O(its number of events). <see cref="Get"/>, <see cref="TryGet"/> and
+/// <see cref="Contains"/> answer for any version by binary search in the list of entries that touched the id,
+/// walking to the parent log for earlier entries, in O(d · log k) (O(1) on the tip); <see cref="Count"/>, <see cref="OpenCount"/>,
 /// <see cref="Exposure"/> and <see cref="LastChanged"/> are read from the version's last entry in O(1). The index
 /// queries (<see cref="ByStatus"/> and the others, <see cref="OpenRisks"/>, <see cref="Risks"/>) use indexes by
 /// status, polarity, resource, service, MIC and category: the tip's are kept up to date in place (O(number of
 /// hits) per query); an older version, or a fork before its first index query, builds its own once, in O(its number
-/// of events). A database does not keep past versions alive. Every query returns risks ordered by id (ordinal).</para>
+/// of events). A database does not keep past version objects alive, but a fork keeps its parent log alive, with the
+/// parent's later entries and its indexes. Every query returns risks ordered by id (ordinal).</para>
 /// <para><see cref="Exposure"/> is the sum of the open risks' signed expected values (inherent assessment), kept
 /// up to date with each change without rounding drift: the running total is held exactly (as a short list of
 /// non-overlapping partial sums, Shewchuk's method), so removing a large value never leaves its rounding error behind,
 /// and <see cref="Exposure"/> is the correctly rounded sum of the open risks' values, whatever the order of changes.</para>
 /// </remarks>
-/// <threadsafety>This type is immutable and thread-safe (as long as the clock is): the shared mutable state behind
-/// it is only touched under a lock, no caller code (such as a comparer in a command) runs under that lock, and no
-/// change is observable from a version already handed out.</threadsafety>
+/// <threadsafety>This type is immutable and thread-safe (as long as the clock is): appends and the tip's indexes are
+/// changed only under a lock on the log; reads of written entries and per-id lists need no lock, because every value
+/// is stored before the count that reveals it is published. No caller code (such as a comparer in a command) runs
+/// under that lock, and no change is observable from a version already handed out.</threadsafety>
 public sealed class RiskDatabase
 {
     private readonly IClock _clock;

@@ -27,6 +27,7 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<Ranking> ReadRanking(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.Ranking, UsmJsonContext.Writer.RankingDocumentDto, (dto, ctx) => ResultMapper.RankingFromDto(dto.Ranking, ctx));
+
     /// <summary>
     /// Writes an AHP result (<c>ahp-result</c>): the labels and weights of one pairwise comparison, the weighting
     /// method, λmax, the consistency index and ratio, the random index table used with its value for this size, the
@@ -63,6 +64,7 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<AhpResult> ReadAhpResult(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.AhpResult, UsmJsonContext.Writer.AhpResultDocumentDto, (dto, ctx) => ResultMapper.AhpFromDto(dto.AhpResult, "$.ahp-result", ctx));
+
     /// <summary>Writes a Borda count (<c>borda-result</c>): the partial-ballot rule, the voters, the total points, and each candidate's standing in order.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The document.</returns>
@@ -125,6 +127,7 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<SchulzeResult> ReadSchulzeResult(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.SchulzeResult, UsmJsonContext.Writer.SchulzeResultDocumentDto, (dto, ctx) => ResultMapper.SchulzeFromDto(dto.SchulzeResult, ctx));
+
     /// <summary>
     /// Writes a sprint selection (<c>sprint-selection</c>): status, method, capacity, resource coverage, the selected
     /// ids, totals, infeasible items and reasons, the work done, and every candidate's explanation. An item's ratio
@@ -161,6 +164,7 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<SprintSelectResult> ReadSprintSelection(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.SprintSelection, UsmJsonContext.Writer.SprintSelectionDocumentDto, (dto, ctx) => ResultMapper.SprintFromDto(dto.SprintSelection, ctx));
+
     /// <summary>
     /// Writes an AHP hierarchy synthesis (<c>ahp-synthesis</c>): every criterion (goal first) with its parent, local
     /// and global weight and the result of its comparison, and every alternative in rank order with its priority and

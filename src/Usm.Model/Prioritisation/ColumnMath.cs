@@ -81,8 +81,9 @@ internal static class ColumnMath
     }
 
     /// <summary>
-    /// Minimum and maximum of a column, in one pass with four independent vector accumulators (min and max do not
-    /// depend on the order of evaluation, so the result equals a sequential scan's).
+    /// Minimum and maximum of a column, in one pass with independent vector accumulators; equal to
+    /// <see cref="Math.Min(double, double)"/> and <see cref="Math.Max(double, double)"/> folded over the column, NaN
+    /// included (min and max do not depend on the order of evaluation).
     /// </summary>
     public static (double Min, double Max) MinMax(ReadOnlySpan<double> x)
     {
@@ -127,6 +128,115 @@ internal static class ColumnMath
             return (min, max);
         }
     }
+
+    /// <summary>
+    /// Minimum and maximum of a column of finite values (a <see cref="CandidateSet"/> column), equal to
+    /// <see cref="MinMax"/> but faster: the vector loop uses the processor's own min and max instructions, which need
+    /// no NaN handling. They may pick either zero when −0 and +0 meet, so a zero result gets its sign from a scan.
+    /// </summary>
+    public static (double Min, double Max) MinMaxFinite(ReadOnlySpan<double> x)
+    {
+        unchecked
+        {
+            var min = double.PositiveInfinity;
+            var max = double.NegativeInfinity;
+            var i = 0;
+            ref var r = ref MemoryMarshal.GetReference(x);
+            if (Vector512.IsHardwareAccelerated && x.Length >= 32)
+            {
+                var min0 = Vector512.Create(double.PositiveInfinity);
+                var min1 = min0;
+                var max0 = Vector512.Create(double.NegativeInfinity);
+                var max1 = max0;
+                for (; i <= x.Length - 16; i += 16)
+                {
+                    var a = Vector512.LoadUnsafe(ref r, (nuint)i);
+                    var b = Vector512.LoadUnsafe(ref r, (nuint)(i + 8));
+                    min0 = Min512(min0, a);
+                    max0 = Max512(max0, a);
+                    min1 = Min512(min1, b);
+                    max1 = Max512(max1, b);
+                }
+
+                var vmin = Min512(min0, min1);
+                var vmax = Max512(max0, max1);
+                for (var k = 0; k < Vector512<double>.Count; k++)
+                {
+                    min = Math.Min(min, vmin[k]);
+                    max = Math.Max(max, vmax[k]);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated && x.Length >= 16)
+            {
+                var min0 = Vector256.Create(double.PositiveInfinity);
+                var min1 = min0;
+                var max0 = Vector256.Create(double.NegativeInfinity);
+                var max1 = max0;
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var a = Vector256.LoadUnsafe(ref r, (nuint)i);
+                    var b = Vector256.LoadUnsafe(ref r, (nuint)(i + 4));
+                    min0 = Min256(min0, a);
+                    max0 = Max256(max0, a);
+                    min1 = Min256(min1, b);
+                    max1 = Max256(max1, b);
+                }
+
+                var vmin = Min256(min0, min1);
+                var vmax = Max256(max0, max1);
+                for (var k = 0; k < Vector256<double>.Count; k++)
+                {
+                    min = Math.Min(min, vmin[k]);
+                    max = Math.Max(max, vmax[k]);
+                }
+            }
+
+            for (; i < x.Length; i++)
+            {
+                var v = x[i];
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+
+            // Math.Min prefers −0 and Math.Max +0 whenever both occur; the native instructions need not.
+            if (min == 0)
+            {
+                min = HasNegativeZero(x) ? -0.0 : 0.0;
+            }
+
+            if (max == 0)
+            {
+                max = HasPositiveZero(x) ? 0.0 : -0.0;
+            }
+
+            return (min, max);
+        }
+    }
+
+#if NET9_0_OR_GREATER
+    // From .NET 9 on Min and Max follow IEEE 754-2019 (NaN and signed zeros), which costs a few instructions more.
+    private static Vector512<double> Min512(Vector512<double> a, Vector512<double> b) => Vector512.MinNative(a, b);
+
+    private static Vector512<double> Max512(Vector512<double> a, Vector512<double> b) => Vector512.MaxNative(a, b);
+
+    private static Vector256<double> Min256(Vector256<double> a, Vector256<double> b) => Vector256.MinNative(a, b);
+
+    private static Vector256<double> Max256(Vector256<double> a, Vector256<double> b) => Vector256.MaxNative(a, b);
+#else
+    private static Vector512<double> Min512(Vector512<double> a, Vector512<double> b) => Vector512.Min(a, b);
+
+    private static Vector512<double> Max512(Vector512<double> a, Vector512<double> b) => Vector512.Max(a, b);
+
+    private static Vector256<double> Min256(Vector256<double> a, Vector256<double> b) => Vector256.Min(a, b);
+
+    private static Vector256<double> Max256(Vector256<double> a, Vector256<double> b) => Vector256.Max(a, b);
+#endif
+
+    private static bool HasNegativeZero(ReadOnlySpan<double> x) =>
+        MemoryMarshal.Cast<double, long>(x).Contains(BitConverter.DoubleToInt64Bits(-0.0));
+
+    private static bool HasPositiveZero(ReadOnlySpan<double> x) =>
+        MemoryMarshal.Cast<double, long>(x).Contains(0L);
 
     /// <summary>
     /// y[i] = (((y[i] or 0) + t₀) + t₁) + … with tⱼ = aⱼ · xⱼ[i] + bⱼ, for up to four terms in one pass. The additions run
@@ -176,7 +286,24 @@ internal static class ColumnMath
             ReadOnlySpan<double> x0 = t0.X.AsSpan(start, n);
             ReadOnlySpan<double> x1 = t1.X.AsSpan(start, n);
             var i = 0;
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
+            {
+                ref var r0 = ref MemoryMarshal.GetReference(x0);
+                ref var r1 = ref MemoryMarshal.GetReference(x1);
+                ref var ry = ref MemoryMarshal.GetReference(y);
+                var a0 = Vector512.Create(t0.A);
+                var b0 = Vector512.Create(t0.B);
+                var a1 = Vector512.Create(t1.A);
+                var b1 = Vector512.Create(t1.B);
+                for (; i <= n - 8; i += 8)
+                {
+                    var acc = accumulate ? Vector512.LoadUnsafe(ref ry, (nuint)i) : Vector512<double>.Zero;
+                    acc += (a0 * Vector512.LoadUnsafe(ref r0, (nuint)i)) + b0;
+                    acc += (a1 * Vector512.LoadUnsafe(ref r1, (nuint)i)) + b1;
+                    acc.StoreUnsafe(ref ry, (nuint)i);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
             {
                 ref var r0 = ref MemoryMarshal.GetReference(x0);
                 ref var r1 = ref MemoryMarshal.GetReference(x1);
@@ -287,6 +414,75 @@ internal static class ColumnMath
             for (; i < x.Length; i++)
             {
                 if ((x[i] - min) * scale >= threshold)
+                {
+                    indexes[found++] = i;
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>
+    /// Writes each x[i]'s bucket counted from the top: <c>last − min(⌊(x[i] − min) · scale⌋, last)</c>, so the highest
+    /// values get bucket 0. Needs every x[i] ≥ min and a finite scale with (max − min) · scale ≤ last + 1. The vector and
+    /// scalar paths compute the same IEEE expression and truncation, so a bucket never depends on the path.
+    /// </summary>
+    public static void DescendingBuckets(ReadOnlySpan<double> x, double min, double scale, int last, Span<int> buckets)
+    {
+        unchecked
+        {
+            var i = 0;
+            if (Avx.IsSupported && Sse41.IsSupported)
+            {
+                ref var r = ref MemoryMarshal.GetReference(x);
+                ref var o = ref MemoryMarshal.GetReference(buckets);
+                var vmin = Vector256.Create(min);
+                var vscale = Vector256.Create(scale);
+                var vlast = Vector128.Create(last);
+                var vzero = Vector128<int>.Zero;
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var b = Sse41.Max(Sse41.Min(Avx.ConvertToVector128Int32WithTruncation((Vector256.LoadUnsafe(ref r, (nuint)i) - vmin) * vscale), vlast), vzero);
+                    (vlast - b).StoreUnsafe(ref o, (nuint)i);
+                }
+            }
+
+            for (; i < x.Length; i++)
+            {
+                buckets[i] = last - Math.Max(Math.Min((int)((x[i] - min) * scale), last), 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="indexes"/>, in ascending order, every i with buckets[i] ≤ <paramref name="boundary"/>
+    /// and returns how many there are.
+    /// </summary>
+    public static int IndexesAtOrBelow(ReadOnlySpan<int> buckets, int boundary, Span<int> indexes)
+    {
+        unchecked
+        {
+            var found = 0;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var r = ref MemoryMarshal.GetReference(buckets);
+                var limit = Vector256.Create(boundary);
+                for (; i <= buckets.Length - 8; i += 8)
+                {
+                    var bits = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref r, (nuint)i), limit).ExtractMostSignificantBits();
+                    while (bits != 0)
+                    {
+                        indexes[found++] = i + BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                    }
+                }
+            }
+
+            for (; i < buckets.Length; i++)
+            {
+                if (buckets[i] <= boundary)
                 {
                     indexes[found++] = i;
                 }

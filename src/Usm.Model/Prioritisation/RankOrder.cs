@@ -95,13 +95,22 @@ internal static class RankOrder
             {
                 unchecked
                 {
-                    for (var i = 0; i < n; i++)
+                    ulong runMask;
+                    if (n >= 128 && SortPackedByBuckets(scores, packed, n))
                     {
-                        packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                        runMask = ~IndexMask;
+                    }
+                    else
+                    {
+                        for (var i = 0; i < n; i++)
+                        {
+                            packed[i] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                        }
+
+                        var low = SortPackedKeys(packed, n);
+                        runMask = low >= 64 ? 0UL : ~((1UL << low) - 1);
                     }
 
-                    var low = SortPackedKeys(packed, n);
-                    var runMask = low >= 64 ? 0UL : ~((1UL << low) - 1);
                     for (var p = 0; p < n; p++)
                     {
                         order[p] = (int)(packed[p] & IndexMask);
@@ -161,7 +170,7 @@ internal static class RankOrder
 
     public static int[] Top(double[] scores, int[]? classes, int n, int k, RankComparer comparer)
     {
-        if (classes is null && TopByThreshold(scores, n, k, comparer) is { } selected)
+        if (classes is null && (n <= SmallSize ? TopOfSmallSet(scores, n, k, comparer) : TopByThreshold(scores, n, k, comparer)) is { } selected)
         {
             return selected;
         }
@@ -204,6 +213,148 @@ internal static class RankOrder
 
         Array.Sort(heap, comparer);
         return heap;
+    }
+
+    /// <summary>
+    /// Top-k of a small set (n ≤ <see cref="SmallSize"/>, methods without classes): the buckets of the full ranking's
+    /// bucket sort (about n equal-width buckets, best first) give the bucket that holds the k-th best score; one vector
+    /// pass keeps the candidates in that bucket or better (usually little more than k); a counting sort by bucket and an
+    /// insertion sort of their packed keys order them, and the runs of keys that agree above the index bits are
+    /// repaired by the full comparer. Every candidate left out scores strictly lower than every candidate kept (see
+    /// <see cref="SortPackedByBuckets"/>). Returns null when the scores have no usable spread or too many candidates
+    /// share the boundary bucket; the caller then uses the heap.
+    /// </summary>
+    private static int[]? TopOfSmallSet(double[] scores, int n, int k, RankComparer comparer)
+    {
+        var values = scores.AsSpan(0, n);
+        var (min, max) = ColumnMath.MinMax(values);
+        var range = max - min;
+        var buckets = (int)BitOperations.RoundUpToPowerOf2((uint)n);
+        var scale = buckets / range;
+        if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
+        {
+            return null;
+        }
+
+        var bucketOf = ArrayPool<int>.Shared.Rent(n);
+        var starts = ArrayPool<int>.Shared.Rent(buckets);
+        try
+        {
+            unchecked
+            {
+                var of = bucketOf.AsSpan(0, n);
+                var counts = starts.AsSpan(0, buckets);
+                counts.Clear();
+                ColumnMath.DescendingBuckets(values, min, scale, buckets - 1, of);
+                foreach (var b in of)
+                {
+                    counts[b]++;
+                }
+
+                var kept = 0;
+                var boundary = 0;
+                while (true)
+                {
+                    var c = counts[boundary];
+                    counts[boundary] = kept; // the bucket's first position among the kept
+                    kept += c;
+                    if (kept >= k)
+                    {
+                        break;
+                    }
+
+                    boundary++;
+                }
+
+                if (kept > (4L * k) + 1024)
+                {
+                    return null;
+                }
+
+                var subset = ArrayPool<int>.Shared.Rent(kept);
+                var packed = ArrayPool<ulong>.Shared.Rent(kept);
+                try
+                {
+                    var found = ColumnMath.IndexesAtOrBelow(of, boundary, subset);
+                    if (found != kept)
+                    {
+                        throw new InvalidOperationException(Preconditions.Invariant($"The top-k pass kept {found} candidates, but the bucket counts give {kept}."));
+                    }
+
+                    foreach (var i in subset.AsSpan(0, kept))
+                    {
+                        packed[counts[of[i]]++] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                    }
+
+                    InsertionSort(packed.AsSpan(0, kept));
+                    var order = new int[k];
+                    var runStart = 0;
+                    for (var p = 0; p < kept && runStart < k; p++)
+                    {
+                        if (p + 1 < kept && ((packed[p + 1] ^ packed[runStart]) & ~IndexMask) == 0)
+                        {
+                            continue;
+                        }
+
+                        // packed[runStart..p] agree above the index bits: equal or ulp-close scores, ordered by the comparer.
+                        var length = p + 1 - runStart;
+                        if (length == 1)
+                        {
+                            order[runStart] = (int)(packed[runStart] & IndexMask);
+                        }
+                        else
+                        {
+                            var run = new int[length];
+                            for (var q = 0; q < length; q++)
+                            {
+                                run[q] = (int)(packed[runStart + q] & IndexMask);
+                            }
+
+                            Array.Sort(run, comparer);
+                            run.AsSpan(0, Math.Min(length, k - runStart)).CopyTo(order.AsSpan(runStart));
+                        }
+
+                        runStart = p + 1;
+                    }
+
+                    return order;
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(subset);
+                    ArrayPool<ulong>.Shared.Return(packed);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(bucketOf);
+            ArrayPool<int>.Shared.Return(starts);
+        }
+    }
+
+    /// <summary>Sorts keys ascending by insertion; cheap when they are nearly sorted.</summary>
+    private static void InsertionSort(Span<ulong> keys)
+    {
+        unchecked
+        {
+            for (var p = 1; p < keys.Length; p++)
+            {
+                var key = keys[p];
+                if (key < keys[p - 1])
+                {
+                    var q = p - 1;
+                    do
+                    {
+                        keys[q + 1] = keys[q];
+                        q--;
+                    }
+                    while (q >= 0 && keys[q] > key);
+
+                    keys[q + 1] = key;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -333,10 +484,78 @@ internal static class RankOrder
     }
 
     /// <summary>
-    /// Sorts packed keys by their top 56 bits (the low byte holds only index bits, which the caller's run repair
-    /// orders anyway): an LSD radix sort of bytes 1 to 7, skipping bytes that every key shares. Below 128 keys the
-    /// histograms cost more than they save, so the introsort runs instead.
+    /// Fills <paramref name="packed"/> with every candidate's packed key (key bits above <see cref="IndexBits"/>, index
+    /// below) sorted ascending, by a bucket sort on the score's value: one pass finds each score's bucket among about n
+    /// equal-width buckets between the minimum and the maximum (best bucket first), a counting sort places the keys by
+    /// bucket, and an insertion sort orders the few keys that share a bucket. Returns false, with nothing promised
+    /// about <paramref name="packed"/>, when the scores have no usable spread or crowd into a few buckets (the
+    /// insertion sort would then cost more than the radix sort); the caller then radix-sorts.
     /// </summary>
+    /// <remarks>
+    /// A score's bucket is monotone in the score (IEEE subtraction and multiplication round monotonically), and so is
+    /// its key, so keys in an earlier bucket are never greater than keys in a later one; the insertion sort therefore
+    /// moves keys only inside their bucket, and its cost is the number of pairs out of order inside buckets, at most
+    /// half the sum of the squared bucket sizes, which the guard keeps below 4n.
+    /// </remarks>
+    internal static bool SortPackedByBuckets(double[] scores, ulong[] packed, int n)
+    {
+        var values = scores.AsSpan(0, n);
+        var (min, max) = ColumnMath.MinMax(values);
+        var range = max - min;
+        var buckets = (int)BitOperations.RoundUpToPowerOf2((uint)n);
+        var scale = buckets / range;
+        if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
+        {
+            return false;
+        }
+
+        var bucketOf = ArrayPool<int>.Shared.Rent(n);
+        var starts = ArrayPool<int>.Shared.Rent(buckets);
+        try
+        {
+            unchecked
+            {
+                var of = bucketOf.AsSpan(0, n);
+                var counts = starts.AsSpan(0, buckets);
+                counts.Clear();
+                ColumnMath.DescendingBuckets(values, min, scale, buckets - 1, of);
+                foreach (var b in of)
+                {
+                    counts[b]++;
+                }
+
+                var crowding = 0L;
+                var sum = 0;
+                for (var b = 0; b < counts.Length; b++)
+                {
+                    var c = counts[b];
+                    crowding += (long)c * c;
+                    counts[b] = sum;
+                    sum += c;
+                }
+
+                if (crowding > 8L * n)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    packed[counts[of[i]]++] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
+                }
+
+                InsertionSort(packed.AsSpan(0, n));
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(bucketOf);
+            ArrayPool<int>.Shared.Return(starts);
+        }
+    }
+
     /// <summary>
     /// Sorts packed keys (key bits above <see cref="IndexBits"/>, index below) ascending by a window of their key bits
     /// and returns the lowest bit of that window: keys equal from that bit up may be in any order, and the caller

@@ -68,7 +68,7 @@ public sealed class WeightedSumMethod : RankingMethod
             }
             else
             {
-                var (min, max) = ColumnMath.MinMax(column);
+                var (min, max) = ColumnMath.MinMaxFinite(column);
                 s = (min, max, double.NaN);
             }
 

@@ -11,8 +11,8 @@ namespace Usm.Model.Prioritisation;
 /// <para>Order: class (risk matrix only, higher first), then score (higher first), then the caller's secondary key
 /// (<see cref="RankingOptions.SecondaryKey"/>), then id (ordinal ascending). The order is total, so the result never
 /// depends on the order of the input, and the same input always gives the same output.</para>
-/// <para>Cost: scoring is one or a few passes over the columns; a full ranking adds a radix sort of the n scores
-/// (O(n)); top-k adds a histogram of the scores and one pass that keeps only the candidates at or above the k-th
+/// <para>Cost: scoring is one or a few passes over the columns; a full ranking adds a bucket or radix sort of the n
+/// scores (O(n)); top-k adds a histogram of the scores and one pass that keeps only the candidates at or above the k-th
 /// score's bucket, then sorts those (O(n + k) in practice; a heap, O(n log k), when ties crowd the boundary). Only the
 /// result's arrays are allocated.</para>
 /// </remarks>

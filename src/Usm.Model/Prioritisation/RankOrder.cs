@@ -68,11 +68,14 @@ internal sealed class RankComparer : IComparer<int>
 
 /// <summary>Sorting and partial selection of candidate indexes by a <see cref="RankComparer"/>.</summary>
 /// <remarks>
-/// A full ranking sorts an index array by an order-preserving 64-bit encoding of the score with an LSD radix sort
-/// (8 passes of 8 bits, passes whose byte is constant skipped), then a stable counting sort by class, then sorts the
-/// (rare) runs of exact ties by secondary key and id. Top-k without classes keeps the candidates at or above the
-/// histogram bucket of the k-th best score and sorts only those; with classes, or when ties crowd that bucket, a binary
-/// heap keeps the k best. Scratch buffers come from <see cref="ArrayPool{T}"/>; only the result array is allocated.
+/// A full ranking of more than <see cref="SmallSize"/> candidates sorts an index array by an order-preserving 64-bit
+/// encoding of the score with an LSD radix sort (8 passes of 8 bits, passes whose byte is constant skipped), then a
+/// stable counting sort by class, then sorts the (rare) runs of exact ties by secondary key and id. Smaller sets sort
+/// one packed key per candidate (the score's key above the index): by value buckets when the scores are spread, else by
+/// a windowed radix sort, and repair runs of equal keys with the full comparer. Top-k without classes keeps the
+/// candidates at or above the bucket of the k-th best score and sorts only those; with classes, or when ties crowd that
+/// bucket, a binary heap keeps the k best. Scratch buffers come from <see cref="ArrayPool{T}"/>; only the result array
+/// is allocated.
 /// </remarks>
 internal static class RankOrder
 {
@@ -87,9 +90,10 @@ internal static class RankOrder
         var order = new int[n];
         if (n <= SmallSize)
         {
-            // Small sets: pack the key's top 52 bits with the index into one ulong and radix-sort that primitive
-            // array by a 24-bit window below the keys' first differing bit (faster than sorting the scores alone with
-            // Array.Sort); then repair the rare runs that agree on the window with the full comparer, and order by class.
+            // Small sets: pack the key's top 52 bits with the index into one ulong and sort that primitive array, by
+            // value buckets when the scores are spread, else by a 24-bit window below the keys' first differing bit
+            // (either is faster than sorting the scores alone with Array.Sort); then repair the rare runs of equal keys
+            // with the full comparer, and order by class.
             var packed = ArrayPool<ulong>.Shared.Rent(n);
             try
             {

@@ -265,7 +265,7 @@ public class BallotCountTests
     {
         PropertyCheck.Run(Prop.ForAll(AhpBallotArbitraries.Election(partial: true), e =>
         {
-            var reversed = e.Candidates.Reverse().ToArray();
+            var reversed = Enumerable.Reverse(e.Candidates).ToArray();
             return BallotCount.Borda(e.Candidates, e.Ballots).ToString() == BallotCount.Borda(reversed, e.Ballots).ToString()
                 && BallotCount.Schulze(e.Candidates, e.Ballots).ToString() == BallotCount.Schulze(reversed, e.Ballots).ToString();
         }));

@@ -60,6 +60,19 @@ public class RiskDatabaseJsonFastPathTests
         Assert.Equal(WriteWholeDocument(db), UsmJson.WriteRiskDatabase(db));
     }
 
+#if !NET10_0_OR_GREATER
+    [Fact]
+    public void OnNet8_ThereIsNoFastPath_AndTheDiagnosticPathReads()
+    {
+        // System.Text.Json detects duplicate members only from .NET 10 on, so the net8.0 build always reads diagnostically.
+        var text = File.ReadAllText(SerializationSamples.GoldenPath("risk-database.usm-model.json"));
+        Assert.False(RiskDatabaseFastPath.Applies(ReaderOptions.Default));
+        Assert.Null(RiskDatabaseFastPath.TryRead(text, s_clock, ReaderOptions.Default));
+        Assert.True(UsmJson.ReadRiskDatabase(text, s_clock).IsSuccess);
+    }
+#endif
+
+#if NET10_0_OR_GREATER
     [Fact]
     public void FastPath_ValidDocuments_GivesTheSameDatabaseAsTheDiagnosticPath()
     {
@@ -74,7 +87,9 @@ public class RiskDatabaseJsonFastPathTests
                 && fast.Risks.OrderBy(r => r.Id, StringComparer.Ordinal).SequenceEqual(diagnostic.Value.Risks.OrderBy(r => r.Id, StringComparer.Ordinal));
         }), maxTest: 200);
     }
+#endif
 
+#if NET10_0_OR_GREATER
     [Fact]
     public void FastPath_GoldenFile_IsTaken()
     {
@@ -83,6 +98,7 @@ public class RiskDatabaseJsonFastPathTests
         Assert.NotNull(RiskDatabaseFastPath.TryRead(text, s_clock, ReaderOptions.Default));
         Assert.NotNull(RiskDatabaseFastPath.TryRead(Encoding.UTF8.GetBytes(text), s_clock, ReaderOptions.Default.WithStrict(true)));
     }
+#endif
 
     [Fact]
     public void ValueMutations_ReadExactlyAsTheDiagnosticPath()
@@ -167,6 +183,7 @@ public class RiskDatabaseJsonFastPathTests
         Assert.Equal(ReadErrorCode.StringTooLong, Assert.Single(UsmJson.ReadRiskDatabase(escaped, s_clock, options).Errors).Code);
     }
 
+#if NET10_0_OR_GREATER
     [Fact]
     public void TightOptions_AlwaysTakeTheDiagnosticPath()
     {
@@ -176,7 +193,9 @@ public class RiskDatabaseJsonFastPathTests
         Assert.True(RiskDatabaseFastPath.Applies(ReaderOptions.Default));
         Assert.Null(RiskDatabaseFastPath.TryRead(Valid, s_clock, ReaderOptions.Default.WithMaxDepth(7)));
     }
+#endif
 
+#if NET10_0_OR_GREATER
     [Fact]
     public void TooManyEvents_LeaveTheFastPath_AndAreReportedAsToday()
     {
@@ -195,4 +214,5 @@ public class RiskDatabaseJsonFastPathTests
         Assert.Null(RiskDatabaseFastPath.TryRead(json, s_clock, options));
         Assert.Equal(ReadErrorCode.CollectionTooLarge, Assert.Single(UsmJson.ReadRiskDatabase(json, s_clock, options).Errors).Code);
     }
+#endif
 }

@@ -85,14 +85,40 @@ internal static class ColumnMath
     /// <see cref="Math.Min(double, double)"/> and <see cref="Math.Max(double, double)"/> folded over the column, NaN
     /// included (min and max do not depend on the order of evaluation).
     /// </summary>
-    public static (double Min, double Max) MinMax(ReadOnlySpan<double> x)
+    public static (double Min, double Max) MinMax(ReadOnlySpan<double> x) => MinMax<IeeeMinMax>(x);
+
+    /// <summary>
+    /// Minimum and maximum of a column of finite values (a <see cref="CandidateSet"/> column), equal to
+    /// <see cref="MinMax"/> but faster: the vector loop uses the processor's own min and max instructions, which need
+    /// no NaN handling. They may pick either zero when −0 and +0 meet, so a zero result gets its sign from a scan.
+    /// </summary>
+    public static (double Min, double Max) MinMaxFinite(ReadOnlySpan<double> x)
+    {
+        var (min, max) = MinMax<NativeMinMax>(x);
+
+        // Math.Min prefers −0 and Math.Max +0 whenever both occur; the native instructions need not.
+        if (min == 0)
+        {
+            min = HasNegativeZero(x) ? -0.0 : 0.0;
+        }
+
+        if (max == 0)
+        {
+            max = HasPositiveZero(x) ? 0.0 : -0.0;
+        }
+
+        return (min, max);
+    }
+
+    private static (double Min, double Max) MinMax<TLanes>(ReadOnlySpan<double> x)
+        where TLanes : struct, ILaneMinMax
     {
         unchecked
         {
             var min = double.PositiveInfinity;
             var max = double.NegativeInfinity;
             var i = 0;
-            if (Vector256.IsHardwareAccelerated && x.Length >= 16)
+            if (TLanes.IsVectorised && Vector256.IsHardwareAccelerated && x.Length >= 16)
             {
                 ref var r = ref MemoryMarshal.GetReference(x);
                 var min0 = Vector256.Create(double.PositiveInfinity);
@@ -103,14 +129,14 @@ internal static class ColumnMath
                 {
                     var a = Vector256.LoadUnsafe(ref r, (nuint)i);
                     var b = Vector256.LoadUnsafe(ref r, (nuint)(i + 4));
-                    min0 = Vector256.Min(min0, a);
-                    max0 = Vector256.Max(max0, a);
-                    min1 = Vector256.Min(min1, b);
-                    max1 = Vector256.Max(max1, b);
+                    min0 = TLanes.Min(min0, a);
+                    max0 = TLanes.Max(max0, a);
+                    min1 = TLanes.Min(min1, b);
+                    max1 = TLanes.Max(max1, b);
                 }
 
-                var vmin = Vector256.Min(min0, min1);
-                var vmax = Vector256.Max(max0, max1);
+                var vmin = TLanes.Min(min0, min1);
+                var vmax = TLanes.Max(max0, max1);
                 for (var k = 0; k < Vector256<double>.Count; k++)
                 {
                     min = Math.Min(min, vmin[k]);
@@ -127,110 +153,56 @@ internal static class ColumnMath
 
             return (min, max);
         }
+    }
+
+    /// <summary>Lane-wise min and max of the vector loops (a type parameter, so each loop is compiled for one choice).</summary>
+    private interface ILaneMinMax
+    {
+        /// <summary>Gets whether the vector loop may run; false where no vector instruction follows these rules.</summary>
+        static abstract bool IsVectorised { get; }
+
+        static abstract Vector256<double> Min(Vector256<double> a, Vector256<double> b);
+
+        static abstract Vector256<double> Max(Vector256<double> a, Vector256<double> b);
     }
 
     /// <summary>
-    /// Minimum and maximum of a column of finite values (a <see cref="CandidateSet"/> column), equal to
-    /// <see cref="MinMax"/> but faster: the vector loop uses the processor's own min and max instructions, which need
-    /// no NaN handling. They may pick either zero when −0 and +0 meet, so a zero result gets its sign from a scan.
+    /// <see cref="Math.Min(double, double)"/> and <see cref="Math.Max(double, double)"/> rules: NaN wins, −0 &lt; +0.
+    /// <c>Vector256.Min</c> and <c>Max</c> follow them from .NET 9 on; on net8.0 they are the plain instructions, so
+    /// there the scalar loop does all the work.
     /// </summary>
-    public static (double Min, double Max) MinMaxFinite(ReadOnlySpan<double> x)
+    private readonly struct IeeeMinMax : ILaneMinMax
     {
-        unchecked
-        {
-            var min = double.PositiveInfinity;
-            var max = double.NegativeInfinity;
-            var i = 0;
-            ref var r = ref MemoryMarshal.GetReference(x);
-            if (Vector512.IsHardwareAccelerated && x.Length >= 32)
-            {
-                var min0 = Vector512.Create(double.PositiveInfinity);
-                var min1 = min0;
-                var max0 = Vector512.Create(double.NegativeInfinity);
-                var max1 = max0;
-                for (; i <= x.Length - 16; i += 16)
-                {
-                    var a = Vector512.LoadUnsafe(ref r, (nuint)i);
-                    var b = Vector512.LoadUnsafe(ref r, (nuint)(i + 8));
-                    min0 = Min512(min0, a);
-                    max0 = Max512(max0, a);
-                    min1 = Min512(min1, b);
-                    max1 = Max512(max1, b);
-                }
+#if NET9_0_OR_GREATER
+        public static bool IsVectorised => true;
+#else
+        public static bool IsVectorised => false;
+#endif
 
-                var vmin = Min512(min0, min1);
-                var vmax = Max512(max0, max1);
-                for (var k = 0; k < Vector512<double>.Count; k++)
-                {
-                    min = Math.Min(min, vmin[k]);
-                    max = Math.Max(max, vmax[k]);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated && x.Length >= 16)
-            {
-                var min0 = Vector256.Create(double.PositiveInfinity);
-                var min1 = min0;
-                var max0 = Vector256.Create(double.NegativeInfinity);
-                var max1 = max0;
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var a = Vector256.LoadUnsafe(ref r, (nuint)i);
-                    var b = Vector256.LoadUnsafe(ref r, (nuint)(i + 4));
-                    min0 = Min256(min0, a);
-                    max0 = Max256(max0, a);
-                    min1 = Min256(min1, b);
-                    max1 = Max256(max1, b);
-                }
+        public static Vector256<double> Min(Vector256<double> a, Vector256<double> b) => Vector256.Min(a, b);
 
-                var vmin = Min256(min0, min1);
-                var vmax = Max256(max0, max1);
-                for (var k = 0; k < Vector256<double>.Count; k++)
-                {
-                    min = Math.Min(min, vmin[k]);
-                    max = Math.Max(max, vmax[k]);
-                }
-            }
-
-            for (; i < x.Length; i++)
-            {
-                var v = x[i];
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-
-            // Math.Min prefers −0 and Math.Max +0 whenever both occur; the native instructions need not.
-            if (min == 0)
-            {
-                min = HasNegativeZero(x) ? -0.0 : 0.0;
-            }
-
-            if (max == 0)
-            {
-                max = HasPositiveZero(x) ? 0.0 : -0.0;
-            }
-
-            return (min, max);
-        }
+        public static Vector256<double> Max(Vector256<double> a, Vector256<double> b) => Vector256.Max(a, b);
     }
 
+    /// <summary>
+    /// The processor's min and max (right for finite values up to the sign of a zero). From .NET 9 on,
+    /// <c>Vector256.Min</c> follows IEEE 754-2019 and costs a few instructions more; on net8.0 it is already the plain
+    /// instruction. AVX-512 gains nothing here on this machine's cores (they split 512-bit operations).
+    /// </summary>
+    private readonly struct NativeMinMax : ILaneMinMax
+    {
+        public static bool IsVectorised => true;
+
 #if NET9_0_OR_GREATER
-    // From .NET 9 on Min and Max follow IEEE 754-2019 (NaN and signed zeros), which costs a few instructions more.
-    private static Vector512<double> Min512(Vector512<double> a, Vector512<double> b) => Vector512.MinNative(a, b);
+        public static Vector256<double> Min(Vector256<double> a, Vector256<double> b) => Vector256.MinNative(a, b);
 
-    private static Vector512<double> Max512(Vector512<double> a, Vector512<double> b) => Vector512.MaxNative(a, b);
-
-    private static Vector256<double> Min256(Vector256<double> a, Vector256<double> b) => Vector256.MinNative(a, b);
-
-    private static Vector256<double> Max256(Vector256<double> a, Vector256<double> b) => Vector256.MaxNative(a, b);
+        public static Vector256<double> Max(Vector256<double> a, Vector256<double> b) => Vector256.MaxNative(a, b);
 #else
-    private static Vector512<double> Min512(Vector512<double> a, Vector512<double> b) => Vector512.Min(a, b);
+        public static Vector256<double> Min(Vector256<double> a, Vector256<double> b) => Vector256.Min(a, b);
 
-    private static Vector512<double> Max512(Vector512<double> a, Vector512<double> b) => Vector512.Max(a, b);
-
-    private static Vector256<double> Min256(Vector256<double> a, Vector256<double> b) => Vector256.Min(a, b);
-
-    private static Vector256<double> Max256(Vector256<double> a, Vector256<double> b) => Vector256.Max(a, b);
+        public static Vector256<double> Max(Vector256<double> a, Vector256<double> b) => Vector256.Max(a, b);
 #endif
+    }
 
     private static bool HasNegativeZero(ReadOnlySpan<double> x) =>
         MemoryMarshal.Cast<double, long>(x).Contains(BitConverter.DoubleToInt64Bits(-0.0));
@@ -286,24 +258,7 @@ internal static class ColumnMath
             ReadOnlySpan<double> x0 = t0.X.AsSpan(start, n);
             ReadOnlySpan<double> x1 = t1.X.AsSpan(start, n);
             var i = 0;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                ref var r0 = ref MemoryMarshal.GetReference(x0);
-                ref var r1 = ref MemoryMarshal.GetReference(x1);
-                ref var ry = ref MemoryMarshal.GetReference(y);
-                var a0 = Vector512.Create(t0.A);
-                var b0 = Vector512.Create(t0.B);
-                var a1 = Vector512.Create(t1.A);
-                var b1 = Vector512.Create(t1.B);
-                for (; i <= n - 8; i += 8)
-                {
-                    var acc = accumulate ? Vector512.LoadUnsafe(ref ry, (nuint)i) : Vector512<double>.Zero;
-                    acc += (a0 * Vector512.LoadUnsafe(ref r0, (nuint)i)) + b0;
-                    acc += (a1 * Vector512.LoadUnsafe(ref r1, (nuint)i)) + b1;
-                    acc.StoreUnsafe(ref ry, (nuint)i);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 ref var r0 = ref MemoryMarshal.GetReference(x0);
                 ref var r1 = ref MemoryMarshal.GetReference(x1);

@@ -230,31 +230,17 @@ internal static class RankOrder
     /// </summary>
     private static int[]? TopOfSmallSet(double[] scores, int n, int k, RankComparer comparer)
     {
-        var values = scores.AsSpan(0, n);
-        var (min, max) = ColumnMath.MinMax(values);
-        var range = max - min;
-        var buckets = (int)BitOperations.RoundUpToPowerOf2((uint)n);
-        var scale = buckets / range;
-        if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
+        if (!ValueBuckets.TryCount(scores.AsSpan(0, n), out var buckets))
         {
             return null;
         }
 
-        var bucketOf = ArrayPool<int>.Shared.Rent(n);
-        var starts = ArrayPool<int>.Shared.Rent(buckets);
         try
         {
             unchecked
             {
-                var of = bucketOf.AsSpan(0, n);
-                var counts = starts.AsSpan(0, buckets);
-                counts.Clear();
-                ColumnMath.DescendingBuckets(values, min, scale, buckets - 1, of);
-                foreach (var b in of)
-                {
-                    counts[b]++;
-                }
-
+                var of = buckets.Of;
+                var counts = buckets.Counts;
                 var kept = 0;
                 var boundary = 0;
                 while (true)
@@ -332,8 +318,7 @@ internal static class RankOrder
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(bucketOf);
-            ArrayPool<int>.Shared.Return(starts);
+            buckets.Return();
         }
     }
 
@@ -503,31 +488,17 @@ internal static class RankOrder
     /// </remarks>
     internal static bool SortPackedByBuckets(double[] scores, ulong[] packed, int n)
     {
-        var values = scores.AsSpan(0, n);
-        var (min, max) = ColumnMath.MinMax(values);
-        var range = max - min;
-        var buckets = (int)BitOperations.RoundUpToPowerOf2((uint)n);
-        var scale = buckets / range;
-        if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
+        if (!ValueBuckets.TryCount(scores.AsSpan(0, n), out var buckets))
         {
             return false;
         }
 
-        var bucketOf = ArrayPool<int>.Shared.Rent(n);
-        var starts = ArrayPool<int>.Shared.Rent(buckets);
         try
         {
             unchecked
             {
-                var of = bucketOf.AsSpan(0, n);
-                var counts = starts.AsSpan(0, buckets);
-                counts.Clear();
-                ColumnMath.DescendingBuckets(values, min, scale, buckets - 1, of);
-                foreach (var b in of)
-                {
-                    counts[b]++;
-                }
-
+                var of = buckets.Of;
+                var counts = buckets.Counts;
                 var crowding = 0L;
                 var sum = 0;
                 for (var b = 0; b < counts.Length; b++)
@@ -555,8 +526,69 @@ internal static class RankOrder
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(bucketOf);
-            ArrayPool<int>.Shared.Return(starts);
+            buckets.Return();
+        }
+    }
+
+    /// <summary>
+    /// The value buckets of a small set's scores: 2^⌈log₂ n⌉ equal-width buckets between the minimum and the maximum,
+    /// numbered best first, with each candidate's bucket and each bucket's count, in pooled arrays (a struct, so that
+    /// nothing but the result is allocated).
+    /// </summary>
+    private readonly struct ValueBuckets
+    {
+        private readonly int[] _of;
+        private readonly int[] _counts;
+        private readonly int _n;
+        private readonly int _buckets;
+
+        private ValueBuckets(int n, int buckets)
+        {
+            _n = n;
+            _buckets = buckets;
+            _of = ArrayPool<int>.Shared.Rent(n);
+            _counts = ArrayPool<int>.Shared.Rent(buckets);
+        }
+
+        /// <summary>Gets each candidate's bucket (0 holds the best scores).</summary>
+        public Span<int> Of => _of.AsSpan(0, _n);
+
+        /// <summary>Gets each bucket's count; the callers turn it into positions in place.</summary>
+        public Span<int> Counts => _counts.AsSpan(0, _buckets);
+
+        /// <summary>Buckets and counts the scores; false when they have no usable spread (all equal, or a range too small or too large to scale).</summary>
+        public static bool TryCount(ReadOnlySpan<double> values, out ValueBuckets result)
+        {
+            result = default;
+            var (min, max) = ColumnMath.MinMax(values);
+            var range = max - min;
+            var buckets = (int)BitOperations.RoundUpToPowerOf2((uint)values.Length);
+            var scale = buckets / range;
+            if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
+            {
+                return false;
+            }
+
+            result = new ValueBuckets(values.Length, buckets);
+            var counts = result.Counts;
+            counts.Clear();
+            ColumnMath.DescendingBuckets(values, min, scale, buckets - 1, result.Of);
+            unchecked
+            {
+                foreach (var b in result.Of)
+                {
+                    counts[b]++;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Returns the arrays to the pool.</summary>
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(_of);
+            ArrayPool<int>.Shared.Return(_counts);
         }
     }
 

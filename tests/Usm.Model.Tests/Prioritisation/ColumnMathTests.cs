@@ -43,6 +43,37 @@ public class ColumnMathTests
         }), maxTest: 1000);
     }
 
+    [Fact]
+    public void MinMax_FollowsMathMinAndMax_WithNaNAndZerosOfBothSigns()
+    {
+        // The general version (used on computed scores) must keep Math.Min/Math.Max's rules on every runtime.
+        var gen = from n in Gen.Choose(1, 200)
+                  from seed in Gen.Choose(0, int.MaxValue)
+                  select (n, seed);
+        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var random = new Random(t.seed);
+            var x = Enumerable.Range(0, t.n).Select(_ => random.Next(40) switch
+            {
+                0 => double.NaN,
+                1 => -0.0,
+                2 => 0.0,
+                3 => double.PositiveInfinity,
+                _ => (random.NextDouble() - 0.5) * 100,
+            }).ToArray();
+            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+            foreach (var v in x)
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+
+            var (vectorMin, vectorMax) = ColumnMath.MinMax(x);
+            return BitConverter.DoubleToInt64Bits(vectorMin) == BitConverter.DoubleToInt64Bits(min)
+                && BitConverter.DoubleToInt64Bits(vectorMax) == BitConverter.DoubleToInt64Bits(max);
+        }), maxTest: 1000);
+    }
+
     [Theory]
     [InlineData(40, true, true)]
     [InlineData(40, true, false)]

@@ -395,20 +395,26 @@ internal static class ColumnMath
                 var vmin = Vector256.Create(min);
                 var vscale = Vector256.Create(scale);
                 var vlast = Vector128.Create(last);
-                var vzero = Vector128<int>.Zero;
                 for (; i <= x.Length - 4; i += 4)
                 {
-                    var b = Sse41.Max(Sse41.Min(Avx.ConvertToVector128Int32WithTruncation((Vector256.LoadUnsafe(ref r, (nuint)i) - vmin) * vscale), vlast), vzero);
-                    (vlast - b).StoreUnsafe(ref o, (nuint)i);
+                    (vlast - Bucket4(ref r, i, vmin, vscale, vlast)).StoreUnsafe(ref o, (nuint)i);
                 }
             }
 
             for (; i < x.Length; i++)
             {
-                buckets[i] = last - Math.Max(Math.Min((int)((x[i] - min) * scale), last), 0);
+                buckets[i] = last - Bucket(x[i], min, scale, last);
             }
         }
     }
+
+    /// <summary>The bucket of one value: ⌊(x − min) · scale⌋ clamped to [0, last].</summary>
+    private static int Bucket(double x, double min, double scale, int last) => Math.Max(Math.Min(unchecked((int)((x - min) * scale)), last), 0);
+
+    /// <summary>The buckets of x[i..i+3], computed as <see cref="Bucket"/> computes one (same IEEE operations, truncation and clamp).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> Bucket4(ref double x, int i, Vector256<double> min, Vector256<double> scale, Vector128<int> last) =>
+        Sse41.Max(Sse41.Min(Avx.ConvertToVector128Int32WithTruncation((Vector256.LoadUnsafe(ref x, (nuint)i) - min) * scale), last), Vector128<int>.Zero);
 
     /// <summary>
     /// Writes to <paramref name="indexes"/>, in ascending order, every i with buckets[i] ≤ <paramref name="boundary"/>
@@ -465,11 +471,10 @@ internal static class ColumnMath
                 var vmin = Vector256.Create(min);
                 var vscale = Vector256.Create(scale);
                 var vlast = Vector128.Create(last);
-                var vzero = Vector128<int>.Zero;
                 for (; i <= x.Length - 4; i += 4)
                 {
                     // The clamp keeps the index inside counts, so the increments need no bounds checks.
-                    var b = Sse41.Max(Sse41.Min(Avx.ConvertToVector128Int32WithTruncation((Vector256.LoadUnsafe(ref r, (nuint)i) - vmin) * vscale), vlast), vzero);
+                    var b = Bucket4(ref r, i, vmin, vscale, vlast);
                     Unsafe.Add(ref c, b.GetElement(0))++;
                     Unsafe.Add(ref c, b.GetElement(1))++;
                     Unsafe.Add(ref c, b.GetElement(2))++;
@@ -479,7 +484,7 @@ internal static class ColumnMath
 
             for (; i < x.Length; i++)
             {
-                counts[Math.Min((int)((x[i] - min) * scale), last)]++;
+                counts[Bucket(x[i], min, scale, last)]++;
             }
         }
     }

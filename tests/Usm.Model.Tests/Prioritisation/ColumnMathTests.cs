@@ -29,13 +29,7 @@ public class ColumnMathTests
                 2 => -random.NextDouble() * 1e6,
                 _ => random.NextDouble() * Math.Pow(10, random.Next(-5, 6)),
             }).ToArray();
-            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-            foreach (var v in x)
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-
+            var (min, max) = ScalarFold(x);
             var (fastMin, fastMax) = ColumnMath.MinMaxFinite(x);
             return BitConverter.DoubleToInt64Bits(fastMin) == BitConverter.DoubleToInt64Bits(min)
                 && BitConverter.DoubleToInt64Bits(fastMax) == BitConverter.DoubleToInt64Bits(max)
@@ -61,13 +55,7 @@ public class ColumnMathTests
                 3 => double.PositiveInfinity,
                 _ => (random.NextDouble() - 0.5) * 100,
             }).ToArray();
-            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-            foreach (var v in x)
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-
+            var (min, max) = ScalarFold(x);
             var (vectorMin, vectorMax) = ColumnMath.MinMax(x);
             return BitConverter.DoubleToInt64Bits(vectorMin) == BitConverter.DoubleToInt64Bits(min)
                 && BitConverter.DoubleToInt64Bits(vectorMax) == BitConverter.DoubleToInt64Bits(max);
@@ -86,5 +74,18 @@ public class ColumnMathTests
         var (min, max) = ColumnMath.MinMaxFinite(x);
         Assert.Equal(negative, double.IsNegative(min));
         Assert.Equal(!positive, double.IsNegative(max));
+    }
+
+    /// <summary>Math.Min and Math.Max folded over the values one by one: the reference.</summary>
+    private static (double Min, double Max) ScalarFold(double[] x)
+    {
+        var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+        foreach (var v in x)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return (min, max);
     }
 }

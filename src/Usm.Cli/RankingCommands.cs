@@ -3,6 +3,7 @@ using System.Globalization;
 using Usm.Cli.Inputs;
 using Usm.Cli.Output;
 using Usm.Model.Prioritisation;
+using Usm.Model.Serialization;
 
 namespace Usm.Cli;
 
@@ -21,6 +22,12 @@ internal static class RankingCommands
         DefaultValueFactory = _ => defaultMethod,
     };
 
+    private static Option<string?> DocumentOption(string kind, string reader) => new("--document")
+    {
+        Description = $"Also write the result as a Usm.Model JSON document of kind '{kind}' to FILE, which UsmJson.{reader} reads back.",
+        HelpName = "FILE",
+    };
+
     public static Command Prioritise(CliEnvironment env)
     {
         var register = RegisterArgument();
@@ -31,10 +38,12 @@ internal static class RankingCommands
             Required = true,
         };
         var top = new Option<int?>("--top") { Description = "Show only the first K of the ranking (equal scores are ordered by id, as in the full ranking).", HelpName = "K" };
+        var document = DocumentOption("ranking", "ReadRanking");
         var command = new Command("prioritise", "Rank the open risks of a register with one method; each row has its rank, score and explanation.");
         command.Arguments.Add(register);
         command.Options.Add(method);
         command.Options.Add(top);
+        command.Options.Add(document);
         MethodOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -57,6 +66,11 @@ internal static class RankingCommands
             }
 
             report.AddText(string.Empty, "Ties share a rank; equal scores are listed by id (ordinal).");
+            if (parse.GetValue(document) is { } file)
+            {
+                Files.WriteAllText(file, UsmJson.WriteRanking(ranking));
+            }
+
             Commands.Render(parse, report, env);
             return ExitCodes.Ok;
         });
@@ -70,12 +84,14 @@ internal static class RankingCommands
         var capacity = new Option<int>("--capacity") { Description = "The sprint's capacity, in the same units as the risks' effort.", HelpName = "N", Required = true };
         var coverage = new Option<bool>("--require-coverage") { Description = "Require the plan to cover people, process and technology together (exit code 1 when no plan within capacity can)." };
         var must = new Option<string?>("--must") { Description = "Risks the plan must include, comma-separated.", HelpName = "IDS" };
+        var document = DocumentOption("sprint-selection", "ReadSprintSelection");
         var command = new Command("plan-sprint", "Choose the open risks to address in the next sprint: the most value (the method's score) within capacity, exactly where feasible, with an explanation per risk.");
         command.Arguments.Add(register);
         command.Options.Add(capacity);
         command.Options.Add(method);
         command.Options.Add(coverage);
         command.Options.Add(must);
+        command.Options.Add(document);
         MethodOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -118,6 +134,11 @@ internal static class RankingCommands
             if (!result.Reasons.IsEmpty)
             {
                 report.AddText("Reasons", result.Reasons);
+            }
+
+            if (parse.GetValue(document) is { } file)
+            {
+                Files.WriteAllText(file, UsmJson.WriteSprintSelection(result));
             }
 
             Commands.Render(parse, report, env);

@@ -233,6 +233,38 @@ public class CommandTests
     }
 
     [Fact]
+    public void PrioritiseAndPlanSprint_Document_WritesResultsThatReadBack()
+    {
+        // --document writes the library's own result documents: a top-3 ranking (read back by ranking again and
+        // checking every item) and a sprint selection, also when the plan is infeasible (exit 1).
+        var folder = Path.Combine(Path.GetTempPath(), "usm-document-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var rankingFile = Path.Combine(folder, "ranking.json");
+            var ranked = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", "emv", "--top", "3", "--document", rankingFile);
+            Assert.True(ranked.ExitCode == 0, ranked.Error);
+            var ranking = UsmJson.ReadRanking(File.ReadAllText(rankingFile));
+            Assert.True(ranking.IsSuccess, string.Join("; ", ranking.Errors));
+            Assert.Equal(3, ranking.Value.Count);
+            Assert.Equal("R-lop-01", ranking.Value.Items[0].Id);
+
+            var planFile = Path.Combine(folder, "plan.json");
+            var planned = CliRunner.InProcess("plan-sprint", D("risk-database.json"), "--capacity", "5", "--must", "R-lop-01", "--document", planFile);
+            Assert.Equal(1, planned.ExitCode);
+            var plan = UsmJson.ReadSprintSelection(File.ReadAllText(planFile));
+            Assert.True(plan.IsSuccess, string.Join("; ", plan.Errors));
+            Assert.False(plan.Value.IsFeasible);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void PlanSprint_InfeasibleCoverage_ExitOne_WithTheReason()
     {
         // Capacity 2 cannot cover people, process and technology together.

@@ -277,37 +277,27 @@ internal static class RankOrder
                     }
 
                     InsertionSort(packed.AsSpan(0, kept));
-                    var order = new int[k];
+
+                    // The subset buffer now takes the kept indexes in key order; runs of keys that agree above the index
+                    // bits (equal or ulp-close scores) and start within the first k are ordered by the comparer in place.
                     var runStart = 0;
                     for (var p = 0; p < kept && runStart < k; p++)
                     {
+                        subset[p] = (int)(packed[p] & IndexMask);
                         if (p + 1 < kept && ((packed[p + 1] ^ packed[runStart]) & ~IndexMask) == 0)
                         {
                             continue;
                         }
 
-                        // packed[runStart..p] agree above the index bits: equal or ulp-close scores, ordered by the comparer.
-                        var length = p + 1 - runStart;
-                        if (length == 1)
+                        if (p > runStart)
                         {
-                            order[runStart] = (int)(packed[runStart] & IndexMask);
-                        }
-                        else
-                        {
-                            var run = new int[length];
-                            for (var q = 0; q < length; q++)
-                            {
-                                run[q] = (int)(packed[runStart + q] & IndexMask);
-                            }
-
-                            Array.Sort(run, comparer);
-                            run.AsSpan(0, Math.Min(length, k - runStart)).CopyTo(order.AsSpan(runStart));
+                            Array.Sort(subset, runStart, p + 1 - runStart, comparer);
                         }
 
                         runStart = p + 1;
                     }
 
-                    return order;
+                    return subset.AsSpan(0, k).ToArray();
                 }
                 finally
                 {

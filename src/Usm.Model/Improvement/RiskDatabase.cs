@@ -111,7 +111,12 @@ public sealed class RiskDatabase
         foreach (var e in events)
         {
             Preconditions.CheckArgument(e is not null, nameof(events), "The event log holds a null event.");
-            Preconditions.CheckArgument(e.Sequence == db.Version + 1, nameof(events), Preconditions.Invariant($"Event {e} is out of sequence: expected number {db.Version + 1}."));
+            if (e.Sequence != db.Version + 1)
+            {
+                // The message is formatted only on failure: formatting it for every event cost more than the replay itself.
+                throw new ArgumentException(Preconditions.Invariant($"Event {e} is out of sequence: expected number {db.Version + 1}."), nameof(events));
+            }
+
             try
             {
                 db = e.Kind == RiskEventKind.Registered

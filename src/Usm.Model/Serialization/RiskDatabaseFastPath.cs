@@ -93,35 +93,16 @@ internal static class RiskDatabaseFastPath
             return null;
         }
 
-        RiskDatabaseDocumentDto? document;
+        var limits = new Limits(options);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = UsmJsonContext.FastReadMaxDepth });
         try
         {
-            document = JsonSerializer.Deserialize(utf8, UsmJsonContext.FastReader.RiskDatabaseDocumentDto);
+            return ReadDocument(ref reader, limits, clock);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException or ArgumentException)
         {
-            return null;
-        }
-
-        if (document is null || document.FormatVersion is not (>= UsmJson.MinimumFormatVersion and <= UsmJson.FormatVersion)
-            || document.Kind != UsmJson.KindName(UsmDocumentKind.RiskDatabase) || document.RiskDatabase?.Events is not { } events)
-        {
-            return null;
-        }
-
-        var limits = new Limits(options);
-        if (!limits.Check(document))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Build(events, clock);
-        }
-        catch (ArgumentException)
-        {
-            // A model constructor refused a value: the diagnostic path reports it with its path.
+            // The reader or the binder refused the text, or a model constructor refused a value: the diagnostic path
+            // reports it with its path.
             return null;
         }
 #else
@@ -140,18 +121,106 @@ internal static class RiskDatabaseFastPath
         false;
 #endif
 
-    // Mirrors RiskDatabaseMapper.FromDto rule by rule, answering only yes (the database) or no (null).
-    private static RiskDatabase? Build(List<RiskEventDto?> dtos, IClock clock)
+#if NET10_0_OR_GREATER
+    // The document object, read member by member: each of its three members at most once, nothing else. The events are
+    // bound one at a time as they are met, so no event's DTO outlives the building of its event.
+    private static RiskDatabase? ReadDocument(ref Utf8JsonReader reader, Limits limits, IClock clock)
     {
-        var events = new List<RiskDatabaseEvent>(dtos.Count);
-        var registered = new HashSet<string>(dtos.Count, StringComparer.Ordinal);
-        for (var i = 0; i < dtos.Count; i++)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            var e = dtos[i];
-            if (e is null || e.Sequence != i + 1 || e.At is not { } at || !IsId(e.ActorId) || !IsId(e.RiskId)
-                || ImprovementNames.EventKind.Parse(e.Kind) is not { } kind || ImprovementNames.Status.Parse(e.ResultingStatus) is not { } status)
+            return null;
+        }
+
+        int? version = null;
+        var kind = false;
+        Builder? builder = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("format-version"u8))
+            {
+                if (version is not null || !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
+                {
+                    return null;
+                }
+
+                version = number;
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                if (kind || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(s_kind))
+                {
+                    return null;
+                }
+
+                kind = true;
+            }
+            else if (reader.ValueTextEquals("risk-database"u8))
+            {
+                if (builder is not null || !reader.Read() || reader.TokenType != JsonTokenType.StartObject
+                    || (builder = ReadRiskDatabase(ref reader, limits)) is null)
+                {
+                    return null;
+                }
+            }
+            else
             {
                 return null;
+            }
+        }
+
+        // The root object has ended; anything after it but white space makes the reader throw.
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read()
+            || version is not (>= UsmJson.MinimumFormatVersion and <= UsmJson.FormatVersion) || !kind || builder is null)
+        {
+            return null;
+        }
+
+        return builder.Finish(clock);
+    }
+
+    // The risk-database object: only its events array, once.
+    private static Builder? ReadRiskDatabase(ref Utf8JsonReader reader, Limits limits)
+    {
+        Builder? builder = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (builder is not null || !reader.ValueTextEquals("events"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            builder = new Builder();
+            var info = UsmJsonContext.FastReader.RiskEventDto;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject || builder.Count >= limits.MaxItems
+                    || JsonSerializer.Deserialize(ref reader, info) is not { } e || !limits.Check(e) || !builder.Add(e))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject ? builder : null;
+    }
+
+    private static readonly byte[] s_kind = Encoding.UTF8.GetBytes(UsmJson.KindName(UsmDocumentKind.RiskDatabase));
+
+    /// <summary>Builds the events one at a time, mirroring <c>RiskDatabaseMapper.FromDto</c> rule by rule, answering only yes (the database) or no (null).</summary>
+    private sealed class Builder
+    {
+        private readonly List<RiskDatabaseEvent> _events = [];
+        private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
+
+        public int Count => _events.Count;
+
+        public bool Add(RiskEventDto e)
+        {
+            var sequence = _events.Count + 1;
+            if (e.Sequence != sequence || e.At is not { } at || !IsId(e.ActorId) || !IsId(e.RiskId)
+                || ImprovementNames.EventKind.Parse(e.Kind) is not { } kind || ImprovementNames.Status.Parse(e.ResultingStatus) is not { } status)
+            {
+                return false;
             }
 
             var riskId = e.RiskId!;
@@ -160,44 +229,52 @@ internal static class RiskDatabaseFastPath
             if (kind == RiskEventKind.Registered)
             {
                 risk = RiskFromDto(e.Risk);
-                if (risk is null || risk.Id != riskId || !registered.Add(riskId) || !AllRegistered(e.Risk!.RelatedRiskIds, registered))
+                if (risk is null || risk.Id != riskId || !_registered.Add(riskId) || !AllRegistered(e.Risk!.RelatedRiskIds, _registered))
                 {
-                    return null;
+                    return false;
                 }
+
+                // The same text: the event shares the risk's id string.
+                riskId = risk.Id;
             }
             else
             {
                 command = CommandFromDto(e.Command);
-                if (command is null || !registered.Contains(riskId) || (command is UpdateRiskDetails && !AllRegistered(e.Command!.RelatedRiskIds, registered)))
+                if (command is null || !_registered.Contains(riskId) || (command is UpdateRiskDetails && !AllRegistered(e.Command!.RelatedRiskIds, _registered)))
+                {
+                    return false;
+                }
+            }
+
+            _events.Add(new RiskDatabaseEvent(sequence, at, e.ActorId!, kind, riskId, risk, command, status));
+            return true;
+        }
+
+        public RiskDatabase? Finish(IClock clock)
+        {
+            RiskDatabase database;
+            try
+            {
+                database = RiskDatabase.Replay(clock, _events);
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+
+            var replayed = database.Events;
+            for (var i = 0; i < _events.Count; i++)
+            {
+                if (replayed[i].ResultingStatus != _events[i].ResultingStatus)
                 {
                     return null;
                 }
             }
 
-            events.Add(new RiskDatabaseEvent(i + 1, at, e.ActorId!, kind, riskId, risk, command, status));
+            return database;
         }
-
-        RiskDatabase database;
-        try
-        {
-            database = RiskDatabase.Replay(clock, events);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-
-        var replayed = database.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (replayed[i].ResultingStatus != events[i].ResultingStatus)
-            {
-                return null;
-            }
-        }
-
-        return database;
     }
+#endif
 
     private static bool IsId(string? value) => !string.IsNullOrWhiteSpace(value);
 
@@ -222,12 +299,36 @@ internal static class RiskDatabaseFastPath
         if (dto is null || !IsId(dto.Id) || dto.Title is null || dto.Category is null
             || ImprovementNames.Polarity.Parse(dto.Polarity) is not { } polarity || OriginFromDto(dto.Origin) is not { } origin
             || dto.Resources is null || !TryResources(dto.Resources, out var resources)
-            || !TryIds(dto.ServiceIds, out var services) || !TryIds(dto.MicIds, out var mics) || !TryIds(dto.RelatedRiskIds, out var related))
+            || !TryIdArray(dto.ServiceIds, out var services) || !TryIdArray(dto.MicIds, out var mics) || !TryIdArray(dto.RelatedRiskIds, out var related))
         {
             return null;
         }
 
-        return new Risk(dto.Id!, dto.Title, dto.Description ?? string.Empty, polarity, origin, resources!, dto.Category, services, mics, related);
+        // The writer writes every list normalised, so the risk takes the arrays as they are (checked in one pass).
+        return Risk.CreateNormalised(dto.Id!, dto.Title, dto.Description ?? string.Empty, polarity, origin, [.. resources!], dto.Category, services, mics, related);
+    }
+
+    private static bool TryIdArray(List<string?>? ids, out string[] result)
+    {
+        result = [];
+        if (ids is null || ids.Count == 0)
+        {
+            return true;
+        }
+
+        var array = new string[ids.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (!IsId(ids[i]))
+            {
+                return false;
+            }
+
+            array[i] = ids[i]!;
+        }
+
+        result = array;
+        return true;
     }
 
     private static RiskOrigin? OriginFromDto(RiskOriginDto? dto) => dto is null ? null : ImprovementNames.OriginKind.Parse(dto.Kind) switch
@@ -349,25 +450,9 @@ internal static class RiskDatabaseFastPath
         private readonly int _maxChars = options.MaxStringLength / MaxBytesPerChar;
         private readonly int _maxItems = options.MaxCollectionItems;
 
-        public bool Check(RiskDatabaseDocumentDto document)
-        {
-            if (!Fits(document.Kind) || document.RiskDatabase!.Events!.Count > _maxItems)
-            {
-                return false;
-            }
+        public int MaxItems => _maxItems;
 
-            foreach (var e in document.RiskDatabase.Events)
-            {
-                if (e is not null && !Check(e))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private bool Check(RiskEventDto e) =>
+        public bool Check(RiskEventDto e) =>
             Fits(e.ActorId) && Fits(e.Kind) && Fits(e.RiskId) && Fits(e.ResultingStatus)
             && (e.Risk is not { } r || Check(r))
             && (e.Command is not { } c || Check(c));

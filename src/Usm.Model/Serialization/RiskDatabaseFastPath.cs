@@ -190,18 +190,311 @@ internal static class RiskDatabaseFastPath
             }
 
             builder = new Builder();
+            var registrations = new RegistrationReader(limits);
             var info = UsmJsonContext.FastReader.RiskEventDto;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.StartObject || builder.Count >= limits.MaxItems
-                    || JsonSerializer.Deserialize(ref reader, info) is not { } e || !limits.Check(e) || !builder.Add(e))
+                if (reader.TokenType != JsonTokenType.StartObject || builder.Count >= limits.MaxItems)
                 {
                     return null;
+                }
+
+                // A registration in the writer's shape is read member by member; anything else (a command, or a
+                // registration the reader is not sure of) is read again from the same place by the DTO binder.
+                var start = reader;
+                if (registrations.TryRead(ref reader) is { } registration)
+                {
+                    if (!builder.Add(registration))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    reader = start;
+                    if (JsonSerializer.Deserialize(ref reader, info) is not { } e || !limits.Check(e) || !builder.Add(e))
+                    {
+                        return null;
+                    }
                 }
             }
         }
 
         return reader.TokenType == JsonTokenType.EndObject ? builder : null;
+    }
+
+    /// <summary>A registration event as read, before the log's rules are checked.</summary>
+    private readonly record struct Registration(int Sequence, Instant At, string ActorId, string RiskId, Risk Risk, RiskStatus Status);
+
+    /// <summary>
+    /// Reads a registration event written in the writer's shape straight into the model, without a DTO: every member
+    /// at most once, each of the expected token type, every string within the limits. It answers null ("not mine")
+    /// for anything else, and the caller then binds the same event through the DTOs, which decide. Short strings that
+    /// repeat across events (actor, person, category, service and MIC ids, enumeration names) are read through a
+    /// pool, so the log holds one copy of each.
+    /// </summary>
+    private sealed class RegistrationReader(Limits limits)
+    {
+        // At most this many distinct short strings are pooled; a longer or later one is allocated as usual.
+        private const int PoolCapacity = 4_096;
+        private const int PooledLength = 64;
+
+        private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+        private readonly List<Resource> _resources = [];
+        private readonly List<string> _ids = [];
+
+        public Registration? TryRead(ref Utf8JsonReader reader)
+        {
+            int? sequence = null;
+            Instant? at = null;
+            string? actorId = null, riskId = null;
+            RiskStatus? status = null;
+            Risk? risk = null;
+            var kind = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("sequence"u8))
+                {
+                    if (sequence is not null || !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var n))
+                    {
+                        return null;
+                    }
+
+                    sequence = n;
+                }
+                else if (reader.ValueTextEquals("at"u8))
+                {
+                    if (at is not null || !reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence
+                        || !IsoInstantText.TryParse(reader.ValueSpan, out var instant))
+                    {
+                        return null;
+                    }
+
+                    at = instant;
+                }
+                else if (reader.ValueTextEquals("actor-id"u8))
+                {
+                    if (actorId is not null || (actorId = ReadString(ref reader, pooled: true)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("kind"u8))
+                {
+                    if (kind || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("registered"u8))
+                    {
+                        return null;
+                    }
+
+                    kind = true;
+                }
+                else if (reader.ValueTextEquals("risk-id"u8))
+                {
+                    if (riskId is not null || (riskId = ReadString(ref reader, pooled: false)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("risk"u8))
+                {
+                    if (risk is not null || !reader.Read() || reader.TokenType != JsonTokenType.StartObject || (risk = ReadRisk(ref reader)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("resulting-status"u8))
+                {
+                    if (status is not null || ReadString(ref reader, pooled: true) is not { } name || (status = ImprovementNames.Status.Parse(name)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return sequence is { } s && at is { } a && actorId is not null && kind && riskId is not null && risk is not null && status is { } st
+                ? new Registration(s, a, actorId, riskId, risk, st)
+                : null;
+        }
+
+        private Risk? ReadRisk(ref Utf8JsonReader reader)
+        {
+            string? id = null, title = null, description = null, category = null;
+            RiskPolarity? polarity = null;
+            RiskOrigin? origin = null;
+            Resource[]? resources = null;
+            string[]? services = null, mics = null, related = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool ok;
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    ok = id is null && (id = ReadString(ref reader, pooled: false)) is not null;
+                }
+                else if (reader.ValueTextEquals("title"u8))
+                {
+                    ok = title is null && (title = ReadString(ref reader, pooled: false)) is not null;
+                }
+                else if (reader.ValueTextEquals("description"u8))
+                {
+                    ok = description is null && (description = ReadString(ref reader, pooled: true)) is not null;
+                }
+                else if (reader.ValueTextEquals("polarity"u8))
+                {
+                    ok = polarity is null && ReadString(ref reader, pooled: true) is { } name && (polarity = ImprovementNames.Polarity.Parse(name)) is not null;
+                }
+                else if (reader.ValueTextEquals("origin"u8))
+                {
+                    ok = origin is null && reader.Read() && reader.TokenType == JsonTokenType.StartObject && (origin = ReadOrigin(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("resources"u8))
+                {
+                    ok = resources is null && (resources = ReadResources(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("category"u8))
+                {
+                    ok = category is null && (category = ReadString(ref reader, pooled: true)) is not null;
+                }
+                else if (reader.ValueTextEquals("service-ids"u8))
+                {
+                    ok = services is null && (services = ReadIds(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("mic-ids"u8))
+                {
+                    ok = mics is null && (mics = ReadIds(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("related-risk-ids"u8))
+                {
+                    ok = related is null && (related = ReadIds(ref reader)) is not null;
+                }
+                else
+                {
+                    ok = false;
+                }
+
+                if (!ok)
+                {
+                    return null;
+                }
+            }
+
+            if (!IsId(id) || title is null || polarity is not { } p || origin is null || resources is null || category is null)
+            {
+                return null;
+            }
+
+            // Throws ArgumentException, as the DTO path's risk would, for a value the model refuses.
+            return Risk.CreateNormalised(id!, title, description ?? string.Empty, p, origin, resources, category, services ?? [], mics ?? [], related ?? []);
+        }
+
+        private RiskOrigin? ReadOrigin(ref Utf8JsonReader reader)
+        {
+            string? kind = null, personId = null, callId = null, scanId = null, scanItemId = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var ok = reader.ValueTextEquals("kind"u8) ? kind is null && (kind = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("person-id"u8) ? personId is null && (personId = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("call-id"u8) ? callId is null && (callId = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("scan-id"u8) ? scanId is null && (scanId = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("scan-item-id"u8) && scanItemId is null && (scanItemId = ReadString(ref reader, pooled: true)) is not null;
+                if (!ok)
+                {
+                    return null;
+                }
+            }
+
+            // As the DTO path: the kind decides which ids are used (the constructors refuse a missing or blank one).
+            return ImprovementNames.OriginKind.Parse(kind) switch
+            {
+                RiskOriginKind.ReportedByPerson => RiskOrigin.ReportedBy(personId!),
+                RiskOriginKind.ClosedCall => RiskOrigin.FromClosedCall(callId!),
+                RiskOriginKind.ScanGap => RiskOrigin.FromScanGap(scanId!, scanItemId!),
+                _ => null,
+            };
+        }
+
+        private Resource[]? ReadResources(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            _resources.Clear();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                if (_resources.Count >= limits.MaxItems || ImprovementNames.Resource.Parse(Pooled(ref reader)) is not { } resource)
+                {
+                    return null;
+                }
+
+                _resources.Add(resource);
+            }
+
+            return reader.TokenType == JsonTokenType.EndArray ? [.. _resources] : null;
+        }
+
+        private string[]? ReadIds(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            _ids.Clear();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                if (_ids.Count >= limits.MaxItems || Pooled(ref reader) is not { } id || !IsId(id) || !limits.Fits(id))
+                {
+                    return null;
+                }
+
+                _ids.Add(id);
+            }
+
+            return reader.TokenType != JsonTokenType.EndArray ? null : _ids.Count == 0 ? [] : [.. _ids];
+        }
+
+        // Reads the member's value: a string within the limits, or null.
+        private string? ReadString(ref Utf8JsonReader reader, bool pooled)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                return null;
+            }
+
+            var text = pooled ? Pooled(ref reader) : reader.GetString()!;
+            return limits.Fits(text) ? text : null;
+        }
+
+        private string Pooled(ref Utf8JsonReader reader)
+        {
+            // A UTF-8 string never has more UTF-16 characters than bytes, escaped or not.
+            var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            if (length > PooledLength)
+            {
+                return reader.GetString()!;
+            }
+
+            Span<char> buffer = stackalloc char[PooledLength];
+            var chars = buffer[..reader.CopyString(buffer)];
+            var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(chars, out var text))
+            {
+                return text;
+            }
+
+            text = new string(chars);
+            if (_pool.Count < PoolCapacity)
+            {
+                _pool.Add(text);
+            }
+
+            return text;
+        }
     }
 
     private static readonly byte[] s_kind = Encoding.UTF8.GetBytes(UsmJson.KindName(UsmDocumentKind.RiskDatabase));
@@ -247,6 +540,26 @@ internal static class RiskDatabaseFastPath
             }
 
             _events.Add(new RiskDatabaseEvent(sequence, at, e.ActorId!, kind, riskId, risk, command, status));
+            return true;
+        }
+
+        public bool Add(Registration r)
+        {
+            var sequence = _events.Count + 1;
+            if (r.Sequence != sequence || !IsId(r.ActorId) || !IsId(r.RiskId) || r.Risk.Id != r.RiskId || !_registered.Add(r.Risk.Id))
+            {
+                return false;
+            }
+
+            foreach (var related in r.Risk.RelatedRiskIds)
+            {
+                if (!_registered.Contains(related))
+                {
+                    return false;
+                }
+            }
+
+            _events.Add(new RiskDatabaseEvent(sequence, r.At, r.ActorId, RiskEventKind.Registered, r.Risk.Id, r.Risk, null, r.Status));
             return true;
         }
 
@@ -477,7 +790,7 @@ internal static class RiskDatabaseFastPath
 
         private static bool Finite(double? value) => value is not { } v || double.IsFinite(v);
 
-        private bool Fits(string? text) => text is null || text.Length <= _maxChars;
+        public bool Fits(string? text) => text is null || text.Length <= _maxChars;
 
         private bool Fits(List<string?>? items)
         {

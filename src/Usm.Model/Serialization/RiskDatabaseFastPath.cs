@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -200,7 +201,8 @@ internal static class RiskDatabaseFastPath
                 }
 
                 // A registration in the writer's shape is read member by member; anything else (a command, or a
-                // registration the reader is not sure of) is read again from the same place by the DTO binder.
+                // registration the reader is not sure of) is read again from the same place by the DTO binder. A copy
+                // of the reader is a complete snapshot while its depth stays within 64 (the limit here is 16).
                 var start = reader;
                 if (registrations.TryRead(ref reader) is { } registration)
                 {
@@ -231,7 +233,8 @@ internal static class RiskDatabaseFastPath
     /// at most once, each of the expected token type, every string within the limits. It answers null ("not mine")
     /// for anything else, and the caller then binds the same event through the DTOs, which decide. Short strings that
     /// repeat across events (actor, person, category, service and MIC ids, enumeration names) are read through a
-    /// pool, so the log holds one copy of each.
+    /// pool, so the log holds one copy of each; so are origins, normalised resource lists and one-id lists (all
+    /// immutable once in a risk, so risks may share them).
     /// </summary>
     private sealed class RegistrationReader(Limits limits)
     {
@@ -240,6 +243,9 @@ internal static class RiskDatabaseFastPath
         private const int PooledLength = 64;
 
         private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+        private readonly Dictionary<(RiskOriginKind, string?, string?), RiskOrigin> _origins = [];
+        private readonly Dictionary<string, string[]> _singleIds = new(StringComparer.Ordinal);
+        private readonly Resource[]?[] _resourceSets = new Resource[]?[1 << 4];
         private readonly List<Resource> _resources = [];
         private readonly List<string> _ids = [];
 
@@ -407,13 +413,36 @@ internal static class RiskDatabaseFastPath
             }
 
             // As the DTO path: the kind decides which ids are used (the constructors refuse a missing or blank one).
-            return ImprovementNames.OriginKind.Parse(kind) switch
+            var originKind = ImprovementNames.OriginKind.Parse(kind);
+            var key = originKind switch
+            {
+                RiskOriginKind.ReportedByPerson => (RiskOriginKind.ReportedByPerson, personId, null),
+                RiskOriginKind.ClosedCall => (RiskOriginKind.ClosedCall, callId, null),
+                RiskOriginKind.ScanGap => (RiskOriginKind.ScanGap, scanId, scanItemId),
+                _ => default((RiskOriginKind, string?, string?)?),
+            };
+            if (key is not { } k)
+            {
+                return null;
+            }
+
+            if (_origins.TryGetValue(k, out var origin))
+            {
+                return origin;
+            }
+
+            origin = k.Item1 switch
             {
                 RiskOriginKind.ReportedByPerson => RiskOrigin.ReportedBy(personId!),
                 RiskOriginKind.ClosedCall => RiskOrigin.FromClosedCall(callId!),
-                RiskOriginKind.ScanGap => RiskOrigin.FromScanGap(scanId!, scanItemId!),
-                _ => null,
+                _ => RiskOrigin.FromScanGap(scanId!, scanItemId!),
             };
+            if (_origins.Count < PoolCapacity)
+            {
+                _origins.Add(k, origin);
+            }
+
+            return origin;
         }
 
         private Resource[]? ReadResources(ref Utf8JsonReader reader)
@@ -434,7 +463,25 @@ internal static class RiskDatabaseFastPath
                 _resources.Add(resource);
             }
 
-            return reader.TokenType == JsonTokenType.EndArray ? [.. _resources] : null;
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return null;
+            }
+
+            // A normalised list is one of a few sets: shared by every risk that has it. Any other list is its own
+            // array, which the risk's factory then normalises.
+            if (!Risk.IsNormalised(CollectionsMarshal.AsSpan(_resources)))
+            {
+                return [.. _resources];
+            }
+
+            var mask = 0;
+            foreach (var resource in _resources)
+            {
+                mask |= 1 << (int)resource;
+            }
+
+            return _resourceSets[mask] ??= [.. _resources];
         }
 
         private string[]? ReadIds(ref Utf8JsonReader reader)
@@ -455,7 +502,27 @@ internal static class RiskDatabaseFastPath
                 _ids.Add(id);
             }
 
-            return reader.TokenType != JsonTokenType.EndArray ? null : _ids.Count == 0 ? [] : [.. _ids];
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return null;
+            }
+
+            if (_ids.Count != 1)
+            {
+                return _ids.Count == 0 ? [] : [.. _ids];
+            }
+
+            // A list of one id (the common case) is shared by every risk that has the same one.
+            if (!_singleIds.TryGetValue(_ids[0], out var single))
+            {
+                single = [_ids[0]];
+                if (_singleIds.Count < PoolCapacity)
+                {
+                    _singleIds.Add(_ids[0], single);
+                }
+            }
+
+            return single;
         }
 
         // Reads the member's value: a string within the limits, or null.

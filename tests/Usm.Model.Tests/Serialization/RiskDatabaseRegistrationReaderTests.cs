@@ -94,7 +94,7 @@ public class RiskDatabaseRegistrationReaderTests
     }
 
     [Fact]
-    public void RepeatedShortStrings_AreReadAsOneCopy()
+    public void RepeatedValues_AreReadAsOneCopy()
     {
         var second = Register.Replace("\"sequence\":1", "\"sequence\":2", StringComparison.Ordinal).Replace("R-1", "R-2", StringComparison.Ordinal);
         var db = RiskDatabaseFastPath.TryRead(Header + Register + "," + second + "]}}", s_clock, ReaderOptions.Default)!;
@@ -104,7 +104,26 @@ public class RiskDatabaseRegistrationReaderTests
         Assert.Same(a.ServiceIds[0], b.ServiceIds[0]);
         Assert.Same(db.Events[0].ActorId, db.Events[1].ActorId);
         Assert.Same(a.Id, db.Events[0].RiskId);
+        Assert.Same(a.Origin, b.Origin);
+        Assert.Same(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(a.Resources), System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(b.Resources));
         Assert.Equal(UsmJson.ReadRiskDatabaseDiagnostic(Header + Register + "," + second + "]}}", s_clock).Value.Risks, db.Risks);
+    }
+
+    [Fact]
+    public void OneIdLists_AreShared_AndLongerOnesAreNot()
+    {
+        var one = Valid.Replace("[\"s-1\",\"s-2\"]", "[\"s-1\"]", StringComparison.Ordinal);
+        var second = one[Header.Length..^3].Replace("\"sequence\":1", "\"sequence\":2", StringComparison.Ordinal).Replace("R-1", "R-2", StringComparison.Ordinal);
+        var third = Register.Replace("\"sequence\":1", "\"sequence\":3", StringComparison.Ordinal).Replace("R-1", "R-3", StringComparison.Ordinal);
+        var fourth = third.Replace("\"sequence\":3", "\"sequence\":4", StringComparison.Ordinal).Replace("R-3", "R-4", StringComparison.Ordinal);
+        var json = one[..^3] + "," + second + "," + third + "," + fourth + "]}}";
+
+        var db = RiskDatabaseFastPath.TryRead(json, s_clock, ReaderOptions.Default)!;
+
+        static string[] Array(Risk r) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(r.ServiceIds)!;
+        Assert.Same(Array(db.Get("R-1")), Array(db.Get("R-2")));
+        Assert.NotSame(Array(db.Get("R-3")), Array(db.Get("R-4")));
+        Assert.Equal(UsmJson.ReadRiskDatabaseDiagnostic(json, s_clock).Value.Risks, db.Risks);
     }
 
     [Fact]

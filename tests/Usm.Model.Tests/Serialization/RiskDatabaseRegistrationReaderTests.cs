@@ -127,6 +127,23 @@ public class RiskDatabaseRegistrationReaderTests
     }
 
     [Fact]
+    public void MoreDistinctValuesThanThePoolHolds_ReadAsTheDiagnosticPathReadsThem()
+    {
+        // 5,000 distinct categories, people and services: past the pool's 4,096 strings and origins.
+        var db = new RiskDatabase(s_clock);
+        for (var i = 0; i < 5_000; i++)
+        {
+            db = db.Register(new Risk("R-" + i, "T", "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p-" + i), [Resource.People], "c-" + i, ["s-" + i]), "a-" + (i % 7));
+        }
+
+        var json = UsmJson.WriteRiskDatabase(db);
+        var fast = RiskDatabaseFastPath.TryRead(json, s_clock, ReaderOptions.Default.WithMaxCollectionItems(5_000))!;
+
+        Assert.Equal(json, UsmJson.WriteRiskDatabase(fast));
+        Assert.Equal(db.Risks, fast.Risks);
+    }
+
+    [Fact]
     public void LongStringsPastThePool_ReadAsWritten()
     {
         var category = new string('k', 200);

@@ -1,3 +1,5 @@
+// The fast path exists on net10.0 only (net8.0 always reads diagnostically; RiskDatabaseJsonFastPathTests checks that).
+#if NET10_0_OR_GREATER
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -152,3 +154,4 @@ public class RiskDatabaseRegistrationReaderTests
         Assert.Equal(category, RiskDatabaseFastPath.TryRead(json, s_clock, ReaderOptions.Default)!.Get("R-1").Category);
     }
 }
+#endif

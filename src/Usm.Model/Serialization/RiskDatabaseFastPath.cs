@@ -9,16 +9,18 @@ using Usm.Model.Improvement;
 namespace Usm.Model.Serialization;
 
 /// <summary>
-/// The optimistic fast path of <see cref="UsmJson.ReadRiskDatabase(string, IClock, ReaderOptions?)"/>: binds the
-/// document straight into the DTOs, checks the limits and every rule of the diagnostic path without building a single
-/// JSONPath, and replays the log. It answers only "this document is valid, here is the database" or "not sure"
-/// (null); on "not sure" the caller runs the diagnostic path, which finds and reports the errors exactly as before.
+/// The optimistic fast path of <see cref="UsmJson.ReadRiskDatabase(string, IClock, ReaderOptions?)"/>: walks the
+/// document with a <see cref="Utf8JsonReader"/>, builds each event as soon as it is read (registrations in the writer's
+/// shape member by member straight into the model, any other event through its DTO), checks the limits and every rule
+/// of the diagnostic path without building a single JSONPath, and replays the log. It answers only "this document is
+/// valid, here is the database" or "not sure" (null); on "not sure" the caller runs the diagnostic path, which finds
+/// and reports the errors exactly as before.
 /// </summary>
 /// <remarks>
 /// <para>The fast path must never accept a document that the diagnostic path rejects. It therefore accepts only
 /// documents made of the format's own members: an unknown member (even in tolerant mode), a duplicate member, or any
-/// value the binder refuses sends the document to the diagnostic path. Every string and array of such a document is in
-/// the bound DTOs, where the limits are checked conservatively: a string of n UTF-16 characters is written with at
+/// value the readers refuse sends the document to the diagnostic path. Every string and array of such a document is
+/// among the values read, where the limits are checked conservatively: a string of n UTF-16 characters is written with at
 /// most 6n bytes (<c>\uXXXX</c>), so it passes only if 6n is within the string limit. The options' depth, string and
 /// collection limits must also leave room for the format's own nesting (7 levels), member names, instants and members
 /// per object; tighter options always take the diagnostic path.</para>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Improvement;
@@ -44,7 +45,26 @@ public sealed class Risk : IEquatable<Risk>
         ServiceIds = NormaliseIds(serviceIds ?? [], nameof(serviceIds));
         MicIds = NormaliseIds(micIds ?? [], nameof(micIds));
         RelatedRiskIds = NormaliseIds(relatedRiskIds ?? [], nameof(relatedRiskIds));
-        Preconditions.CheckArgument(!RelatedRiskIds.Contains(Id), nameof(relatedRiskIds), Preconditions.Invariant($"Risk '{Id}' cannot be related to itself."));
+        CheckNotSelfRelated(Id, RelatedRiskIds);
+        Status = RiskStatus.Identified;
+        Measures = [];
+    }
+
+    // The reader's path: every list already normalised, checked by the caller (see CreateNormalised); the scalar
+    // arguments are checked here in the same order as the public constructor, so a bad one throws the same exception.
+    private Risk(string id, string title, string description, RiskPolarity polarity, RiskOrigin origin, Resource[] resources, string category, string[] serviceIds, string[] micIds, string[] relatedRiskIds)
+    {
+        Id = Preconditions.CheckNotBlank(id);
+        Title = Preconditions.CheckNotBlank(title);
+        Description = Preconditions.CheckNotNull(description);
+        Polarity = Preconditions.CheckDefined(polarity);
+        Origin = Preconditions.CheckNotNull(origin);
+        Resources = ImmutableCollectionsMarshal.AsImmutableArray(resources);
+        Category = Preconditions.CheckNotBlank(category);
+        ServiceIds = ImmutableCollectionsMarshal.AsImmutableArray(serviceIds);
+        MicIds = ImmutableCollectionsMarshal.AsImmutableArray(micIds);
+        RelatedRiskIds = ImmutableCollectionsMarshal.AsImmutableArray(relatedRiskIds);
+        CheckNotSelfRelated(Id, RelatedRiskIds);
         Status = RiskStatus.Identified;
         Measures = [];
     }
@@ -255,6 +275,59 @@ public sealed class Risk : IEquatable<Risk>
             RelatedRiskIds = relatedRiskIds ?? RelatedRiskIds,
         };
 
+    /// <summary>
+    /// Creates an identified risk equal to what the public constructor gives for the same arguments, without its
+    /// sorted sets when the lists are already normalised: <paramref name="resources"/> strictly ascending, defined and
+    /// not empty; each id list strictly ascending (ordinal) and free of blank ids. One linear pass checks that; any
+    /// other input goes through the public constructor's normalisation (and its exceptions). The arrays become the
+    /// risk's own: the caller must not change them afterwards.
+    /// </summary>
+    internal static Risk CreateNormalised(string id, string title, string description, RiskPolarity polarity, RiskOrigin origin, Resource[] resources, string category, string[] serviceIds, string[] micIds, string[] relatedRiskIds) =>
+        IsNormalised(resources) && IsNormalised(serviceIds) && IsNormalised(micIds) && IsNormalised(relatedRiskIds)
+            ? new Risk(id, title, description, polarity, origin, resources, category, serviceIds, micIds, relatedRiskIds)
+            : new Risk(id, title, description, polarity, origin, (IEnumerable<Resource>)resources, category, serviceIds, micIds, relatedRiskIds);
+
+    /// <summary>Whether the resources are defined, strictly ascending (so free of duplicates) and not empty.</summary>
+    internal static bool IsNormalised(ReadOnlySpan<Resource> resources)
+    {
+        if (resources.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < resources.Length; i++)
+        {
+            if (!Enum.IsDefined(resources[i]) || (i > 0 && resources[i - 1] >= resources[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the ids are none blank and strictly ascending in ordinal order (so free of duplicates).</summary>
+    internal static bool IsNormalised(ReadOnlySpan<string> ids)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(ids[i]) || (i > 0 && string.CompareOrdinal(ids[i - 1], ids[i]) >= 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckNotSelfRelated(string id, ImmutableArray<string> relatedRiskIds)
+    {
+        if (relatedRiskIds.Contains(id))
+        {
+            throw new ArgumentException(Preconditions.Invariant($"Risk '{id}' cannot be related to itself."), nameof(relatedRiskIds));
+        }
+    }
+
     internal static ImmutableArray<Resource> NormaliseResources(IEnumerable<Resource> resources, string paramName = "resources")
     {
         ArgumentNullException.ThrowIfNull(resources, paramName);
@@ -274,7 +347,11 @@ public sealed class Risk : IEquatable<Risk>
         var set = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(id), paramName, Preconditions.Invariant($"An id in '{paramName}' is blank: '{id}'."));
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"An id in '{paramName}' is blank: '{id}'."), paramName);
+            }
+
             set.Add(id);
         }
 

@@ -111,12 +111,17 @@ public sealed class RiskDatabase
         foreach (var e in events)
         {
             Preconditions.CheckArgument(e is not null, nameof(events), "The event log holds a null event.");
-            Preconditions.CheckArgument(e.Sequence == db.Version + 1, nameof(events), Preconditions.Invariant($"Event {e} is out of sequence: expected number {db.Version + 1}."));
+            if (e.Sequence != db.Version + 1)
+            {
+                // The message is formatted only on failure: formatting it for every event cost more than the replay itself.
+                throw new ArgumentException(Preconditions.Invariant($"Event {e} is out of sequence: expected number {db.Version + 1}."), nameof(events));
+            }
+
             try
             {
                 db = e.Kind == RiskEventKind.Registered
-                    ? db.RegisterAt(e.Registered!, e.ActorId, e.At)
-                    : db.ApplyAt(e.RiskId, e.Command!, e.ActorId, e.At);
+                    ? db.RegisterAt(e.Registered!, e.ActorId, e.At, e)
+                    : db.ApplyAt(e.RiskId, e.Command!, e.ActorId, e.At, e);
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
@@ -303,19 +308,19 @@ public sealed class RiskDatabase
     /// <summary>Finds a risk as it is in this version, in O(depth × log of the risk's number of events); no lock.</summary>
     private Risk? Find(string riskId) => _log.Find(riskId, _version);
 
-    private RiskDatabase RegisterAt(Risk risk, string actorId, Instant at)
+    private RiskDatabase RegisterAt(Risk risk, string actorId, Instant at, RiskDatabaseEvent? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         Preconditions.CheckNotBlank(actorId);
-        return Commit(new PendingChange(risk, null, null, actorId, at));
+        return Commit(new PendingChange(risk, null, null, actorId, at, recorded));
     }
 
-    private RiskDatabase ApplyAt(string riskId, RiskCommand command, string actorId, Instant at)
+    private RiskDatabase ApplyAt(string riskId, RiskCommand command, string actorId, Instant at, RiskDatabaseEvent? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         Preconditions.CheckNotBlank(actorId);
         ArgumentNullException.ThrowIfNull(riskId);
-        return Commit(new PendingChange(null, riskId, command, actorId, at));
+        return Commit(new PendingChange(null, riskId, command, actorId, at, recorded));
     }
 
     /// <summary>Checks a change against this version and appends it: in place at the tip of the log, else on a new log (a fork).</summary>
@@ -362,7 +367,8 @@ public sealed class RiskDatabase
             CheckTime(change.At);
             before = null;
             after = risk;
-            e = new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
+            e = Reuse(change.Recorded, RiskEventKind.Registered, risk.Id, risk, null, risk.Status)
+                ?? new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.Registered, risk.Id, risk, null, risk.Status);
         }
         else
         {
@@ -370,11 +376,20 @@ public sealed class RiskDatabase
             after = before.Apply(change.Command!);
             CheckRelated(after, "command");
             CheckTime(change.At);
-            e = new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.CommandApplied, change.RiskId!, null, change.Command, after.Status);
+            e = Reuse(change.Recorded, RiskEventKind.CommandApplied, change.RiskId!, null, change.Command, after.Status)
+                ?? new RiskDatabaseEvent(_version + 1, change.At, change.ActorId, RiskEventKind.CommandApplied, change.RiskId!, null, change.Command, after.Status);
         }
 
         return (e, before, after);
     }
+
+    // A replayed event that records exactly the event this change makes is kept as it is (events are immutable), so a
+    // replay does not hold a second copy of every event.
+    private RiskDatabaseEvent? Reuse(RiskDatabaseEvent? recorded, RiskEventKind kind, string riskId, Risk? registered, RiskCommand? command, RiskStatus status) =>
+        recorded is not null && recorded.Sequence == _version + 1 && recorded.Kind == kind && recorded.ResultingStatus == status
+        && string.Equals(recorded.RiskId, riskId, StringComparison.Ordinal) && ReferenceEquals(recorded.Registered, registered) && ReferenceEquals(recorded.Command, command)
+            ? recorded
+            : null;
 
     private void CheckRelated(Risk risk, string paramName)
     {
@@ -395,8 +410,8 @@ public sealed class RiskDatabase
         }
     }
 
-    /// <summary>A change to make: a registration (<see cref="Registered"/> set) or a command on a registered risk.</summary>
-    private readonly record struct PendingChange(Risk? Registered, string? RiskId, RiskCommand? Command, string ActorId, Instant At);
+    /// <summary>A change to make: a registration (<see cref="Registered"/> set) or a command on a registered risk; <see cref="Recorded"/> is the event being replayed, if any.</summary>
+    private readonly record struct PendingChange(Risk? Registered, string? RiskId, RiskCommand? Command, string ActorId, Instant At, RiskDatabaseEvent? Recorded);
 
     /// <summary>One logged event, the risk as it was after it, and the version's totals after it (the exposure also as exact partial sums).</summary>
     private readonly record struct Entry(RiskDatabaseEvent Event, Risk After, int Count, int OpenCount, double Exposure, double[] ExposureParts);

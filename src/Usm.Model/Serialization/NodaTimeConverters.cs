@@ -80,6 +80,12 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
 {
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // The form the writer gives is read straight from the bytes; any other text goes through the NodaTime patterns.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && IsoInstantText.TryParse(reader.ValueSpan, out var instant))
+        {
+            return instant;
+        }
+
         var text = NodaTimeText.ReadString(ref reader, "an ISO 8601 instant");
         var result = NodaTimeText.ParseInstant(text);
         return result.Success ? result.Value : throw new JsonException($"Expected an ISO 8601 instant such as 2024-03-01T09:30:00Z but found '{text}'.");

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -8,16 +9,18 @@ using Usm.Model.Improvement;
 namespace Usm.Model.Serialization;
 
 /// <summary>
-/// The optimistic fast path of <see cref="UsmJson.ReadRiskDatabase(string, IClock, ReaderOptions?)"/>: binds the
-/// document straight into the DTOs, checks the limits and every rule of the diagnostic path without building a single
-/// JSONPath, and replays the log. It answers only "this document is valid, here is the database" or "not sure"
-/// (null); on "not sure" the caller runs the diagnostic path, which finds and reports the errors exactly as before.
+/// The optimistic fast path of <see cref="UsmJson.ReadRiskDatabase(string, IClock, ReaderOptions?)"/>: walks the
+/// document with a <see cref="Utf8JsonReader"/>, builds each event as soon as it is read (registrations in the writer's
+/// shape member by member straight into the model, any other event through its DTO), checks the limits and every rule
+/// of the diagnostic path without building a single JSONPath, and replays the log. It answers only "this document is
+/// valid, here is the database" or "not sure" (null); on "not sure" the caller runs the diagnostic path, which finds
+/// and reports the errors exactly as before.
 /// </summary>
 /// <remarks>
 /// <para>The fast path must never accept a document that the diagnostic path rejects. It therefore accepts only
 /// documents made of the format's own members: an unknown member (even in tolerant mode), a duplicate member, or any
-/// value the binder refuses sends the document to the diagnostic path. Every string and array of such a document is in
-/// the bound DTOs, where the limits are checked conservatively: a string of n UTF-16 characters is written with at
+/// value the readers refuse sends the document to the diagnostic path. Every string and array of such a document is
+/// among the values read, where the limits are checked conservatively: a string of n UTF-16 characters is written with at
 /// most 6n bytes (<c>\uXXXX</c>), so it passes only if 6n is within the string limit. The options' depth, string and
 /// collection limits must also leave room for the format's own nesting (7 levels), member names, instants and members
 /// per object; tighter options always take the diagnostic path.</para>
@@ -93,35 +96,16 @@ internal static class RiskDatabaseFastPath
             return null;
         }
 
-        RiskDatabaseDocumentDto? document;
+        var limits = new Limits(options);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = UsmJsonContext.FastReadMaxDepth });
         try
         {
-            document = JsonSerializer.Deserialize(utf8, UsmJsonContext.FastReader.RiskDatabaseDocumentDto);
+            return ReadDocument(ref reader, limits, clock);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException or ArgumentException)
         {
-            return null;
-        }
-
-        if (document is null || document.FormatVersion is not (>= UsmJson.MinimumFormatVersion and <= UsmJson.FormatVersion)
-            || document.Kind != UsmJson.KindName(UsmDocumentKind.RiskDatabase) || document.RiskDatabase?.Events is not { } events)
-        {
-            return null;
-        }
-
-        var limits = new Limits(options);
-        if (!limits.Check(document))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Build(events, clock);
-        }
-        catch (ArgumentException)
-        {
-            // A model constructor refused a value: the diagnostic path reports it with its path.
+            // The reader or the binder refused the text, or a model constructor refused a value: the diagnostic path
+            // reports it with its path.
             return null;
         }
 #else
@@ -140,18 +124,465 @@ internal static class RiskDatabaseFastPath
         false;
 #endif
 
-    // Mirrors RiskDatabaseMapper.FromDto rule by rule, answering only yes (the database) or no (null).
-    private static RiskDatabase? Build(List<RiskEventDto?> dtos, IClock clock)
+#if NET10_0_OR_GREATER
+    // The document object, read member by member: each of its three members at most once, nothing else. The events are
+    // bound one at a time as they are met, so no event's DTO outlives the building of its event.
+    private static RiskDatabase? ReadDocument(ref Utf8JsonReader reader, Limits limits, IClock clock)
     {
-        var events = new List<RiskDatabaseEvent>(dtos.Count);
-        var registered = new HashSet<string>(dtos.Count, StringComparer.Ordinal);
-        for (var i = 0; i < dtos.Count; i++)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            var e = dtos[i];
-            if (e is null || e.Sequence != i + 1 || e.At is not { } at || !IsId(e.ActorId) || !IsId(e.RiskId)
-                || ImprovementNames.EventKind.Parse(e.Kind) is not { } kind || ImprovementNames.Status.Parse(e.ResultingStatus) is not { } status)
+            return null;
+        }
+
+        int? version = null;
+        var kind = false;
+        Builder? builder = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("format-version"u8))
+            {
+                if (version is not null || !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
+                {
+                    return null;
+                }
+
+                version = number;
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                if (kind || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(s_kind))
+                {
+                    return null;
+                }
+
+                kind = true;
+            }
+            else if (reader.ValueTextEquals("risk-database"u8))
+            {
+                if (builder is not null || !reader.Read() || reader.TokenType != JsonTokenType.StartObject
+                    || (builder = ReadRiskDatabase(ref reader, limits)) is null)
+                {
+                    return null;
+                }
+            }
+            else
             {
                 return null;
+            }
+        }
+
+        // The root object has ended; anything after it but white space makes the reader throw.
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read()
+            || version is not (>= UsmJson.MinimumFormatVersion and <= UsmJson.FormatVersion) || !kind || builder is null)
+        {
+            return null;
+        }
+
+        return builder.Finish(clock);
+    }
+
+    // The risk-database object: only its events array, once.
+    private static Builder? ReadRiskDatabase(ref Utf8JsonReader reader, Limits limits)
+    {
+        Builder? builder = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (builder is not null || !reader.ValueTextEquals("events"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            builder = new Builder();
+            var registrations = new RegistrationReader(limits);
+            var info = UsmJsonContext.FastReader.RiskEventDto;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject || builder.Count >= limits.MaxItems)
+                {
+                    return null;
+                }
+
+                // A registration in the writer's shape is read member by member; anything else (a command, or a
+                // registration the reader is not sure of) is read again from the same place by the DTO binder. A copy
+                // of the reader is a complete snapshot while its depth stays within 64 (the limit here is 16).
+                var start = reader;
+                if (registrations.TryRead(ref reader) is { } registration)
+                {
+                    if (!builder.Add(registration))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    reader = start;
+                    if (JsonSerializer.Deserialize(ref reader, info) is not { } e || !limits.Check(e) || !builder.Add(e))
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject ? builder : null;
+    }
+
+    /// <summary>A registration event as read, before the log's rules are checked.</summary>
+    private readonly record struct Registration(int Sequence, Instant At, string ActorId, string RiskId, Risk Risk, RiskStatus Status);
+
+    /// <summary>
+    /// Reads a registration event written in the writer's shape straight into the model, without a DTO: every member
+    /// at most once, each of the expected token type, every string within the limits. It answers null ("not mine")
+    /// for anything else, and the caller then binds the same event through the DTOs, which decide. Short strings that
+    /// repeat across events (actor, person, category, service and MIC ids, enumeration names) are read through a
+    /// pool, so the log holds one copy of each; so are origins, normalised resource lists and one-id lists (all
+    /// immutable once in a risk, so risks may share them).
+    /// </summary>
+    private sealed class RegistrationReader(Limits limits)
+    {
+        // At most this many distinct short strings are pooled; a longer or later one is allocated as usual.
+        private const int PoolCapacity = 4_096;
+        private const int PooledLength = 64;
+
+        private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+        private readonly Dictionary<(RiskOriginKind, string?, string?), RiskOrigin> _origins = [];
+        private readonly Dictionary<string, string[]> _singleIds = new(StringComparer.Ordinal);
+        private readonly Resource[]?[] _resourceSets = new Resource[]?[1 << 4];
+        private readonly List<Resource> _resources = [];
+        private readonly List<string> _ids = [];
+
+        public Registration? TryRead(ref Utf8JsonReader reader)
+        {
+            int? sequence = null;
+            Instant? at = null;
+            string? actorId = null, riskId = null;
+            RiskStatus? status = null;
+            Risk? risk = null;
+            var kind = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("sequence"u8))
+                {
+                    if (sequence is not null || !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var n))
+                    {
+                        return null;
+                    }
+
+                    sequence = n;
+                }
+                else if (reader.ValueTextEquals("at"u8))
+                {
+                    if (at is not null || !reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence
+                        || !IsoInstantText.TryParse(reader.ValueSpan, out var instant))
+                    {
+                        return null;
+                    }
+
+                    at = instant;
+                }
+                else if (reader.ValueTextEquals("actor-id"u8))
+                {
+                    if (actorId is not null || (actorId = ReadString(ref reader, pooled: true)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("kind"u8))
+                {
+                    if (kind || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("registered"u8))
+                    {
+                        return null;
+                    }
+
+                    kind = true;
+                }
+                else if (reader.ValueTextEquals("risk-id"u8))
+                {
+                    if (riskId is not null || (riskId = ReadString(ref reader, pooled: false)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("risk"u8))
+                {
+                    if (risk is not null || !reader.Read() || reader.TokenType != JsonTokenType.StartObject || (risk = ReadRisk(ref reader)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("resulting-status"u8))
+                {
+                    if (status is not null || ReadString(ref reader, pooled: true) is not { } name || (status = ImprovementNames.Status.Parse(name)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return sequence is { } s && at is { } a && actorId is not null && kind && riskId is not null && risk is not null && status is { } st
+                ? new Registration(s, a, actorId, riskId, risk, st)
+                : null;
+        }
+
+        private Risk? ReadRisk(ref Utf8JsonReader reader)
+        {
+            string? id = null, title = null, description = null, category = null;
+            RiskPolarity? polarity = null;
+            RiskOrigin? origin = null;
+            Resource[]? resources = null;
+            string[]? services = null, mics = null, related = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool ok;
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    ok = id is null && (id = ReadString(ref reader, pooled: false)) is not null;
+                }
+                else if (reader.ValueTextEquals("title"u8))
+                {
+                    ok = title is null && (title = ReadString(ref reader, pooled: false)) is not null;
+                }
+                else if (reader.ValueTextEquals("description"u8))
+                {
+                    ok = description is null && (description = ReadString(ref reader, pooled: true)) is not null;
+                }
+                else if (reader.ValueTextEquals("polarity"u8))
+                {
+                    ok = polarity is null && ReadString(ref reader, pooled: true) is { } name && (polarity = ImprovementNames.Polarity.Parse(name)) is not null;
+                }
+                else if (reader.ValueTextEquals("origin"u8))
+                {
+                    ok = origin is null && reader.Read() && reader.TokenType == JsonTokenType.StartObject && (origin = ReadOrigin(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("resources"u8))
+                {
+                    ok = resources is null && (resources = ReadResources(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("category"u8))
+                {
+                    ok = category is null && (category = ReadString(ref reader, pooled: true)) is not null;
+                }
+                else if (reader.ValueTextEquals("service-ids"u8))
+                {
+                    ok = services is null && (services = ReadIds(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("mic-ids"u8))
+                {
+                    ok = mics is null && (mics = ReadIds(ref reader)) is not null;
+                }
+                else if (reader.ValueTextEquals("related-risk-ids"u8))
+                {
+                    ok = related is null && (related = ReadIds(ref reader)) is not null;
+                }
+                else
+                {
+                    ok = false;
+                }
+
+                if (!ok)
+                {
+                    return null;
+                }
+            }
+
+            if (!IsId(id) || title is null || polarity is not { } p || origin is null || resources is null || category is null)
+            {
+                return null;
+            }
+
+            // Throws ArgumentException, as the DTO path's risk would, for a value the model refuses.
+            return Risk.CreateNormalised(id!, title, description ?? string.Empty, p, origin, resources, category, services ?? [], mics ?? [], related ?? []);
+        }
+
+        private RiskOrigin? ReadOrigin(ref Utf8JsonReader reader)
+        {
+            string? kind = null, personId = null, callId = null, scanId = null, scanItemId = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var ok = reader.ValueTextEquals("kind"u8) ? kind is null && (kind = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("person-id"u8) ? personId is null && (personId = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("call-id"u8) ? callId is null && (callId = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("scan-id"u8) ? scanId is null && (scanId = ReadString(ref reader, pooled: true)) is not null
+                    : reader.ValueTextEquals("scan-item-id"u8) && scanItemId is null && (scanItemId = ReadString(ref reader, pooled: true)) is not null;
+                if (!ok)
+                {
+                    return null;
+                }
+            }
+
+            // As the DTO path: the kind decides which ids are used (the constructors refuse a missing or blank one).
+            var originKind = ImprovementNames.OriginKind.Parse(kind);
+            var key = originKind switch
+            {
+                RiskOriginKind.ReportedByPerson => (RiskOriginKind.ReportedByPerson, personId, null),
+                RiskOriginKind.ClosedCall => (RiskOriginKind.ClosedCall, callId, null),
+                RiskOriginKind.ScanGap => (RiskOriginKind.ScanGap, scanId, scanItemId),
+                _ => default((RiskOriginKind, string?, string?)?),
+            };
+            if (key is not { } k)
+            {
+                return null;
+            }
+
+            if (_origins.TryGetValue(k, out var origin))
+            {
+                return origin;
+            }
+
+            origin = k.Item1 switch
+            {
+                RiskOriginKind.ReportedByPerson => RiskOrigin.ReportedBy(personId!),
+                RiskOriginKind.ClosedCall => RiskOrigin.FromClosedCall(callId!),
+                _ => RiskOrigin.FromScanGap(scanId!, scanItemId!),
+            };
+            if (_origins.Count < PoolCapacity)
+            {
+                _origins.Add(k, origin);
+            }
+
+            return origin;
+        }
+
+        private Resource[]? ReadResources(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            _resources.Clear();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                if (_resources.Count >= limits.MaxItems || ImprovementNames.Resource.Parse(Pooled(ref reader)) is not { } resource)
+                {
+                    return null;
+                }
+
+                _resources.Add(resource);
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return null;
+            }
+
+            // A normalised list is one of a few sets: shared by every risk that has it. Any other list is its own
+            // array, which the risk's factory then normalises.
+            if (!Risk.IsNormalised(CollectionsMarshal.AsSpan(_resources)))
+            {
+                return [.. _resources];
+            }
+
+            var mask = 0;
+            foreach (var resource in _resources)
+            {
+                mask |= 1 << (int)resource;
+            }
+
+            return _resourceSets[mask] ??= [.. _resources];
+        }
+
+        private string[]? ReadIds(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            _ids.Clear();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                if (_ids.Count >= limits.MaxItems || Pooled(ref reader) is not { } id || !IsId(id) || !limits.Fits(id))
+                {
+                    return null;
+                }
+
+                _ids.Add(id);
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return null;
+            }
+
+            if (_ids.Count != 1)
+            {
+                return _ids.Count == 0 ? [] : [.. _ids];
+            }
+
+            // A list of one id (the common case) is shared by every risk that has the same one.
+            if (!_singleIds.TryGetValue(_ids[0], out var single))
+            {
+                single = [_ids[0]];
+                if (_singleIds.Count < PoolCapacity)
+                {
+                    _singleIds.Add(_ids[0], single);
+                }
+            }
+
+            return single;
+        }
+
+        // Reads the member's value: a string within the limits, or null.
+        private string? ReadString(ref Utf8JsonReader reader, bool pooled)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                return null;
+            }
+
+            var text = pooled ? Pooled(ref reader) : reader.GetString()!;
+            return limits.Fits(text) ? text : null;
+        }
+
+        private string Pooled(ref Utf8JsonReader reader)
+        {
+            // A UTF-8 string never has more UTF-16 characters than bytes, escaped or not.
+            var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            if (length > PooledLength)
+            {
+                return reader.GetString()!;
+            }
+
+            Span<char> buffer = stackalloc char[PooledLength];
+            var chars = buffer[..reader.CopyString(buffer)];
+            var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(chars, out var text))
+            {
+                return text;
+            }
+
+            text = new string(chars);
+            if (_pool.Count < PoolCapacity)
+            {
+                _pool.Add(text);
+            }
+
+            return text;
+        }
+    }
+
+    private static readonly byte[] s_kind = Encoding.UTF8.GetBytes(UsmJson.KindName(UsmDocumentKind.RiskDatabase));
+
+    /// <summary>Builds the events one at a time, mirroring <c>RiskDatabaseMapper.FromDto</c> rule by rule, answering only yes (the database) or no (null).</summary>
+    private sealed class Builder
+    {
+        private readonly List<RiskDatabaseEvent> _events = [];
+        private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
+
+        public int Count => _events.Count;
+
+        public bool Add(RiskEventDto e)
+        {
+            var sequence = _events.Count + 1;
+            if (e.Sequence != sequence || e.At is not { } at || !IsId(e.ActorId) || !IsId(e.RiskId)
+                || ImprovementNames.EventKind.Parse(e.Kind) is not { } kind || ImprovementNames.Status.Parse(e.ResultingStatus) is not { } status)
+            {
+                return false;
             }
 
             var riskId = e.RiskId!;
@@ -160,44 +591,72 @@ internal static class RiskDatabaseFastPath
             if (kind == RiskEventKind.Registered)
             {
                 risk = RiskFromDto(e.Risk);
-                if (risk is null || risk.Id != riskId || !registered.Add(riskId) || !AllRegistered(e.Risk!.RelatedRiskIds, registered))
+                if (risk is null || risk.Id != riskId || !_registered.Add(riskId) || !AllRegistered(e.Risk!.RelatedRiskIds, _registered))
                 {
-                    return null;
+                    return false;
                 }
+
+                // The same text: the event shares the risk's id string.
+                riskId = risk.Id;
             }
             else
             {
                 command = CommandFromDto(e.Command);
-                if (command is null || !registered.Contains(riskId) || (command is UpdateRiskDetails && !AllRegistered(e.Command!.RelatedRiskIds, registered)))
+                if (command is null || !_registered.Contains(riskId) || (command is UpdateRiskDetails && !AllRegistered(e.Command!.RelatedRiskIds, _registered)))
+                {
+                    return false;
+                }
+            }
+
+            _events.Add(new RiskDatabaseEvent(sequence, at, e.ActorId!, kind, riskId, risk, command, status));
+            return true;
+        }
+
+        public bool Add(Registration r)
+        {
+            var sequence = _events.Count + 1;
+            if (r.Sequence != sequence || !IsId(r.ActorId) || !IsId(r.RiskId) || r.Risk.Id != r.RiskId || !_registered.Add(r.Risk.Id))
+            {
+                return false;
+            }
+
+            foreach (var related in r.Risk.RelatedRiskIds)
+            {
+                if (!_registered.Contains(related))
+                {
+                    return false;
+                }
+            }
+
+            _events.Add(new RiskDatabaseEvent(sequence, r.At, r.ActorId, RiskEventKind.Registered, r.Risk.Id, r.Risk, null, r.Status));
+            return true;
+        }
+
+        public RiskDatabase? Finish(IClock clock)
+        {
+            RiskDatabase database;
+            try
+            {
+                database = RiskDatabase.Replay(clock, _events);
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+
+            var replayed = database.Events;
+            for (var i = 0; i < _events.Count; i++)
+            {
+                if (replayed[i].ResultingStatus != _events[i].ResultingStatus)
                 {
                     return null;
                 }
             }
 
-            events.Add(new RiskDatabaseEvent(i + 1, at, e.ActorId!, kind, riskId, risk, command, status));
+            return database;
         }
-
-        RiskDatabase database;
-        try
-        {
-            database = RiskDatabase.Replay(clock, events);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-
-        var replayed = database.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (replayed[i].ResultingStatus != events[i].ResultingStatus)
-            {
-                return null;
-            }
-        }
-
-        return database;
     }
+#endif
 
     private static bool IsId(string? value) => !string.IsNullOrWhiteSpace(value);
 
@@ -222,12 +681,36 @@ internal static class RiskDatabaseFastPath
         if (dto is null || !IsId(dto.Id) || dto.Title is null || dto.Category is null
             || ImprovementNames.Polarity.Parse(dto.Polarity) is not { } polarity || OriginFromDto(dto.Origin) is not { } origin
             || dto.Resources is null || !TryResources(dto.Resources, out var resources)
-            || !TryIds(dto.ServiceIds, out var services) || !TryIds(dto.MicIds, out var mics) || !TryIds(dto.RelatedRiskIds, out var related))
+            || !TryIdArray(dto.ServiceIds, out var services) || !TryIdArray(dto.MicIds, out var mics) || !TryIdArray(dto.RelatedRiskIds, out var related))
         {
             return null;
         }
 
-        return new Risk(dto.Id!, dto.Title, dto.Description ?? string.Empty, polarity, origin, resources!, dto.Category, services, mics, related);
+        // The writer writes every list normalised, so the risk takes the arrays as they are (checked in one pass).
+        return Risk.CreateNormalised(dto.Id!, dto.Title, dto.Description ?? string.Empty, polarity, origin, [.. resources!], dto.Category, services, mics, related);
+    }
+
+    private static bool TryIdArray(List<string?>? ids, out string[] result)
+    {
+        result = [];
+        if (ids is null || ids.Count == 0)
+        {
+            return true;
+        }
+
+        var array = new string[ids.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (!IsId(ids[i]))
+            {
+                return false;
+            }
+
+            array[i] = ids[i]!;
+        }
+
+        result = array;
+        return true;
     }
 
     private static RiskOrigin? OriginFromDto(RiskOriginDto? dto) => dto is null ? null : ImprovementNames.OriginKind.Parse(dto.Kind) switch
@@ -349,25 +832,9 @@ internal static class RiskDatabaseFastPath
         private readonly int _maxChars = options.MaxStringLength / MaxBytesPerChar;
         private readonly int _maxItems = options.MaxCollectionItems;
 
-        public bool Check(RiskDatabaseDocumentDto document)
-        {
-            if (!Fits(document.Kind) || document.RiskDatabase!.Events!.Count > _maxItems)
-            {
-                return false;
-            }
+        public int MaxItems => _maxItems;
 
-            foreach (var e in document.RiskDatabase.Events)
-            {
-                if (e is not null && !Check(e))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private bool Check(RiskEventDto e) =>
+        public bool Check(RiskEventDto e) =>
             Fits(e.ActorId) && Fits(e.Kind) && Fits(e.RiskId) && Fits(e.ResultingStatus)
             && (e.Risk is not { } r || Check(r))
             && (e.Command is not { } c || Check(c));
@@ -392,7 +859,7 @@ internal static class RiskDatabaseFastPath
 
         private static bool Finite(double? value) => value is not { } v || double.IsFinite(v);
 
-        private bool Fits(string? text) => text is null || text.Length <= _maxChars;
+        public bool Fits(string? text) => text is null || text.Length <= _maxChars;
 
         private bool Fits(List<string?>? items)
         {

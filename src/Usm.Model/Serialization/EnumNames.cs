@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 using Usm.Model.Routines;
 
 namespace Usm.Model.Serialization;
@@ -27,11 +28,13 @@ internal sealed class EnumTable<T>
     where T : struct, Enum
 {
     private readonly FrozenDictionary<T, string> _names;
+    private readonly FrozenDictionary<T, JsonEncodedText> _encoded;
     private readonly FrozenDictionary<string, T> _values;
 
     public EnumTable(params (T Value, string Name)[] entries)
     {
         _names = entries.ToFrozenDictionary(e => e.Value, e => e.Name);
+        _encoded = entries.ToFrozenDictionary(e => e.Value, e => JsonEncodedText.Encode(e.Name));
         _values = entries.ToFrozenDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
         Names = [.. entries.Select(e => e.Name)];
     }
@@ -39,6 +42,9 @@ internal sealed class EnumTable<T>
     public IReadOnlyList<string> Names { get; }
 
     public string Name(T value) => _names[value];
+
+    /// <summary>Gets the written name, already encoded for a <see cref="Utf8JsonWriter"/> (the streaming writers' hot paths).</summary>
+    public JsonEncodedText Encoded(T value) => _encoded[value];
 
     public T? Parse(string? text) => text is not null && _values.TryGetValue(text, out var value) ? value : null;
 

@@ -3,7 +3,7 @@ using NodaTime;
 namespace Usm.Model.Serialization;
 
 /// <summary>
-/// A strict reader for the one text form the writers give an instant (<see cref="NodaTimeText.Instant"/>, extended
+/// A strict reader and writer for the one text form the writers give an instant (<see cref="NodaTimeText.Instant"/>, extended
 /// ISO 8601 in UTC): <c>yyyy-MM-ddTHH:mm:ssZ</c> with an optional fraction of one to nine digits that does not end in
 /// zero, years 0001 to 9999. It answers only for that canonical form, where it gives exactly what the NodaTime pattern
 /// gives; anything else (other years, a fraction with trailing zeros, an offset, a leap second, any other text) is
@@ -50,6 +50,58 @@ internal static class IsoInstantText
         var seconds = (DaysFromCivil(year, month, day) * 86_400L) + (hour * 3_600) + (minute * 60) + second;
         instant = Instant.FromUnixTimeSeconds(seconds).PlusNanoseconds(nanoseconds);
         return true;
+    }
+
+    /// <summary>
+    /// Writes an instant of the years 0001 to 9999 in the canonical form, as UTF-8: the bytes
+    /// <see cref="NodaTimeText.Instant"/> formats (the fraction's trailing zeros left out, no fraction for whole
+    /// seconds). False for other years, which the pattern writes in another form, or a destination shorter than 30 bytes.
+    /// </summary>
+    public static bool TryFormat(Instant instant, Span<byte> destination, out int written)
+    {
+        written = 0;
+        var utc = instant.InUtc();
+        if (utc.Year is < 1 or > 9999 || destination.Length < LongestLength)
+        {
+            return false;
+        }
+
+        WriteDigits(destination[..4], utc.Year);
+        destination[4] = (byte)'-';
+        WriteDigits(destination.Slice(5, 2), utc.Month);
+        destination[7] = (byte)'-';
+        WriteDigits(destination.Slice(8, 2), utc.Day);
+        destination[10] = (byte)'T';
+        WriteDigits(destination.Slice(11, 2), utc.Hour);
+        destination[13] = (byte)':';
+        WriteDigits(destination.Slice(14, 2), utc.Minute);
+        destination[16] = (byte)':';
+        WriteDigits(destination.Slice(17, 2), utc.Second);
+        written = 19;
+        var nanoseconds = utc.NanosecondOfSecond;
+        if (nanoseconds != 0)
+        {
+            destination[19] = (byte)'.';
+            WriteDigits(destination.Slice(20, 9), nanoseconds);
+            written = 29;
+            while (destination[written - 1] == '0')
+            {
+                written--;
+            }
+        }
+
+        destination[written++] = (byte)'Z';
+        return true;
+    }
+
+    // Writes value as exactly digits.Length ASCII digits, zero-padded on the left.
+    private static void WriteDigits(Span<byte> digits, int value)
+    {
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            digits[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     // Up to nine ASCII digits.

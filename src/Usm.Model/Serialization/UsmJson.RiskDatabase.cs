@@ -156,18 +156,27 @@ internal static class RiskDatabaseMapper
         var risk = e.Registered!;
         writer.WriteStartObject();
         writer.WriteNumber(s_sequence, e.Sequence);
-        writer.WriteString(s_at, NodaTimeText.Instant.Format(e.At));
+        Span<byte> at = stackalloc byte[32];
+        if (IsoInstantText.TryFormat(e.At, at, out var atLength))
+        {
+            writer.WriteString(s_at, at[..atLength]);
+        }
+        else
+        {
+            writer.WriteString(s_at, NodaTimeText.Instant.Format(e.At));
+        }
+
         writer.WriteString(s_actorId, e.ActorId);
-        writer.WriteString(s_kind, ImprovementNames.EventKind.Name(e.Kind));
+        writer.WriteString(s_kind, ImprovementNames.EventKind.Encoded(e.Kind));
         writer.WriteString(s_riskId, e.RiskId);
         writer.WriteStartObject(s_risk);
         writer.WriteString(s_id, risk.Id);
         writer.WriteString(s_title, risk.Title);
         writer.WriteString(s_description, risk.Description);
-        writer.WriteString(s_polarity, ImprovementNames.Polarity.Name(risk.Polarity));
+        writer.WriteString(s_polarity, ImprovementNames.Polarity.Encoded(risk.Polarity));
         writer.WriteStartObject(s_origin);
         var origin = risk.Origin;
-        writer.WriteString(s_kind, ImprovementNames.OriginKind.Name(origin.Kind));
+        writer.WriteString(s_kind, ImprovementNames.OriginKind.Encoded(origin.Kind));
         WriteIfNotNull(writer, s_personId, origin.PersonId);
         WriteIfNotNull(writer, s_callId, origin.CallId);
         WriteIfNotNull(writer, s_scanId, origin.ScanId);
@@ -176,7 +185,7 @@ internal static class RiskDatabaseMapper
         writer.WriteStartArray(s_resources);
         foreach (var resource in risk.Resources)
         {
-            writer.WriteStringValue(ImprovementNames.Resource.Name(resource));
+            writer.WriteStringValue(ImprovementNames.Resource.Encoded(resource));
         }
 
         writer.WriteEndArray();
@@ -189,7 +198,7 @@ internal static class RiskDatabaseMapper
         }
 
         writer.WriteEndObject();
-        writer.WriteString(s_resultingStatus, ImprovementNames.Status.Name(e.ResultingStatus));
+        writer.WriteString(s_resultingStatus, ImprovementNames.Status.Encoded(e.ResultingStatus));
         writer.WriteEndObject();
     }
 

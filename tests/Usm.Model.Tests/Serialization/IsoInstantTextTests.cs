@@ -39,6 +39,35 @@ public class IsoInstantTextTests
     }
 
     [Fact]
+    public void Formatting_WritesThePatternsBytes_ForTheYearsItCovers()
+    {
+        // The streaming writer formats instants itself; the bytes must be the pattern's, and other years are left to it.
+        PropertyCheck.Run(Prop.ForAll(RiskReaderArbitraries.Instants(), instant =>
+        {
+            Span<byte> buffer = stackalloc byte[32];
+            var year = instant.InUtc().Year;
+            var taken = IsoInstantText.TryFormat(instant, buffer, out var written);
+            return taken == year is >= 1 and <= 9999
+                && (!taken || Encoding.UTF8.GetString(buffer[..written]) == NodaTimeText.Instant.Format(instant));
+        }), maxTest: 3000);
+    }
+
+    [Theory]
+    [InlineData(0L, 0, "1970-01-01T00:00:00Z")]
+    [InlineData(1_709_285_400L, 125_000_000, "2024-03-01T09:30:00.125Z")]
+    [InlineData(253_402_300_799L, 999_999_999, "9999-12-31T23:59:59.999999999Z")]
+    [InlineData(-62_135_596_800L, 1, "0001-01-01T00:00:00.000000001Z")]
+    public void Formatting_KnownInstants(long unixSeconds, int nanoseconds, string expected)
+    {
+        var buffer = new byte[32];
+        Assert.True(IsoInstantText.TryFormat(Instant.FromUnixTimeSeconds(unixSeconds).PlusNanoseconds(nanoseconds), buffer, out var written));
+        Assert.Equal(expected, Encoding.UTF8.GetString(buffer, 0, written));
+        Assert.False(IsoInstantText.TryFormat(Instant.FromUnixTimeSeconds(-62_135_596_801L), buffer, out _)); // year 0
+        Assert.False(IsoInstantText.TryFormat(Instant.MinValue, buffer, out _));
+        Assert.False(IsoInstantText.TryFormat(Instant.FromUnixTimeSeconds(unixSeconds), new byte[29], out _)); // too short
+    }
+
+    [Fact]
     public void ChangedText_IsDeferredOrReadAsThePatternReadsIt()
     {
         const string alphabet = "0123456789-:.TZz+ ";

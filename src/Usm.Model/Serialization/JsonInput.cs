@@ -243,7 +243,11 @@ internal static class JsonInput
                             return Fail(utf8, reader.TokenStartIndex, errors, stack, ReadErrorCode.CollectionTooLarge, Preconditions.Invariant($"The object holds more than {options.MaxCollectionItems} members."), stack.Count - 1);
                         }
 
-                        var name = reader.GetString()!;
+                        if (!TryGetString(ref reader, out var name))
+                        {
+                            return Fail(utf8, reader.TokenStartIndex, errors, stack, ReadErrorCode.InvalidUtf8, LoneSurrogate("A member name"), stack.Count - 1);
+                        }
+
                         parent.Name = name;
                         parent.Names ??= new HashSet<string>(StringComparer.Ordinal);
                         if (!parent.Names.Add(name))
@@ -256,6 +260,12 @@ internal static class JsonInput
                         if (reader.ValueSpan.Length > options.MaxStringLength)
                         {
                             return Fail(utf8, reader.TokenStartIndex, errors, stack, ReadErrorCode.StringTooLong, Preconditions.Invariant($"The string is longer than the limit of {options.MaxStringLength} bytes."), stack.Count);
+                        }
+
+                        // Only an escaped string can hide a lone surrogate (raw text was checked as UTF-8 already).
+                        if (reader.ValueIsEscaped && !TryGetString(ref reader, out _))
+                        {
+                            return Fail(utf8, reader.TokenStartIndex, errors, stack, ReadErrorCode.InvalidUtf8, LoneSurrogate("The string"), stack.Count);
                         }
 
                         break;
@@ -282,6 +292,24 @@ internal static class JsonInput
         }
 
     }
+
+    /// <summary>Unescapes the current string or member name; false when an escape is a lone UTF-16 surrogate, which is not text.</summary>
+    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
+    {
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = string.Empty;
+            return false;
+        }
+    }
+
+    private static string LoneSurrogate(string what) =>
+        what + " holds an escaped lone surrogate (a \\uD800-\\uDFFF escape without its pair), which is not text.";
 
     private static bool Fail(ReadOnlySpan<byte> utf8, long tokenStart, List<ReadError> errors, List<Frame> stack, ReadErrorCode code, string message, int frames)
     {

@@ -7,7 +7,12 @@ namespace Usm.Model.Tests.Serialization;
 // Hostile input for the scan, instrument, programme and result readers (the shared defences are tested in depth with USM-WIF).
 public class NewReadersHostileInputTests
 {
-    public static TheoryData<string> Readers() => ["scan", "instrument", "programme", "ranking", "ahp-result", "borda-result", "schulze-result", "sprint-selection", "ahp-synthesis"];
+    private static readonly string[] s_newReaders = ["scan", "instrument", "programme", "ranking", "ahp-result", "borda-result", "schulze-result", "sprint-selection", "ahp-synthesis"];
+
+    public static TheoryData<string> Readers() => [.. s_newReaders];
+
+    /// <summary>Every JSON reader of the library, the older ones included.</summary>
+    public static TheoryData<string> AllReaders() => [.. s_newReaders, "risk-database", "management-system", "workflow", "usm-wif"];
 
     private static ReadResult<object> Read(string reader, byte[] utf8)
     {
@@ -22,6 +27,10 @@ public class NewReadersHostileInputTests
             "schulze-result" => Wrap(UsmJson.ReadSchulzeResult(stream)),
             "sprint-selection" => Wrap(UsmJson.ReadSprintSelection(stream)),
             "ahp-synthesis" => Wrap(UsmJson.ReadAhpSynthesis(stream)),
+            "risk-database" => Wrap(UsmJson.ReadRiskDatabase(stream, NodaTime.SystemClock.Instance)),
+            "management-system" => Wrap(UsmJson.ReadManagementSystem(stream)),
+            "workflow" => Wrap(UsmJson.ReadWorkflow(stream)),
+            "usm-wif" => Wrap(UsmWif.Import(stream)),
             _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
         };
     }
@@ -49,6 +58,32 @@ public class NewReadersHostileInputTests
         var error = Assert.Single(Read(reader, bytes).Errors);
 
         Assert.Equal(ReadErrorCode.InvalidUtf8, error.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllReaders))]
+    public void EscapedLoneSurrogate_InAMemberName_IsInvalidUtf8_NotAnException(string reader)
+    {
+        // Found by review: the scan unescaped member names without catching the runtime's refusal of a lone surrogate.
+        const string Json = "{\"format-version\": 1, \"kind\": \"x\", \"\\ud800\": 1}";
+
+        var error = Assert.Single(Read(reader, Encoding.UTF8.GetBytes(Json)).Errors);
+        var asText = reader == "risk-database" ? Assert.Single(UsmJson.ReadRiskDatabase(Json, NodaTime.SystemClock.Instance).Errors) : error;
+
+        Assert.Equal((ReadErrorCode.InvalidUtf8, "$"), (error.Code, error.Path));
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error, asText);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllReaders))]
+    public void EscapedLoneSurrogate_InAString_IsInvalidUtf8_AtItsPath(string reader)
+    {
+        const string Json = "{\"format-version\": 1, \"kind\": \"x\", \"x\": [\"ok\", \"a\\udc00b\"]}";
+
+        var error = Assert.Single(Read(reader, Encoding.UTF8.GetBytes(Json)).Errors);
+
+        Assert.Equal((ReadErrorCode.InvalidUtf8, "$.x[1]"), (error.Code, error.Path));
     }
 
     [Theory]

@@ -282,10 +282,16 @@ public sealed class Risk : IEquatable<Risk>
     /// other input goes through the public constructor's normalisation (and its exceptions). The arrays become the
     /// risk's own: the caller must not change them afterwards.
     /// </summary>
-    internal static Risk CreateNormalised(string id, string title, string description, RiskPolarity polarity, RiskOrigin origin, Resource[] resources, string category, string[] serviceIds, string[] micIds, string[] relatedRiskIds) =>
-        IsNormalised(resources) && IsNormalised(serviceIds) && IsNormalised(micIds) && IsNormalised(relatedRiskIds)
+    internal static Risk CreateNormalised(string id, string title, string description, RiskPolarity polarity, RiskOrigin origin, Resource[] resources, string category, string[]? serviceIds, string[]? micIds, string[]? relatedRiskIds)
+    {
+        // A null list means none, as in the public constructor (a null array would otherwise pass as an empty span).
+        serviceIds ??= [];
+        micIds ??= [];
+        relatedRiskIds ??= [];
+        return resources is not null && IsNormalised(resources) && IsNormalised(serviceIds) && IsNormalised(micIds) && IsNormalised(relatedRiskIds)
             ? new Risk(id, title, description, polarity, origin, resources, category, serviceIds, micIds, relatedRiskIds)
-            : new Risk(id, title, description, polarity, origin, (IEnumerable<Resource>)resources, category, serviceIds, micIds, relatedRiskIds);
+            : new Risk(id, title, description, polarity, origin, (IEnumerable<Resource>)resources!, category, serviceIds, micIds, relatedRiskIds);
+    }
 
     /// <summary>Whether the resources are defined, strictly ascending (so free of duplicates) and not empty.</summary>
     internal static bool IsNormalised(ReadOnlySpan<Resource> resources)

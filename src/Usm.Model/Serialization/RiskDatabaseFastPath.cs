@@ -639,8 +639,10 @@ internal static class RiskDatabaseFastPath
             {
                 database = RiskDatabase.Replay(clock, _events);
             }
-            catch (InvalidOperationException)
+            catch (ArgumentException)
             {
+                // Replay refuses a log it cannot apply (an illegal transition, a sequence out of order) with an
+                // ArgumentException; the diagnostic path reports it with its path.
                 return null;
             }
 

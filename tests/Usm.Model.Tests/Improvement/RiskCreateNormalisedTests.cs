@@ -70,6 +70,18 @@ public class RiskCreateNormalisedTests
     }
 
     [Fact]
+    public void NullLists_MeanNone_AsInThePublicConstructor()
+    {
+        // Found by review: a null array passed the normalised check as an empty span and left a default ImmutableArray.
+        var fast = Risk.CreateNormalised("R-1", "T", "", RiskPolarity.Threat, s_origin, [Resource.People], "c", null, null, null);
+        var slow = new Risk("R-1", "T", "", RiskPolarity.Threat, s_origin, [Resource.People], "c");
+
+        Assert.Equal(slow, fast);
+        Assert.False(fast.ServiceIds.IsDefault || fast.MicIds.IsDefault || fast.RelatedRiskIds.IsDefault);
+        Assert.Throws<ArgumentNullException>(() => Risk.CreateNormalised("R-1", "T", "", RiskPolarity.Threat, s_origin, null!, "c", null, null, null));
+    }
+
+    [Fact]
     public void SelfRelation_IsRefusedOnTheFastBranch()
     {
         var ex = Assert.Throws<ArgumentException>(() => Risk.CreateNormalised("R-1", "T", "", RiskPolarity.Threat, s_origin, [Resource.People], "c", [], [], ["R-0", "R-1"]));

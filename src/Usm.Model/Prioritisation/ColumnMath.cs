@@ -82,10 +82,53 @@ internal static class ColumnMath
 
     /// <summary>
     /// Minimum and maximum of a column, in one pass with independent vector accumulators; equal to
-    /// <see cref="Math.Min(double, double)"/> and <see cref="Math.Max(double, double)"/> folded over the column, NaN
-    /// included (min and max do not depend on the order of evaluation).
+    /// <see cref="Math.Min(double, double)"/> and <see cref="Math.Max(double, double)"/> folded over the column (the
+    /// order of evaluation does not matter), except that when the column holds a NaN both are NaN, not necessarily the
+    /// same NaN.
     /// </summary>
-    public static (double Min, double Max) MinMax(ReadOnlySpan<double> x) => MinMax<IeeeMinMax>(x);
+    public static (double Min, double Max) MinMax(ReadOnlySpan<double> x)
+    {
+#if NET9_0_OR_GREATER
+        return MinMax<IeeeMinMax>(x);
+#else
+        // net8.0's Vector256.Min is the plain instruction: the fast loop when there is no NaN, the scalar one otherwise.
+        return IndexOfNaN(x) < 0 ? MinMaxFinite(x) : MinMax<IeeeMinMax>(x);
+#endif
+    }
+
+    /// <summary>The index of the first NaN, or −1 when there is none.</summary>
+    public static int IndexOfNaN(ReadOnlySpan<double> x)
+    {
+        unchecked
+        {
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var r = ref MemoryMarshal.GetReference(x);
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var a = Vector256.LoadUnsafe(ref r, (nuint)i);
+                    var b = Vector256.LoadUnsafe(ref r, (nuint)(i + 4));
+
+                    // A NaN is the only value that is not equal to itself.
+                    if ((Vector256.Equals(a, a) & Vector256.Equals(b, b)).ExtractMostSignificantBits() != 0b1111)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            for (; i < x.Length; i++)
+            {
+                if (double.IsNaN(x[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
 
     /// <summary>
     /// Minimum and maximum of a column of finite values (a <see cref="CandidateSet"/> column), equal to

@@ -25,7 +25,7 @@ public static class Prioritiser
     /// <returns>The ranking.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="candidates"/> or <paramref name="method"/> is null.</exception>
     /// <exception cref="ArgumentException">The set is empty, or lacks a criterion the method or the secondary key names.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is outside what the method accepts (the message names the candidate and criterion).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside what the method accepts (the message names the candidate and criterion), or a candidate's values give no defined score (NaN, from an overflow to infinity meeting a zero; the message names the candidate).</exception>
     public static Ranking Rank(CandidateSet candidates, RankingMethod method, RankingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
@@ -41,7 +41,7 @@ public static class Prioritiser
     /// <param name="options">The options, or null for <see cref="RankingOptions.Default"/>.</param>
     /// <returns>The ranking of the first k items.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="candidates"/> or <paramref name="method"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1, or a value is outside what the method accepts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1, a value is outside what the method accepts, or a candidate's values give no defined score (as for <see cref="Rank"/>).</exception>
     /// <exception cref="ArgumentException">The set is empty, or lacks a criterion the method or the secondary key names.</exception>
     public static Ranking Top(CandidateSet candidates, RankingMethod method, int k, RankingOptions? options = null)
     {
@@ -92,6 +92,16 @@ public static class Prioritiser
             : key.Criterion is not null ? candidates.ColumnArray(key.Criterion, nameof(options), "The secondary key")
             : null;
         var sheet = method.Evaluate(candidates, scores);
+
+        // Finite values can still give an undefined score (RICE or ICE: an infinite product times a zero confidence or
+        // ease). A NaN compares with nothing, so the order would no longer be total; refuse it by name.
+        var nan = ColumnMath.IndexOfNaN(sheet.Scores.AsSpan(0, candidates.Count));
+        if (nan >= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(candidates), double.NaN, Preconditions.Invariant(
+                $"Candidate '{candidates.IdArray[nan]}' has no defined {method.Name} score: its values overflow to infinity and meet a zero (∞ × 0 or ∞ − ∞). Scale the criteria down."));
+        }
+
         return (sheet, new RankComparer(sheet.Scores, sheet.Classes, secondary, key.HigherFirst, candidates.IdArray), options);
     }
 }

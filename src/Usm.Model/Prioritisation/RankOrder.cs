@@ -223,7 +223,8 @@ internal static class RankOrder
     /// Top-k of a small set (n ≤ <see cref="SmallSize"/>, methods without classes): the buckets of the full ranking's
     /// bucket sort (about n equal-width buckets, best first) give the bucket that holds the k-th best score; one vector
     /// pass keeps the candidates in that bucket or better (usually little more than k); a counting sort by bucket and an
-    /// insertion sort of their packed keys order them, and the runs of keys that agree above the index bits are
+    /// insertion sort of their packed keys order them (a primitive sort when the buckets are crowded), and the runs of
+    /// keys that agree above the index bits are
     /// repaired by the full comparer. Every candidate left out scores strictly lower than every candidate kept (see
     /// <see cref="SortPackedByBuckets"/>). Returns null when the scores have no usable spread or too many candidates
     /// share the boundary bucket; the caller then uses the heap.
@@ -243,11 +244,13 @@ internal static class RankOrder
                 var counts = buckets.Counts;
                 var kept = 0;
                 var boundary = 0;
+                var crowding = 0L;
                 while (true)
                 {
                     var c = counts[boundary];
                     counts[boundary] = kept; // the bucket's first position among the kept
                     kept += c;
+                    crowding += (long)c * c;
                     if (kept >= k)
                     {
                         break;
@@ -276,7 +279,16 @@ internal static class RankOrder
                         packed[counts[of[i]]++] = (DescendingKey(scores[i]) & ~IndexMask) | (uint)i;
                     }
 
-                    InsertionSort(packed.AsSpan(0, kept));
+                    // A crowded bucket (one far outlier squeezes the rest together) would make the insertion sort
+                    // quadratic; the primitive sort stays O(kept log kept) then.
+                    if (IsCrowded(crowding, kept))
+                    {
+                        Array.Sort(packed, 0, kept);
+                    }
+                    else
+                    {
+                        InsertionSort(packed.AsSpan(0, kept));
+                    }
 
                     // The subset buffer now takes the kept indexes in key order; runs of keys that agree above the index
                     // bits (equal or ulp-close scores) and start within the first k are ordered by the comparer in place.
@@ -311,6 +323,12 @@ internal static class RankOrder
             buckets.Return();
         }
     }
+
+    /// <summary>
+    /// Whether keys placed by bucket are too crowded for <see cref="InsertionSort"/>: its shifts are at most half the sum
+    /// of the squared bucket sizes, which this keeps below 4 per key.
+    /// </summary>
+    private static bool IsCrowded(long sumOfSquaredBucketSizes, int keys) => sumOfSquaredBucketSizes > 8L * keys;
 
     /// <summary>Sorts keys ascending by insertion; cheap when they are nearly sorted.</summary>
     private static void InsertionSort(Span<ulong> keys)
@@ -499,7 +517,7 @@ internal static class RankOrder
                     sum += c;
                 }
 
-                if (crowding > 8L * n)
+                if (IsCrowded(crowding, n))
                 {
                     return false;
                 }

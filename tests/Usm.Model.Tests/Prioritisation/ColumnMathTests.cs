@@ -56,9 +56,26 @@ public class ColumnMathTests
                 _ => (random.NextDouble() - 0.5) * 100,
             }).ToArray();
             var (min, max) = ScalarFold(x);
+            // With a NaN in the column both are NaN (which NaN is not specified); otherwise equal bit for bit.
             var (vectorMin, vectorMax) = ColumnMath.MinMax(x);
-            return BitConverter.DoubleToInt64Bits(vectorMin) == BitConverter.DoubleToInt64Bits(min)
-                && BitConverter.DoubleToInt64Bits(vectorMax) == BitConverter.DoubleToInt64Bits(max);
+            return double.IsNaN(min)
+                ? double.IsNaN(vectorMin) && double.IsNaN(vectorMax)
+                : BitConverter.DoubleToInt64Bits(vectorMin) == BitConverter.DoubleToInt64Bits(min)
+                    && BitConverter.DoubleToInt64Bits(vectorMax) == BitConverter.DoubleToInt64Bits(max);
+        }), maxTest: 1000);
+    }
+
+    [Fact]
+    public void IndexOfNaN_FindsTheFirstNaN()
+    {
+        var gen = from n in Gen.Choose(0, 100)
+                  from seed in Gen.Choose(0, int.MaxValue)
+                  select (n, seed);
+        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var random = new Random(t.seed);
+            var x = Enumerable.Range(0, t.n).Select(_ => random.Next(60) == 0 ? -double.NaN : random.Next(60) == 0 ? double.NaN : random.NextDouble()).ToArray();
+            return ColumnMath.IndexOfNaN(x) == Array.FindIndex(x, double.IsNaN);
         }), maxTest: 1000);
     }
 

@@ -19,6 +19,36 @@ public class RankingValidationTests
     }
 
     [Fact]
+    public void UndefinedScores_AreRejectedNamingTheCandidate()
+    {
+        // Found by review: finite values can still score NaN (1e200 · 1e200 overflows to ∞, times a zero confidence or
+        // ease). A NaN compares with nothing, so the order depended on the input's order and Top(k) differed from Rank.
+        var rice = CandidateSet.FromColumns(
+            ["c", "a", "d", "b"],
+            [KeyValuePair.Create("reach", (IReadOnlyList<double>)[5, 1e200, 1, 1e200]),
+             KeyValuePair.Create("impact", (IReadOnlyList<double>)[1, 1e200, 1, 1e200]),
+             KeyValuePair.Create("confidence", (IReadOnlyList<double>)[1, 0, 1, 0])],
+            [1, 1, 1, 1]);
+        var method = RankingMethod.Rice("reach", "impact", "confidence");
+        var full = Assert.Throws<ArgumentOutOfRangeException>(() => Prioritiser.Rank(rice, method));
+        var top = Assert.Throws<ArgumentOutOfRangeException>(() => Prioritiser.Top(rice, method, 2));
+        Assert.Contains("'a'", full.Message, StringComparison.Ordinal);
+        Assert.Equal(full.Message, top.Message);
+
+        var ice = CandidateSet.FromColumns(
+            ["a", "b", "c"],
+            [KeyValuePair.Create("i", (IReadOnlyList<double>)[2, 1e200, 1e200]),
+             KeyValuePair.Create("c", (IReadOnlyList<double>)[2, 1e200, 1e200]),
+             KeyValuePair.Create("e", (IReadOnlyList<double>)[2, 0, 0])]);
+        var product = Assert.Throws<ArgumentOutOfRangeException>(() => Prioritiser.Rank(ice, RankingMethod.Ice("i", "c", "e", IceConvention.Product)));
+        Assert.Contains("'b'", product.Message, StringComparison.Ordinal);
+
+        // An infinite score alone is still ordered (it compares with everything).
+        var huge = CandidateSet.FromColumns(["x", "y"], [KeyValuePair.Create("i", (IReadOnlyList<double>)[1e200, 1]), KeyValuePair.Create("c", (IReadOnlyList<double>)[1e200, 1]), KeyValuePair.Create("e", (IReadOnlyList<double>)[1, 1])]);
+        Assert.Equal(["x", "y"], Prioritiser.Rank(huge, RankingMethod.Ice("i", "c", "e", IceConvention.Product)).Ids.ToArray());
+    }
+
+    [Fact]
     public void NegativeEffort_IsRejectedNamingTheItem()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => C("x", -1, values: [("a", 1)]));

@@ -147,19 +147,21 @@ internal static class ManagementSystemMapper
         }
 
         string P(string member) => JsonPaths.Member(Root, member);
+        // Repeated ids within a list are read as they are: the model accepts them, and Validate reports them
+        // (USM-SMS-014), so a tool can load any system it wrote and ask what is wrong with it.
         var parties = Items(d.Parties, P("parties"), ctx, (x, at) =>
-            Enum<PartyKind>(x.Kind, JsonPaths.Member(at, "kind"), ctx) is { } kind ? ctx.Build(at, () => new Party(x.Id!, x.Name!, kind, x.Description)) : null, p => p.Id);
+            Enum<PartyKind>(x.Kind, JsonPaths.Member(at, "kind"), ctx) is { } kind ? ctx.Build(at, () => new Party(x.Id!, x.Name!, kind, x.Description)) : null);
         var links = Items(d.Links, P("links"), ctx, (x, at) =>
             ctx.Build(at, () => new ProviderLink(x.ProviderId!, Strings(x.CustomerIds, JsonPaths.Member(at, "customer-ids"), ctx), Strings(x.SupplierIds, JsonPaths.Member(at, "supplier-ids"), ctx), Strings(x.PartnerIds, JsonPaths.Member(at, "partner-ids"), ctx))));
-        var users = Items(d.Users, P("users"), ctx, (x, at) => ctx.Build(at, () => new ServiceUser(x.Id!, x.Name!, x.CustomerId!)), u => u.Id);
+        var users = Items(d.Users, P("users"), ctx, (x, at) => ctx.Build(at, () => new ServiceUser(x.Id!, x.Name!, x.CustomerId!)));
         var requesters = Items(d.Requesters, P("requesters"), ctx, (x, at) =>
-            Enum<RequesterKind>(x.Kind, JsonPaths.Member(at, "kind"), ctx) is { } kind ? ctx.Build(at, () => new Requester(x.Id!, x.Name!, kind, x.ReferenceId)) : null, r => r.Id);
+            Enum<RequesterKind>(x.Kind, JsonPaths.Member(at, "kind"), ctx) is { } kind ? ctx.Build(at, () => new Requester(x.Id!, x.Name!, kind, x.ReferenceId)) : null);
         var units = Items(d.Units, P("units"), ctx, (x, at) =>
         {
             var kind = Enum<OrganisationUnitKind>(x.Kind, JsonPaths.Member(at, "kind"), ctx);
             TaskSubDomain? sub = x.SubDomain is null ? null : Enum<TaskSubDomain>(x.SubDomain, JsonPaths.Member(at, "sub-domain"), ctx);
             return kind is null || (x.SubDomain is not null && sub is null) ? null : ctx.Build(at, () => new OrganisationUnit(x.Id!, x.Name!, kind.Value, x.ParentId, x.Discipline, sub));
-        }, u => u.Id);
+        });
         var profiles = Items(d.Profiles, P("profiles"), ctx, (x, at) =>
         {
             var assignments = Items(x.Assignments, JsonPaths.Member(at, "assignments"), ctx, (a, aAt) =>
@@ -171,9 +173,9 @@ internal static class ManagementSystemMapper
             var authorities = Strings(x.Authorities, JsonPaths.Member(at, "authorities"), ctx);
             var responsibilities = Strings(x.Responsibilities, JsonPaths.Member(at, "responsibilities"), ctx);
             return assignments is null ? null : ctx.Build(at, () => new Profile(x.Id!, x.Name!, x.UnitId, authorities, responsibilities, assignments));
-        }, p => p.Id);
+        });
         var people = Items(d.People, P("people"), ctx, (x, at) =>
-            ctx.Build(at, () => new Person(x.Id!, x.Name!, x.UnitId!, Strings(x.ProfileIds, JsonPaths.Member(at, "profile-ids"), ctx), x.Email)), p => p.Id);
+            ctx.Build(at, () => new Person(x.Id!, x.Name!, x.UnitId!, Strings(x.ProfileIds, JsonPaths.Member(at, "profile-ids"), ctx), x.Email)));
         var principles = new List<SeparationPrinciple>();
         for (var i = 0; i < (d.SeparationPrinciples?.Count ?? 0); i++)
         {
@@ -183,7 +185,7 @@ internal static class ManagementSystemMapper
             }
         }
 
-        var routines = Items(d.Routines, P("routines"), ctx, (x, at) => WorkflowMapper.FromDto(x, at, ctx), w => w.Id);
+        var routines = Items(d.Routines, P("routines"), ctx, (x, at) => WorkflowMapper.FromDto(x, at, ctx));
         var patterns = new List<WorkflowPattern>();
         for (var i = 0; i < (d.PatternsInUse?.Count ?? 0); i++)
         {
@@ -208,7 +210,7 @@ internal static class ManagementSystemMapper
             return functioning is null || contributions is null || facility is null ? null
                 : ctx.Build(at, () => new Service(x.Id!, x.Name!, x.ProviderId!, x.Discipline!, facility, x.Support!, Strings(x.Functionality, JsonPaths.Member(at, "functionality"), ctx),
                     functioning, Strings(x.ComponentServiceIds, JsonPaths.Member(at, "component-service-ids"), ctx), contributions, Strings(x.MicIds, JsonPaths.Member(at, "mic-ids"), ctx)));
-        }, v => v.Id);
+        });
         var agreements = Items(d.Agreements, P("agreements"), ctx, (x, at) =>
         {
             var kind = Enum<AgreementKind>(x.Kind, JsonPaths.Member(at, "kind"), ctx);
@@ -221,7 +223,7 @@ internal static class ManagementSystemMapper
 
             return kind is null || levels is null ? null
                 : ctx.Build(at, () => new Agreement(x.Id!, kind.Value, x.Name!, x.ProviderId!, x.CounterpartyId!, Strings(x.CoveredServiceIds, JsonPaths.Member(at, "covered-service-ids"), ctx) ?? [], levels, x.Validity));
-        }, a => a.Id);
+        });
 
         if (ctx.HasErrors)
         {
@@ -267,9 +269,9 @@ internal static class ManagementSystemMapper
         }
 
         var mechanisation = Items(d.MechanisationTools, JsonPaths.Member(path, "mechanisation-tools"), ctx, (t, at) =>
-            Enum<ToolPurpose>(t.Kind, JsonPaths.Member(at, "kind"), ctx) is { } purpose ? ctx.Build(at, () => new MechanisationTool(t.Id!, t.Name!, purpose)) : null, t => t.Id);
+            Enum<ToolPurpose>(t.Kind, JsonPaths.Member(at, "kind"), ctx) is { } purpose ? ctx.Build(at, () => new MechanisationTool(t.Id!, t.Name!, purpose)) : null);
         var manual = Items(d.NonAutomatedTools, JsonPaths.Member(path, "non-automated-tools"), ctx, (t, at) =>
-            Enum<NonAutomatedToolKind>(t.Kind, JsonPaths.Member(at, "kind"), ctx) is { } kind ? ctx.Build(at, () => new NonAutomatedTool(t.Id!, t.Name!, kind)) : null, t => t.Id);
+            Enum<NonAutomatedToolKind>(t.Kind, JsonPaths.Member(at, "kind"), ctx) is { } kind ? ctx.Build(at, () => new NonAutomatedTool(t.Id!, t.Name!, kind)) : null);
         return strategy is null || sdc is null || mechanisation is null || manual is null ? null
             : ctx.Build(path, () => new Technology(sdc, strategy.Value, mechanisation, manual));
     }

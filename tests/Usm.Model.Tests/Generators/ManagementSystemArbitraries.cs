@@ -195,7 +195,8 @@ internal static class ManagementSystemArbitraries
     /// When <see cref="SystemShape.Dangling"/> is set, the built system is then changed through the lenient
     /// <c>With...</c> methods so that references dangle (an unknown profile, service, MIC, unit, party, routine, user,
     /// owner team or process): the incoherent systems a tool may hold and write, which every reference rule reports.
-    /// Duplicate ids are left out on purpose: the model accepts them (USM-SMS-014) but the reader refuses them.
+    /// Some also repeat an id within a list (a party, user, service, agreement, person or tool given twice), which the
+    /// model and the reader accept and the validator reports (USM-SMS-014).
     /// </remarks>
     public static ServiceManagementSystem BuildSystem(SystemShape shape)
     {
@@ -233,6 +234,17 @@ internal static class ManagementSystemArbitraries
         if (Now())
         {
             s = s.WithUsers(s.Users.Append(new ServiceUser("ghost-user", "User", "ghost-party")), s.Requesters.Append(new Requester("ghost-requester", "Requester", r.Next(2) == 0 ? RequesterKind.User : RequesterKind.Staff, "nobody")));
+        }
+
+        if (Now())
+        {
+            // Repeated ids: each list gets its first item again (a list may be empty, then nothing repeats).
+            s = s.WithParties(s.Parties.Concat(s.Parties.Take(1)), s.Links)
+                .WithUsers(s.Users.Concat(s.Users.Take(1)), s.Requesters)
+                .WithServices(s.Services.Concat(s.Services.Take(1)))
+                .WithAgreements(s.Agreements.Concat(s.Agreements.Take(1)))
+                .WithPeople(s.Units, s.Profiles, s.People.Concat(s.People.Take(1)))
+                .WithTechnology(new Technology(s.Technology.SdcTool, s.Technology.Strategy, s.Technology.MechanisationTools.Concat(s.Technology.MechanisationTools.Take(1)), s.Technology.NonAutomatedTools));
         }
 
         if (Now())

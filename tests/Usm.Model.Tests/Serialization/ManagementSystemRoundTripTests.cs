@@ -112,6 +112,7 @@ public class ManagementSystemRoundTripTests
             ("boundary instants", s => s.Mir?.History.Any(c => c.At == Instant.MinValue || c.At == Instant.MaxValue) == true),
             ("sub-tick instants", s => s.Mir?.History.Any(c => Instant.FromUnixTimeTicks(c.At.ToUnixTimeTicks()) != c.At) == true),
             ("several validation rules failing", s => s.Validate().RuleIds.Length >= 5),
+            ("repeated ids (USM-SMS-014)", s => s.Validate().RuleIds.Contains(SystemRules.UniqueIds)),
         }, check => Assert.True(systems.Count(check.Has) >= 3, check.Part));
         Assert.Equal(SystemRules.ReferenceRules.Order(StringComparer.Ordinal), systems.SelectMany(s => s.Validate().RuleIds).Where(SystemRules.ReferenceRules.Contains).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(texts, t => t.Length > 1000);

@@ -65,7 +65,7 @@ internal static class RankingCommands
                 table.Add(item.Rank, item.Id, item.Score, item.Class, item.Explanation.ToString());
             }
 
-            report.AddText(string.Empty, "Ties share a rank; equal scores are listed by id (ordinal).");
+            report.AddText(string.Empty, "Ranks are distinct: equal scores get consecutive ranks, in order of id (ordinal).");
             if (parse.GetValue(document) is { } file)
             {
                 Files.WriteAllText(file, UsmJson.WriteRanking(ranking));
@@ -236,7 +236,7 @@ internal static class RankingCommands
     private static string Why(SprintSelectExplanation e) => e.IsSelected
         ? e.Decision == SprintSelectDecision.MustInclude ? "must be included" : "selected"
         : e.Decision == SprintSelectDecision.TooLarge
-            ? "larger than the whole capacity"
+            ? "with its prerequisites, larger than the capacity left after the must-include risks"
             : e.CapacityShortfall > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"needs {e.CapacityShortfall} more capacity than is left{(e.Displaced.IsEmpty ? string.Empty : "; would displace " + string.Join(", ", e.Displaced))}")
                 : e.Displaced.IsEmpty ? "left out" : "would displace " + string.Join(", ", e.Displaced);

@@ -81,6 +81,15 @@ public class DemoTests
             var register = Usm.Model.Serialization.RiskRegisterCsv.Import(File.ReadAllText(Path.Combine(folder, "register.csv")));
             Assert.True(register.IsSuccess, register.ToString());
             Assert.Equal(scenario.Database.Risks.Select(r => r.Id).Order(StringComparer.Ordinal), register.Value.Select(r => r.Id));
+
+            // The register carries the analysis columns, so the other commands rank it as they rank the database: an
+            // EMV ranking of the CSV equals the database's, and its scores are not all zero.
+            Assert.Equal(File.ReadAllText(TestData.PathOf("register.csv")), File.ReadAllText(Path.Combine(folder, "register.csv")));
+            var fromCsv = CliRunner.InProcess("prioritise", Path.Combine(folder, "register.csv"), "--method", "emv", "--format", "csv");
+            var fromJson = CliRunner.InProcess("prioritise", Path.Combine(folder, "risk-database.json"), "--method", "emv", "--format", "csv");
+            Assert.True(fromCsv.ExitCode == 0, fromCsv.Error);
+            Assert.Equal(RankedIdsAndScores(fromJson.Out), RankedIdsAndScores(fromCsv.Out));
+            Assert.Contains(RankedIdsAndScores(fromCsv.Out), row => row.Score != "0");
         }
         finally
         {
@@ -90,6 +99,9 @@ public class DemoTests
             }
         }
     }
+
+    private static List<(string Id, string Score)> RankedIdsAndScores(string csv) =>
+        [.. Usm.Model.Serialization.UsmCsv.ReadTable(csv).Value.Rows.Select(cells => (cells[1], cells[2]))];
 
     [Fact]
     public void Demo_Out_ToAnUnwritablePlace_IsAUserError()

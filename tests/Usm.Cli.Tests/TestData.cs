@@ -1,4 +1,3 @@
-using System.Globalization;
 using Usm.Cli.Demo;
 using Usm.Model.ManagementSystem;
 using Usm.Model.Serialization;
@@ -29,32 +28,13 @@ internal static class TestData
             ["system.json"] = UsmJson.WriteManagementSystem(system),
             ["system-flawed.json"] = UsmJson.WriteManagementSystem(SampleOrganisation.CreateFlawed()),
             ["risk-database.json"] = UsmJson.WriteRiskDatabase(scenario.Database),
-            ["register.csv"] = RegisterWithAnalysisColumns(scenario),
+            ["register.csv"] = DemoArtefacts.RegisterCsv(scenario),
             ["routine.json"] = UsmJson.WriteWorkflow(routine),
             ["routine" + UsmWif.WorkflowFileExtension] = UsmWif.Export(routine),
             ["malformed.json"] = Malformed,
             ["scan-baseline.json"] = UsmJson.WriteScan(Usm.Model.Assessment.SampleScans.Baseline),
             ["scan-interim.json"] = UsmJson.WriteScan(Usm.Model.Assessment.SampleScans.Interim),
         };
-    }
-
-    /// <summary>The demo's register as CSV plus three analysis columns (effort, probability, impact) from its risks.</summary>
-    private static string RegisterWithAnalysisColumns(DemoScenario scenario)
-    {
-        var table = UsmCsv.ReadTable(RiskRegisterCsv.Export(scenario.Database.Risks)).Value;
-        var byId = scenario.Database.Risks.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var rows = table.Rows.Select(row =>
-        {
-            var risk = byId[row[0]];
-            var estimate = risk.Inherent?.Estimate;
-            return row.Concat(
-            [
-                (risk.Effort ?? 0).ToString(CultureInfo.InvariantCulture),
-                (estimate?.Probability ?? 0).ToString("R", CultureInfo.InvariantCulture),
-                Math.Abs(estimate?.Impact ?? 0).ToString("R", CultureInfo.InvariantCulture),
-            ]);
-        });
-        return UsmCsv.WriteTable(new CsvTable([.. table.Header, "effort", "probability", "impact"], rows));
     }
 }
 

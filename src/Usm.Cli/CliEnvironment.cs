@@ -59,7 +59,34 @@ internal sealed class CliEnvironment
 /// A user error (missing file, bad value, malformed input): printed as one line on standard error, without a stack
 /// trace, and the process exits with <see cref="ExitCodes.UsageOrInputError"/>.
 /// </summary>
-internal class CliException(string message) : Exception(message);
+internal class CliException(string message) : Exception(message)
+{
+    /// <summary>
+    /// The library's own message of an exception, for one line on standard error: without the
+    /// " (Parameter 'name')" suffix and the "Actual value was …" line that <see cref="ArgumentException"/> and
+    /// <see cref="ArgumentOutOfRangeException"/> add (the library's messages already name the offending value).
+    /// </summary>
+    public static string Reason(Exception e)
+    {
+        var text = e.Message;
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        if (e is ArgumentOutOfRangeException && newline >= 0)
+        {
+            text = text[..newline].TrimEnd('\r');
+        }
+
+        if (e is ArgumentException { ParamName: { } name })
+        {
+            var suffix = $" (Parameter '{name}')";
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                text = text[..^suffix.Length];
+            }
+        }
+
+        return text;
+    }
+}
 
 /// <summary>The tool's exit codes.</summary>
 internal static class ExitCodes

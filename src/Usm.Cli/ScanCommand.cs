@@ -27,7 +27,7 @@ internal static class ScanCommand
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
-                throw new CliException($"{parse.GetRequiredValue(baseline)} and {parse.GetRequiredValue(interim)} cannot be compared: {e.Message}");
+                throw new CliException($"{parse.GetRequiredValue(baseline)} and {parse.GetRequiredValue(interim)} cannot be compared: {CliException.Reason(e)}");
             }
 
             var report = new Report($"Scan '{from.Id}' ({from.Date:yyyy-MM-dd}) to '{to.Id}' ({to.Date:yyyy-MM-dd})");

@@ -192,6 +192,32 @@ public class CommandTests
     }
 
     [Fact]
+    public void Prioritise_ValueTheMethodRefuses_IsOneLine_WithoutTheExceptionsSuffixes()
+    {
+        // CD3 divides by effort, so a zero effort is refused; the library's message names the candidate and the value,
+        // and the CLI prints it without ArgumentException's "(Parameter ...)" and "Actual value was ..." additions.
+        var table = Usm.Model.Serialization.UsmCsv.ReadTable(File.ReadAllText(D("register.csv"))).Value;
+        var effort = table.ColumnIndex("effort");
+        var rows = table.Rows.Select((row, i) => row.Select((cell, c) => c == effort && i == 0 ? "0" : cell));
+        var file = Path.Combine(Path.GetTempPath(), "usm-zero-effort-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(file, Usm.Model.Serialization.UsmCsv.WriteTable(new Usm.Model.Serialization.CsvTable(table.Header, rows)));
+        try
+        {
+            var run = CliRunner.InProcess("prioritise", file, "--method", "cd3");
+            Assert.Equal(2, run.ExitCode);
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.StartsWith("usm: " + file + ": ", lines[0], StringComparison.Ordinal);
+            Assert.Contains("'" + table.Rows[0][0] + "'", lines[0], StringComparison.Ordinal);
+            Assert.DoesNotContain("(Parameter", lines[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Prioritise_MissingCriterion_ExitTwo_NamesTheFile()
     {
         var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "rice", "--map", "reach=customers");

@@ -138,7 +138,7 @@ internal static class MethodOptions
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"method '{name}': {e.Message}");
+            throw new CliException($"method '{name}': {CliException.Reason(e)}");
         }
     }
 
@@ -153,7 +153,7 @@ internal static class MethodOptions
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"{register.Path}: {method.Name} cannot rank this register: {e.Message}");
+            throw new CliException($"{register.Path}: {method.Name} cannot rank this register: {CliException.Reason(e)}");
         }
     }
 

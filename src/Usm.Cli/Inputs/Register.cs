@@ -119,7 +119,7 @@ internal sealed class Register
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"{path}: {e.Message}");
+            throw new CliException($"{path}: {CliException.Reason(e)}");
         }
     }
 

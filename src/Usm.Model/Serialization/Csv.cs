@@ -81,7 +81,7 @@ public sealed class CsvTable : IEquatable<CsvTable>
 /// inside quotes, CRLF between records (LF and CR are accepted on input), UTF-8 without byte order mark.
 /// </summary>
 /// <remarks>
-/// <para>Reading returns every error with its 1-based line and column (in characters) and a path such as
+/// <para>Reading returns every error with its 1-based line and column (in characters, that is Unicode code points) and a path such as
 /// <c>$[3]</c> (data row 3, counting from 0). Limits from <see cref="ReaderOptions"/> apply: document size, rows
 /// per table (<see cref="ReaderOptions.MaxCollectionItems"/>) and characters per field
 /// (<see cref="ReaderOptions.MaxStringLength"/>). A syntax error stops reading, since the rest cannot be
@@ -210,11 +210,12 @@ public static class UsmCsv
 
         var header = records[0].Fields;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in header)
+        for (var c = 0; c < header.Count; c++)
         {
-            if (!seen.Add(name))
+            if (!seen.Add(header[c]))
             {
-                errors.Add(new ReadError(ReadErrorCode.DuplicateMember, "$", $"Column '{name}' appears twice in the header.", records[0].Line, 1));
+                var (line, column) = records[0].Starts[c];
+                errors.Add(new ReadError(ReadErrorCode.DuplicateMember, "$", $"Column '{header[c]}' appears twice in the header.", line, column));
             }
         }
 
@@ -286,7 +287,7 @@ public static class UsmCsv
                         line++;
                         column = 1;
                     }
-                    else if (c != '\r')
+                    else if (c != '\r' && !EndsSurrogatePair(text, i - 1))
                     {
                         column++;
                     }
@@ -315,8 +316,12 @@ public static class UsmCsv
                     }
 
                     field.Append(text[i]);
+                    if (!EndsSurrogatePair(text, i))
+                    {
+                        column++;
+                    }
+
                     i++;
-                    column++;
                     if (field.Length > options.MaxStringLength)
                     {
                         errors.Add(new ReadError(ReadErrorCode.StringTooLong, RowPath(records.Count), Preconditions.Invariant($"A field is longer than the limit of {options.MaxStringLength} characters."), fieldLine, fieldColumn));
@@ -362,6 +367,10 @@ public static class UsmCsv
 
         return records;
     }
+
+    // Columns count characters (Unicode code points): the second half of a surrogate pair does not move the column.
+    private static bool EndsSurrogatePair(string text, int index) =>
+        index > 0 && char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]);
 
     private static string RowPath(int recordCount) => recordCount == 0 ? "$" : "$[" + (recordCount - 1).ToString(CultureInfo.InvariantCulture) + "]";
 }

@@ -60,7 +60,7 @@ public class UsmCsvTests
     [InlineData("id,title\r\nr1,ab\"c\r\n", ReadErrorCode.Syntax, "$[0]", 2, 6)]
     [InlineData("id,title\r\nr1,\"ab\"c\r\n", ReadErrorCode.Syntax, "$[0]", 2, 8)]
     [InlineData("id,title\r\nr1,a\r\nr2\r\n", ReadErrorCode.InvalidValue, "$[1]", 3, 1)]
-    [InlineData("id,id\r\n", ReadErrorCode.DuplicateMember, "$", 1, 1)]
+    [InlineData("id,id\r\n", ReadErrorCode.DuplicateMember, "$", 1, 4)]
     [InlineData("", ReadErrorCode.MissingMember, "$", 1, 1)]
     public void Errors_CarryLineAndColumn(string csv, ReadErrorCode code, string path, int line, int column)
     {
@@ -109,5 +109,37 @@ public class UsmCsvTests
             var fromText = UsmCsv.ReadTable(Mutations.MutateText(source, random));
             return (fromBytes.IsSuccess || !fromBytes.Errors.IsEmpty) && (fromText.IsSuccess || !fromText.Errors.IsEmpty);
         }), maxTest: 1000);
+    }
+
+    // Found by review (session 5): a duplicate header name was always reported at column 1.
+    [Fact]
+    public void DuplicateHeaderName_IsReportedWhereTheSecondOneStarts()
+    {
+        var error = Assert.Single(UsmCsv.ReadTable("a,b,a\r\n1,2,3\r\n").Errors);
+
+        Assert.Equal(ReadErrorCode.DuplicateMember, error.Code);
+        Assert.Equal((1, 5), (error.Line, error.Column));
+    }
+
+    // Found by review (session 5): columns counted UTF-16 units, so a character outside the BMP counted twice.
+    [Theory]
+    [InlineData("a,b\r\n\U0001F600x,\"\r\n", 2, 4)]            // unquoted emoji, then a quoted field that is not closed
+    [InlineData("a,b\r\n\"\U0001F600\"x,1\r\n", 2, 4)]        // quoted emoji, then text after the closing quote
+    [InlineData("a,b\r\n\"\U0001F600\r\n\U0001F600\U0001F600\"x\r\n", 3, 4)] // emoji across a line break inside quotes
+    public void Columns_CountCharacters_NotUtf16Units(string csv, int line, int column)
+    {
+        var error = Assert.Single(UsmCsv.ReadTable(csv).Errors);
+
+        Assert.Equal(ReadErrorCode.Syntax, error.Code);
+        Assert.Equal((line, column), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void CellPositions_CountCharacters()
+    {
+        // The risk register reports a bad polarity where its cell starts: after "R-1," (4) and "😀," (2), column 7.
+        var error = Assert.Single(RiskRegisterCsv.Import("id,title,polarity,category,resources,origin-kind,origin-person-id\r\nR-1,\U0001F600,menace,c,people,reported-by-person,p1\r\n").Errors);
+
+        Assert.Equal((2, 7), (error.Line, error.Column));
     }
 }

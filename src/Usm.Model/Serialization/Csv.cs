@@ -237,10 +237,13 @@ public static class UsmCsv
         return errors.Count == 0 ? new CsvTable(header, rows).WithPositions(positions) : null;
     }
 
-    // A record is a list of fields plus the line it starts on. A blank final line is not a record.
+    // A record is a list of fields plus the line it starts on. A blank final line is not a record, and neither are empty
+    // lines at the end of a table with two or more columns (an editor's extra line breaks): such lines are held back and
+    // become records (rows of the wrong width) only if a record follows them.
     private static List<(List<string> Fields, int Line, List<(int Line, int Column)> Starts)>? Parse(string text, ReaderOptions options, List<ReadError> errors)
     {
         var records = new List<(List<string>, int, List<(int, int)>)>();
+        var heldBack = new List<(List<string>, int, List<(int, int)>)>();
         var fields = new List<string>();
         var starts = new List<(int, int)>();
         var field = new StringBuilder();
@@ -252,7 +255,8 @@ public static class UsmCsv
             field.Clear();
             var fieldLine = line;
             var fieldColumn = column;
-            if (i < text.Length && text[i] == '"')
+            var quoted = i < text.Length && text[i] == '"';
+            if (quoted)
             {
                 i++;
                 column++;
@@ -342,14 +346,30 @@ public static class UsmCsv
             // End of record: a line break or the end of the text.
             var atEnd = i >= text.Length;
             var blankLastLine = atEnd && fields.Count == 1 && fields[0].Length == 0 && fieldColumn == 1;
-            if (!blankLastLine)
+            var emptyLine = fields.Count == 1 && fields[0].Length == 0 && !quoted;
+            if (emptyLine && !atEnd && records.Count > 0 && records[0].Item1.Count > 1)
             {
-                records.Add((fields, recordLine, starts));
-                if (records.Count > options.MaxCollectionItems + 1)
+                // Held-back lines count towards the row limit, so that a flood of empty lines stays bounded.
+                heldBack.Add((fields, recordLine, starts));
+                if (records.Count + heldBack.Count > options.MaxCollectionItems + 1)
                 {
-                    errors.Add(new ReadError(ReadErrorCode.CollectionTooLarge, RowPath(records.Count - 1), Preconditions.Invariant($"The table holds more than {options.MaxCollectionItems} rows."), recordLine, 1));
+                    errors.Add(new ReadError(ReadErrorCode.CollectionTooLarge, RowPath(records.Count + heldBack.Count - 1), Preconditions.Invariant($"The table holds more than {options.MaxCollectionItems} rows."), recordLine, 1));
                     return null;
                 }
+            }
+            else if (!blankLastLine)
+            {
+                foreach (var record in heldBack.Append((fields, recordLine, starts)))
+                {
+                    records.Add(record);
+                    if (records.Count > options.MaxCollectionItems + 1)
+                    {
+                        errors.Add(new ReadError(ReadErrorCode.CollectionTooLarge, RowPath(records.Count - 1), Preconditions.Invariant($"The table holds more than {options.MaxCollectionItems} rows."), record.Item2, 1));
+                        return null;
+                    }
+                }
+
+                heldBack.Clear();
             }
 
             if (atEnd)

@@ -142,4 +142,42 @@ public class UsmCsvTests
 
         Assert.Equal((2, 7), (error.Line, error.Column));
     }
+
+    // Found by review (session 5): a register saved with an extra line break at the end failed with "The row has 1
+    // fields". Empty lines at the end of a table with two or more columns are not rows; in the middle they still are.
+    [Theory]
+    [InlineData("a,b\r\n1,2\r\n\r\n", 1)]
+    [InlineData("a,b\n1,2\n\n\n\n", 1)]
+    [InlineData("a,b\r\n\r\n", 0)]
+    public void EmptyLinesAtTheEnd_AreNotRows(string csv, int rows)
+    {
+        var table = UsmCsv.ReadTable(csv);
+
+        Assert.True(table.IsSuccess, table.ToString());
+        Assert.Equal(rows, table.Value.Rows.Length);
+    }
+
+    [Theory]
+    [InlineData("a,b\r\n1,2\r\n\r\n3,4\r\n", "$[1]", 3)]       // an empty line between rows is a row of the wrong width
+    [InlineData("a,b\r\n1,2\r\n\"\"\r\n\r\n", "$[1]", 3)]      // a quoted empty field is a row, even at the end
+    public void EmptyLinesBetweenRows_AndQuotedEmptyFields_AreStillRows(string csv, string path, int line)
+    {
+        var error = Assert.Single(UsmCsv.ReadTable(csv).Errors);
+
+        Assert.Equal((ReadErrorCode.InvalidValue, path, line), (error.Code, error.Path, error.Line));
+    }
+
+    [Fact]
+    public void OneColumnTables_KeepEmptyRows()
+    {
+        Assert.Equal(["", ""], UsmCsv.ReadTable("a\r\n\r\n\r\n").Value.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void AFloodOfEmptyLines_HitsTheRowLimit()
+    {
+        var error = Assert.Single(UsmCsv.ReadTable("a,b\n" + new string('\n', 20_000)).Errors);
+
+        Assert.Equal(ReadErrorCode.CollectionTooLarge, error.Code);
+    }
 }

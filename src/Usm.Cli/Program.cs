@@ -24,7 +24,7 @@ public static class Program
                 env.Error.WriteLine("usm: " + error.Message);
             }
 
-            env.Error.WriteLine("Run 'usm --help' for usage.");
+            env.Error.WriteLine(UsageHint);
             return ExitCodes.UsageOrInputError;
         }
 
@@ -40,9 +40,23 @@ public static class Program
             }
 
             env.Error.WriteLine("usm: " + e.Message);
+            if (e is CliUsageException)
+            {
+                env.Error.WriteLine(UsageHint);
+            }
+
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            // The last line of defence: the commands turn the errors they expect into CliException; anything else the
+            // library or the runtime refuses is still one line, never a stack trace.
+            env.Error.WriteLine("usm: " + CliException.Reason(e));
             return ExitCodes.UsageOrInputError;
         }
     }
+
+    private const string UsageHint = "Run 'usm --help' for usage.";
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 

@@ -34,12 +34,20 @@ public static class Program
         }
         catch (CliException e)
         {
+            var message = e.Message;
             if (e is Inputs.CliReadException read && parse.GetValue(FormatOption) == OutputFormat.Json)
             {
-                env.Out.WriteLine(ReportRenderer.ReadErrorsToJson(read.File, read.Errors));
+                try
+                {
+                    env.Out.WriteLine(ReportRenderer.ReadErrorsToJson(read.File, read.Errors));
+                }
+                catch (CliException failed)
+                {
+                    message += "; " + failed.Message;
+                }
             }
 
-            env.Error.WriteLine("usm: " + e.Message);
+            env.Error.WriteLine("usm: " + message);
             if (e is CliUsageException)
             {
                 env.Error.WriteLine(UsageHint);

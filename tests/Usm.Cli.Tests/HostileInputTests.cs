@@ -144,6 +144,17 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void FailedWriteOfTheReadErrorsDocument_StillOneLine()
+    {
+        var error = new StringWriter();
+        var exit = Program.Run(["validate", TestData.PathOf("malformed.json"), "--format", "json"], new CliEnvironment(new FullDiskWriter(), error, interactive: false, colour: false));
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("usm: " + TestData.PathOf("malformed.json") + ": line 5", line, StringComparison.Ordinal);
+        Assert.EndsWith("; cannot write the output: No space left on device", line.TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailedWriteToStandardOutput_RealProcess_DevFull()
     {
         if (!File.Exists("/dev/full"))

@@ -115,11 +115,12 @@ internal static class RankingCommands
                 throw new CliException($"--must: '{id}' is not an open risk of {path}.");
             }
 
+            var options = new SprintSelectOptions(n, requireResourceCoverage: parse.GetValue(coverage));
             SprintSelectResult result;
             try
             {
+                // SprintSelectItem refuses an infinite value (RICE or ICE overflowing), SprintSelector a sum that overflows.
                 var items = ranking.Items.Select(i => new SprintSelectItem(i.Id, i.Score, WholeEffort(loaded, i.Id), loaded.ResourcesOf(i.Id), mustIds.Contains(i.Id))).ToList();
-                var options = new SprintSelectOptions(n, requireResourceCoverage: parse.GetValue(coverage));
                 result = env.WithProgress($"Planning a sprint of capacity {n}...", () => SprintSelector.Select(items, options));
             }
             catch (ArgumentException e)

@@ -82,7 +82,7 @@ internal sealed class Register
         var known = RiskRegisterCsv.Columns.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(header[i]) && !known.Contains(header[i]))
+            if (string.IsNullOrWhiteSpace(header[i]))
             {
                 throw Error(path, "$", string.Create(CultureInfo.InvariantCulture, $"Column {i + 1} of the header has no name (a comma at the end of the header?); name the column or remove it."));
             }

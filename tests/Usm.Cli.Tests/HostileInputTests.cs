@@ -169,6 +169,27 @@ public class HostileInputTests
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnyOtherArgumentException_IsStillOneLine_WithoutTheParameterSuffix()
+    {
+        // The last line of defence in Program.Run: whatever the commands do not turn into a CliException themselves.
+        var error = new StringWriter();
+        var exit = Program.Run(["model"], new CliEnvironment(new RefusingWriter(), error, interactive: false, colour: false));
+        Assert.Equal(2, exit);
+        Assert.Equal("usm: The value is refused.", error.ToString().Trim());
+    }
+
+    private sealed class RefusingWriter : StringWriter
+    {
+        public override void Write(char value) => throw new ArgumentException("The value is refused.", nameof(value));
+
+        public override void Write(string? value) => throw new ArgumentException("The value is refused.", nameof(value));
+
+        public override void Write(char[] buffer, int index, int count) => throw new ArgumentException("The value is refused.", nameof(buffer));
+
+        public override void WriteLine(string? value) => throw new ArgumentException("The value is refused.", nameof(value));
+    }
+
     private sealed class FullDiskWriter : StringWriter
     {
         public override void Write(char value) => throw new IOException("No space left on device");

@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 
 namespace Usm.Cli;
@@ -10,6 +11,7 @@ internal sealed class CliEnvironment
 {
     public CliEnvironment(TextWriter output, TextWriter error, bool interactive, bool colour)
     {
+        output = new OutputWriter(output);
         Out = output;
         Error = error;
         IsInteractive = interactive;
@@ -24,6 +26,11 @@ internal sealed class CliEnvironment
         {
             // A wide fixed width keeps redirected output stable (no wrapping at an unknown terminal width).
             Console.Profile.Width = 160;
+        }
+        else if (TerminalWidth() is > 0 and var width)
+        {
+            // Spectre measures the terminal only when it writes to Console.Out itself; here it writes through the guard.
+            Console.Profile.Width = width;
         }
     }
 
@@ -41,6 +48,18 @@ internal sealed class CliEnvironment
         var redirected = System.Console.IsOutputRedirected;
         var noColour = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         return new CliEnvironment(System.Console.Out, System.Console.Error, interactive: !redirected && !System.Console.IsErrorRedirected, colour: !redirected && !noColour);
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return System.Console.IsOutputRedirected ? 0 : System.Console.WindowWidth;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> with a spinner on an interactive terminal, silently otherwise.</summary>
@@ -85,6 +104,60 @@ internal class CliException(string message) : Exception(message)
         }
 
         return text;
+    }
+}
+
+/// <summary>
+/// A usage error found after parsing (an empty file name, an output that is the input): printed as <c>usm: …</c> plus
+/// the hint to run <c>usm --help</c>, exit code <see cref="ExitCodes.UsageOrInputError"/>.
+/// </summary>
+internal sealed class CliUsageException(string message) : CliException(message);
+
+/// <summary>
+/// Standard output that turns a failed write (a full disk, a closed pipe, <c>/dev/full</c>) into a
+/// <see cref="CliException"/>, so the tool reports it in one line instead of crashing.
+/// </summary>
+internal sealed class OutputWriter(TextWriter inner) : TextWriter
+{
+    public override Encoding Encoding => inner.Encoding;
+
+    public override IFormatProvider FormatProvider => inner.FormatProvider;
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string NewLine
+    {
+        get => inner.NewLine;
+        set => inner.NewLine = value;
+    }
+
+    public override void Write(char value) => Guard(() => inner.Write(value));
+
+    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        var copy = buffer.ToArray();
+        Guard(() => inner.Write(copy));
+    }
+
+    public override void Write(string? value) => Guard(() => inner.Write(value));
+
+    public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
+
+    public override void Flush() => Guard(inner.Flush);
+
+    public override string ToString() => inner.ToString() ?? string.Empty;
+
+    private static void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw new CliException("cannot write the output: " + e.Message);
+        }
     }
 }
 

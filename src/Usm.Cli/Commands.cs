@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Text;
 using Usm.Cli.Output;
+using Usm.Model.Serialization;
 
 namespace Usm.Cli;
 
@@ -27,11 +31,36 @@ internal static class Commands
 /// <summary>File access that turns I/O failures into one-line user errors naming the file.</summary>
 internal static class Files
 {
-    public static string ReadAllText(string path)
+    /// <summary>The most bytes an input file may hold: the library readers' document limit.</summary>
+    public static long MaxInputBytes => ReaderOptions.Default.MaxDocumentBytes;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reads a UTF-8 text file of at most <see cref="MaxInputBytes"/> bytes (reading stops one byte past the limit, so a
+    /// device or pipe that never ends is refused too), skipping a UTF-8 byte order mark. Invalid UTF-8 is refused with
+    /// its byte offset, never replaced.
+    /// </summary>
+    public static string ReadAllText(string path) => ReadAllText(path, MaxInputBytes);
+
+    internal static string ReadAllText(string path, long limit)
     {
+        if (path.Length == 0)
+        {
+            throw new CliUsageException("an input file name is empty.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path}: is a directory, not a file.");
+        }
+
+        byte[] bytes;
+        int count;
         try
         {
-            return File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            (bytes, count) = ReadAtMost(stream, limit + 1);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -40,27 +69,91 @@ internal static class Files
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"{path}: {e.Message}");
+        }
+
+        if (count > limit)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{path}: the file is larger than the limit of {limit} bytes."));
+        }
+
+        return Decode(path, bytes.AsSpan(0, count));
+    }
+
+    /// <summary>Decodes UTF-8 strictly, after a byte order mark if there is one; UTF-16 and UTF-32 marks are named.</summary>
+    internal static string Decode(string path, ReadOnlySpan<byte> bytes)
+    {
+        var skip = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (skip == 0 && (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])))
+        {
+            throw new CliException($"{path}: the file is UTF-16 or UTF-32 (it starts with that byte order mark); save it as UTF-8.");
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes[skip..]);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = skip + Math.Max(e.Index, 0);
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{path}: not valid UTF-8 (byte offset {offset}); save the file as UTF-8."));
         }
     }
 
-    public static Stream OpenRead(string path)
+    // Reads until the end of the stream or until `most` bytes are in; never more than `most` bytes of memory.
+    private static (byte[] Buffer, int Count) ReadAtMost(Stream stream, long most)
     {
+        var cap = (int)Math.Min(most, Array.MaxLength);
+        var initial = stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, cap) : Math.Min(64 * 1024, cap);
+        var buffer = new byte[Math.Max(initial, 1)];
+        var count = 0;
+        while (count < cap)
+        {
+            if (count == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, cap));
+            }
+
+            var read = stream.Read(buffer, count, buffer.Length - count);
+            if (read == 0)
+            {
+                break;
+            }
+
+            count += read;
+        }
+
+        return (buffer, count);
+    }
+
+    /// <summary>Refuses an output file that is the input file (compared by full path, after symbolic links), before anything is written.</summary>
+    public static void CheckNotSame(string input, string output, string what)
+    {
+        if (string.Equals(FullPath(input), FullPath(output), StringComparison.Ordinal))
+        {
+            throw new CliUsageException($"{what} {output} is the input file {input}; write to another file.");
+        }
+    }
+
+    private static string FullPath(string path)
+    {
+        var full = Path.GetFullPath(path);
         try
         {
-            return File.OpenRead(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CliException($"{path}: file not found.");
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"{path}: {e.Message}");
+            return full;
         }
     }
 
     public static void WriteAllText(string path, string text)
     {
+        if (path.Length == 0)
+        {
+            throw new CliUsageException("an output file name is empty.");
+        }
+
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -75,5 +168,63 @@ internal static class Files
         {
             throw new CliException($"{path}: {e.Message}");
         }
+    }
+}
+
+/// <summary>
+/// Checks the parser applies to arguments and options, so that a bad value is a usage error that names the option,
+/// in words rather than .NET type names.
+/// </summary>
+internal static class ParseRules
+{
+    /// <summary>Refuses an empty file name given for <paramref name="argument"/>.</summary>
+    public static Argument<string> FileName(this Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => t.Value.Length == 0))
+            {
+                result.AddError($"{argument.Name}: the file name is empty.");
+            }
+        });
+        return argument;
+    }
+
+    /// <summary>Refuses an empty file or folder name given for <paramref name="option"/>.</summary>
+    public static Option<string?> FileName(this Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => t.Value.Length == 0))
+            {
+                result.AddError($"{option.Name}: the file name is empty.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Parses a whole number from <paramref name="min"/> to <paramref name="max"/>; anything else is a usage error naming the option.</summary>
+    public static int? WholeNumber(ArgumentResult result, int? fallback, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return fallback;
+        }
+
+        var text = result.Tokens[^1].Value;
+        var name = (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"{name} '{text}': expected a whole number.");
+            return fallback;
+        }
+
+        if (value < min || value > max)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} {value}: use a whole number from {min} to {max}."));
+            return fallback;
+        }
+
+        return value;
     }
 }

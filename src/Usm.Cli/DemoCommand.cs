@@ -11,17 +11,17 @@ namespace Usm.Cli;
 /// <summary>The <c>usm demo</c> command: the whole USM loop on the sample organisation.</summary>
 internal static class DemoCommand
 {
-    public static readonly Option<string?> OutOption = new("--out")
+    public static readonly Option<string?> OutOption = new Option<string?>("--out")
     {
         Description = "Also write the artefacts (JSON, CSV, SVG, Markdown report) to this folder.",
         HelpName = "DIR",
-    };
+    }.FileName();
 
-    public static readonly Option<string?> SvgOption = new("--svg")
+    public static readonly Option<string?> SvgOption = new Option<string?>("--svg")
     {
         Description = "Write only the pictures (heatmap.svg: risk heat map; burnup.svg: sprint burn-up with exposure) to this folder.",
         HelpName = "DIR",
-    };
+    }.FileName();
 
     public static Command Create(CliEnvironment env)
     {

@@ -14,7 +14,7 @@ internal static class FileCommands
 {
     public static Command Validate(CliEnvironment env)
     {
-        var file = new Argument<string>("FILE") { Description = "A management-system JSON, a USM-WIF workflow, a library workflow JSON, a risk-database JSON, a risk register CSV, a scan or an instrument JSON." };
+        var file = new Argument<string>("FILE") { Description = "A management-system JSON, a USM-WIF workflow, a library workflow JSON, a risk-database JSON, a risk register CSV, a scan or an instrument JSON." }.FileName();
         var command = new Command("validate", "Read a file and report its validation and conformance findings. Exit code 0: no findings; 1: findings; 2: the file cannot be read.");
         command.Arguments.Add(file);
         command.SetAction(parse =>
@@ -84,8 +84,8 @@ internal static class FileCommands
 
     public static Command Convert(CliEnvironment env)
     {
-        var input = new Argument<string>("IN") { Description = "The file to convert: a risk register CSV, a risk-database JSON, a USM-WIF workflow or a library workflow JSON." };
-        var output = new Argument<string>("OUT") { Description = "The file to write; its extension picks the format: .csv, .workflow.json (USM-WIF) or .json (the library's format)." };
+        var input = new Argument<string>("IN") { Description = "The file to convert: a risk register CSV, a risk-database JSON, a USM-WIF workflow or a library workflow JSON." }.FileName();
+        var output = new Argument<string>("OUT") { Description = "The file to write; its extension picks the format: .csv, .workflow.json (USM-WIF) or .json (the library's format)." }.FileName();
         var command = new Command("convert", "Convert a risk register CSV to and from a risk-database JSON, or a USM-WIF workflow to and from the library's workflow JSON.");
         command.Arguments.Add(input);
         command.Arguments.Add(output);
@@ -93,6 +93,7 @@ internal static class FileCommands
         {
             var inPath = parse.GetRequiredValue(input);
             var outPath = parse.GetRequiredValue(output);
+            Files.CheckNotSame(inPath, outPath, "OUT");
             var (text, kind) = InputFiles.ReadAndDetect(inPath);
             var target = TargetOf(outPath);
             if (target == InputKind.Workflow && kind is InputKind.RegisterCsv or InputKind.RiskDatabase)

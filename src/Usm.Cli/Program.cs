@@ -24,7 +24,7 @@ public static class Program
                 env.Error.WriteLine("usm: " + error.Message);
             }
 
-            env.Error.WriteLine("Run 'usm --help' for usage.");
+            env.Error.WriteLine(UsageHint);
             return ExitCodes.UsageOrInputError;
         }
 
@@ -34,15 +34,37 @@ public static class Program
         }
         catch (CliException e)
         {
+            var message = e.Message;
             if (e is Inputs.CliReadException read && parse.GetValue(FormatOption) == OutputFormat.Json)
             {
-                env.Out.WriteLine(ReportRenderer.ReadErrorsToJson(read.File, read.Errors));
+                try
+                {
+                    env.Out.WriteLine(ReportRenderer.ReadErrorsToJson(read.File, read.Errors));
+                }
+                catch (CliException failed)
+                {
+                    message += "; " + failed.Message;
+                }
             }
 
-            env.Error.WriteLine("usm: " + e.Message);
+            env.Error.WriteLine("usm: " + message);
+            if (e is CliUsageException)
+            {
+                env.Error.WriteLine(UsageHint);
+            }
+
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            // The last line of defence: the commands turn the errors they expect into CliException; anything else the
+            // library or the runtime refuses is still one line, never a stack trace.
+            env.Error.WriteLine("usm: " + CliException.Reason(e));
             return ExitCodes.UsageOrInputError;
         }
     }
+
+    private const string UsageHint = "Run 'usm --help' for usage.";
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 

@@ -10,10 +10,10 @@ namespace Usm.Cli;
 /// <summary><c>usm prioritise</c>, <c>usm plan-sprint</c> and <c>usm compare</c>: ranking a register.</summary>
 internal static class RankingCommands
 {
-    private static Argument<string> RegisterArgument() => new("REGISTER")
+    private static Argument<string> RegisterArgument() => new Argument<string>("REGISTER")
     {
         Description = "A risk register CSV or a risk-database JSON (told apart by content).",
-    };
+    }.FileName();
 
     private static Option<string> MethodOption(string defaultMethod) => new("--method")
     {
@@ -22,11 +22,11 @@ internal static class RankingCommands
         DefaultValueFactory = _ => defaultMethod,
     };
 
-    private static Option<string?> DocumentOption(string kind, string reader) => new("--document")
+    private static Option<string?> DocumentOption(string kind, string reader) => new Option<string?>("--document")
     {
         Description = $"Also write the result as a Usm.Model JSON document of kind '{kind}' to FILE, which UsmJson.{reader} reads back.",
         HelpName = "FILE",
-    };
+    }.FileName();
 
     public static Command Prioritise(CliEnvironment env)
     {
@@ -37,7 +37,7 @@ internal static class RankingCommands
             HelpName = "M",
             Required = true,
         };
-        var top = new Option<int?>("--top") { Description = "Show only the first K of the ranking (equal scores are ordered by id, as in the full ranking).", HelpName = "K" };
+        var top = new Option<int?>("--top") { Description = "Show only the first K of the ranking (equal scores are ordered by id, as in the full ranking).", HelpName = "K", CustomParser = r => ParseRules.WholeNumber(r, null) };
         var document = DocumentOption("ranking", "ReadRanking");
         var command = new Command("prioritise", "Rank the open risks of a register with one method; each row has its rank, score and explanation.");
         command.Arguments.Add(register);
@@ -54,6 +54,8 @@ internal static class RankingCommands
                 throw new CliException($"--top {k}: K must be at least 1.");
             }
 
+            CheckDocument(path, parse.GetValue(document));
+
             var m = MethodOptions.Create(parse.GetRequiredValue(method), parse);
             var label = MethodOptions.Label(parse.GetRequiredValue(method), m);
             var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
@@ -68,7 +70,7 @@ internal static class RankingCommands
             report.AddText(string.Empty, "Ranks are distinct: equal scores get consecutive ranks, in order of id (ordinal).");
             if (parse.GetValue(document) is { } file)
             {
-                Files.WriteAllText(file, UsmJson.WriteRanking(ranking));
+                Files.WriteAllText(file, WriteDocument(path, file, () => UsmJson.WriteRanking(ranking)));
             }
 
             Commands.Render(parse, report, env);
@@ -81,7 +83,7 @@ internal static class RankingCommands
     {
         var register = RegisterArgument();
         var method = MethodOption("emv");
-        var capacity = new Option<int>("--capacity") { Description = "The sprint's capacity, in the same units as the risks' effort.", HelpName = "N", Required = true };
+        var capacity = new Option<int>("--capacity") { Description = "The sprint's capacity, in the same units as the risks' effort.", HelpName = "N", Required = true, CustomParser = r => ParseRules.WholeNumber(r, 0) ?? 0 };
         var coverage = new Option<bool>("--require-coverage") { Description = "Require the plan to cover people, process and technology together (exit code 1 when no plan within capacity can)." };
         var must = new Option<string?>("--must") { Description = "Risks the plan must include, comma-separated.", HelpName = "IDS" };
         var document = DocumentOption("sprint-selection", "ReadSprintSelection");
@@ -102,6 +104,8 @@ internal static class RankingCommands
                 throw new CliException($"--capacity {n}: the capacity must be zero or more.");
             }
 
+            CheckDocument(path, parse.GetValue(document));
+
             var m = MethodOptions.Create(parse.GetValue(method) ?? "emv", parse);
             var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
             var ranking = MethodOptions.Rank(loaded, m);
@@ -111,9 +115,18 @@ internal static class RankingCommands
                 throw new CliException($"--must: '{id}' is not an open risk of {path}.");
             }
 
-            var items = ranking.Items.Select(i => new SprintSelectItem(i.Id, i.Score, WholeEffort(loaded, i.Id), loaded.ResourcesOf(i.Id), mustIds.Contains(i.Id))).ToList();
             var options = new SprintSelectOptions(n, requireResourceCoverage: parse.GetValue(coverage));
-            var result = env.WithProgress($"Planning a sprint of capacity {n}...", () => SprintSelector.Select(items, options));
+            SprintSelectResult result;
+            try
+            {
+                // SprintSelectItem refuses an infinite value (RICE or ICE overflowing), SprintSelector a sum that overflows.
+                var items = ranking.Items.Select(i => new SprintSelectItem(i.Id, i.Score, WholeEffort(loaded, i.Id), loaded.ResourcesOf(i.Id), mustIds.Contains(i.Id))).ToList();
+                result = env.WithProgress($"Planning a sprint of capacity {n}...", () => SprintSelector.Select(items, options));
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException($"{path}: cannot plan a sprint with the {m.Name} scores as values: {CliException.Reason(e)}");
+            }
 
             var report = new Report($"{path}: sprint plan, capacity {n}, value = {MethodOptions.Label(parse.GetValue(method) ?? "emv", m)} score");
             var table = report.AddTable("Decisions (selected first, then by value per effort)", ["id", "decision", "value", "effort", "value/effort", "why"], primary: true);
@@ -138,7 +151,7 @@ internal static class RankingCommands
 
             if (parse.GetValue(document) is { } file)
             {
-                Files.WriteAllText(file, UsmJson.WriteSprintSelection(result));
+                Files.WriteAllText(file, WriteDocument(path, file, () => UsmJson.WriteSprintSelection(result)));
             }
 
             Commands.Render(parse, report, env);
@@ -185,6 +198,11 @@ internal static class RankingCommands
             var labels = names.Select((name, i) => MethodOptions.Label(name, methodsBuilt[i])).ToList();
             var built = methodsBuilt;
             var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            if (loaded.Candidates.Count < 2)
+            {
+                throw new CliException($"{path}: the register has {loaded.Candidates.Count} open risk; compare needs at least two open risks to compare rankings.");
+            }
+
             var rankings = env.WithProgress($"Ranking {loaded.Candidates.Count} risks {built.Count} ways...", () => built.Select(m => MethodOptions.Rank(loaded, m)).ToList());
             var report = new Report($"{path}: {string.Join(" vs ", labels)}");
 
@@ -220,6 +238,28 @@ internal static class RankingCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Refuses a <c>--document</c> file that is the register itself, before anything is read or written.</summary>
+    private static void CheckDocument(string register, string? document)
+    {
+        if (document is not null)
+        {
+            Files.CheckNotSame(register, document, "--document");
+        }
+    }
+
+    /// <summary>Writes a result document, turning the library's refusal (a score JSON cannot hold) into an input error.</summary>
+    private static string WriteDocument(string register, string file, Func<string> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"{register}: cannot write the document {file}: {CliException.Reason(e)}");
+        }
     }
 
     private static int WholeEffort(Register register, string id)

@@ -11,8 +11,8 @@ internal static class ScanCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var baseline = new Argument<string>("BASELINE") { Description = "The earlier scan (a scan JSON document, 'kind': 'scan')." };
-        var interim = new Argument<string>("INTERIM") { Description = "The later scan of the same instrument." };
+        var baseline = new Argument<string>("BASELINE") { Description = "The earlier scan (a scan JSON document, 'kind': 'scan')." }.FileName();
+        var interim = new Argument<string>("INTERIM") { Description = "The later scan of the same instrument." }.FileName();
         var compare = new Command("compare", "Compare two scans: the overall score, each area and each question before and after, and the change in percentage points.");
         compare.Arguments.Add(baseline);
         compare.Arguments.Add(interim);

@@ -94,7 +94,7 @@ public class FormatMatrixTests
     }
 
     [Fact]
-    public void BadNumberInAnAnalysisColumn_NamesLineAndColumn()
+    public void BadNumberInAnAnalysisColumn_NamesRowAndColumn()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("usm-cli-").FullName, "r.csv");
         var lines = File.ReadAllText(TestData.PathOf("register.csv")).Split("\r\n");
@@ -102,6 +102,7 @@ public class FormatMatrixTests
         File.WriteAllText(file, string.Join("\r\n", lines));
         var run = CliRunner.InProcess("prioritise", file, "--method", "emv");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("line 3, column 25 ($[1].impact): 'lots' is not a number.", run.Error, StringComparison.Ordinal);
+        // The path only: the library's CSV table does not tell where a row starts, so no line and column are guessed.
+        Assert.Equal($"usm: {file}: $[1].impact: 'lots' is not a number.", run.Error.Trim());
     }
 }

@@ -56,26 +56,38 @@ internal static class MethodOptions
         Recursive = true,
     };
 
+    /// <summary>The fewest levels a risk-matrix scale may have on the command line.</summary>
+    public const int MinLevels = 2;
+
+    /// <summary>The most levels a risk-matrix scale may have on the command line (the class table has levels × levels cells).</summary>
+    public const int MaxLevels = 100;
+
+    /// <summary>The most priority classes of a risk matrix on the command line.</summary>
+    public const int MaxClasses = 100;
+
     public static readonly Option<int> EffectLevels = new("--effect-levels")
     {
-        Description = "Number of effect levels of the risk matrix's scale.",
+        Description = "Number of effect levels of the risk matrix's scale, 2 to 100 (default 5).",
         HelpName = "N",
         DefaultValueFactory = _ => 5,
+        CustomParser = r => ParseRules.WholeNumber(r, 5, MinLevels, MaxLevels) ?? 5,
         Recursive = true,
     };
 
     public static readonly Option<int> LikelihoodLevels = new("--likelihood-levels")
     {
-        Description = "Number of likelihood levels of the risk matrix's scale.",
+        Description = "Number of likelihood levels of the risk matrix's scale, 2 to 100 (default 5).",
         HelpName = "N",
         DefaultValueFactory = _ => 5,
+        CustomParser = r => ParseRules.WholeNumber(r, 5, MinLevels, MaxLevels) ?? 5,
         Recursive = true,
     };
 
     public static readonly Option<int?> Classes = new("--classes")
     {
-        Description = "Number of priority classes of the risk matrix (default: the standard 5 × 5 table with 4 classes; other scales: 4 classes spread evenly over effect + likelihood).",
+        Description = "Number of priority classes of the risk matrix (default: the standard 5 × 5 table with 4 classes; other scales: 4 classes spread evenly over effect + likelihood); 1 to 100.",
         HelpName = "N",
+        CustomParser = r => ParseRules.WholeNumber(r, null, 1, MaxClasses),
         Recursive = true,
     };
 
@@ -145,6 +157,11 @@ internal static class MethodOptions
     /// <summary>Ranks the register, turning the library's complaints about values into a one-line user error.</summary>
     public static Ranking Rank(Register register, RankingMethod method, int? top = null)
     {
+        if (register.ColumnCriteria is { } columns && ReadCriteria(method).Where(c => !columns.Contains(c)).ToList() is { Count: > 0 } missing)
+        {
+            throw new CliException($"{register.Path}: {method.Name} reads {Quoted(missing)}, but the register has no column for {(missing.Count == 1 ? "it" : "them")} (every risk would score 0); add the column{(missing.Count == 1 ? string.Empty : "s")} or point the method elsewhere with --map or --criteria.");
+        }
+
         try
         {
             return top is { } k && k < register.Candidates.Count
@@ -156,6 +173,29 @@ internal static class MethodOptions
             throw new CliException($"{register.Path}: {method.Name} cannot rank this register: {CliException.Reason(e)}");
         }
     }
+
+    /// <summary>
+    /// The criteria a method reads, from the parameters each method exposes; <c>effort</c> stands for the candidates'
+    /// effort, which the ratio methods divide by when no job-size, duration or effort criterion is named.
+    /// </summary>
+    public static IReadOnlyList<string> ReadCriteria(RankingMethod method)
+    {
+        IEnumerable<string?> names = method switch
+        {
+            RiskMatrixMethod m => [m.EffectCriterion, m.LikelihoodCriterion, m.WithinClassCriterion],
+            ExpectedValueMethod m => [m.ProbabilityCriterion, m.ImpactCriterion],
+            WeightedSumMethod m => m.Criteria.Select(c => (string?)c.Name),
+            TopsisMethod m => m.Criteria.Select(c => (string?)c.Name),
+            WsjfMethod m => [.. m.CostOfDelayComponents.Select(c => (string?)c), m.JobSizeCriterion ?? Register.EffortCriterion],
+            Cd3Method m => [m.CostOfDelayCriterion, m.DurationCriterion ?? Register.EffortCriterion],
+            RiceMethod m => [m.ReachCriterion, m.ImpactCriterion, m.ConfidenceCriterion, m.EffortCriterion ?? Register.EffortCriterion],
+            IceMethod m => [m.ImpactCriterion, m.ConfidenceCriterion, m.EaseCriterion],
+            _ => [],
+        };
+        return names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     /// <summary>
     /// AHP in ratings mode (<see cref="RankingMethod.AhpWeightedSum"/>): the criteria's weights come from a pairwise

@@ -30,13 +30,16 @@ internal sealed class Register
 
     public const string EaseCriterion = "ease";
 
-    private Register(string path, InputKind kind, IReadOnlyList<Risk> risks, CandidateSet candidates)
+    private Register(string path, InputKind kind, IReadOnlyList<Risk> risks, CandidateSet candidates, IReadOnlySet<string>? columnCriteria)
     {
         Path = path;
         Kind = kind;
         Risks = risks;
         Candidates = candidates;
+        ColumnCriteria = columnCriteria;
     }
+
+    private Dictionary<string, Risk>? _byId;
 
     public string Path { get; }
 
@@ -46,6 +49,16 @@ internal sealed class Register
 
     public CandidateSet Candidates { get; }
 
+    /// <summary>
+    /// For a CSV register, the criteria that have a column behind them (the others hold 0 for every risk); null for a
+    /// risk database, whose risks carry their own assessments.
+    /// </summary>
+    public IReadOnlySet<string>? ColumnCriteria { get; }
+
+    /// <summary>The written names of the risk statuses (kebab-case, as the register CSV's <c>status</c> column has them).</summary>
+    public static readonly IReadOnlyDictionary<string, RiskStatus> StatusNames =
+        Enum.GetValues<RiskStatus>().ToDictionary(Kebab, s => s, StringComparer.Ordinal);
+
     public static Register Load(string path)
     {
         var (text, kind) = InputFiles.ReadAndDetect(path, InputKind.RiskDatabase, InputKind.RegisterCsv);
@@ -54,59 +67,165 @@ internal sealed class Register
             var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, SystemClock.Instance));
             var open = database.OpenRisks;
             var candidates = open.Select(r => Complete(RiskCandidates.FromRisk(r), r)).ToList();
-            return Create(path, kind, open, candidates);
+            return Create(path, kind, open, candidates, null);
         }
 
         var risks = InputFiles.Unwrap(path, RiskRegisterCsv.Import(text));
         var table = InputFiles.Unwrap(path, UsmCsv.ReadTable(text));
+        return FromCsv(path, risks, table);
+    }
+
+    // Linear in the size of the table: the columns are looked up once, and each candidate is built in one go.
+    private static Register FromCsv(string path, IReadOnlyList<Risk> risks, CsvTable table)
+    {
+        var header = table.Header;
+        var known = RiskRegisterCsv.Columns.ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(header[i]))
+            {
+                throw Error(path, "$", string.Create(CultureInfo.InvariantCulture, $"Column {i + 1} of the header has no name (a comma at the end of the header?); name the column or remove it."));
+            }
+        }
+
+        var extras = Enumerable.Range(0, header.Length).Where(i => !known.Contains(header[i])).Select(i => (Index: i, Name: header[i])).ToList();
+        var status = table.ColumnIndex("status");
+        var effect = table.ColumnIndex("inherent-effect");
+        var likelihood = table.ColumnIndex("inherent-likelihood");
+        var emv = table.ColumnIndex("signed-expected-value");
+
+        var columnCriteria = new HashSet<string>(StringComparer.Ordinal) { ResourcesCriterion };
+        columnCriteria.UnionWith(extras.Select(e => e.Name));
+        if (effect >= 0)
+        {
+            columnCriteria.Add(RiskCandidates.Effect);
+        }
+
+        if (likelihood >= 0)
+        {
+            columnCriteria.Add(RiskCandidates.Likelihood);
+        }
+
+        if (emv >= 0)
+        {
+            columnCriteria.Add(RiskCandidates.ExpectedValue);
+        }
+
+        if (columnCriteria.Contains(EffortCriterion))
+        {
+            columnCriteria.Add(EaseCriterion);
+        }
+
+        var open = new List<Risk>(risks.Count);
         var list = new List<Candidate>(risks.Count);
         for (var row = 0; row < risks.Count; row++)
         {
-            var candidate = RiskCandidates.FromRisk(risks[row]);
             var cells = table.Rows[row];
-            string? Cell(string column)
+            var risk = risks[row];
+            if (status >= 0 && cells[status].Length > 0)
             {
-                var index = table.ColumnIndex(column);
-                return index < 0 || index >= cells.Length || cells[index].Length == 0 ? null : cells[index];
-            }
-
-            double Number(string column, string text) =>
-                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-                    ? value
-                    : throw new CliReadException(path, [new ReadError(ReadErrorCode.InvalidValue, $"$[{row}].{column}", $"'{text}' is not a number.", row + 2, table.ColumnIndex(column) + 1)]);
-
-            if (Cell("inherent-effect") is { } effect)
-            {
-                candidate = candidate.WithValue(RiskCandidates.Effect, Number("inherent-effect", effect) + 1);
-            }
-
-            if (Cell("inherent-likelihood") is { } likelihood)
-            {
-                candidate = candidate.WithValue(RiskCandidates.Likelihood, Number("inherent-likelihood", likelihood) + 1);
-            }
-
-            if (Cell("signed-expected-value") is { } emv)
-            {
-                candidate = candidate.WithValue(RiskCandidates.ExpectedValue, Math.Abs(Number("signed-expected-value", emv)));
-            }
-
-            foreach (var column in table.Header.Where(h => !RiskRegisterCsv.Columns.Contains(h)))
-            {
-                var value = Cell(column) is { } t ? Number(column, t) : 0;
-                candidate = candidate.WithValue(column, value);
-                if (column == EffortCriterion)
+                if (!StatusNames.TryGetValue(cells[status], out var state))
                 {
-                    candidate = candidate.WithEffort(value);
+                    throw Error(path, Cell(row, "status"), $"'{cells[status]}' is not a risk status (expected {string.Join(", ", StatusNames.Keys)}).");
+                }
+
+                if (!state.IsOpen())
+                {
+                    continue;
                 }
             }
 
-            list.Add(Complete(candidate, risks[row]));
+            double Number(int index)
+            {
+                var cell = cells[index];
+                if (cell.Length == 0)
+                {
+                    return 0;
+                }
+
+                return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                    ? value
+                    : throw Error(path, Cell(row, header[index]), $"'{cell}' is not a number.");
+            }
+
+            var start = RiskCandidates.FromRisk(risk);
+            var values = new Dictionary<string, double>(start.Values, StringComparer.Ordinal);
+            if (effect >= 0 && cells[effect].Length > 0)
+            {
+                values[RiskCandidates.Effect] = Number(effect) + 1;
+            }
+
+            if (likelihood >= 0 && cells[likelihood].Length > 0)
+            {
+                values[RiskCandidates.Likelihood] = Number(likelihood) + 1;
+            }
+
+            if (emv >= 0 && cells[emv].Length > 0)
+            {
+                values[RiskCandidates.ExpectedValue] = Math.Abs(Number(emv));
+            }
+
+            var effort = start.Effort;
+            foreach (var (index, name) in extras)
+            {
+                var value = Number(index);
+                values[name] = value;
+                if (name == EffortCriterion)
+                {
+                    if (value < 0)
+                    {
+                        throw Error(path, Cell(row, name), string.Create(CultureInfo.InvariantCulture, $"Effort {value} is negative; effort must be zero or more."));
+                    }
+
+                    effort = value;
+                }
+            }
+
+            values.TryAdd(EffortCriterion, effort);
+            values.TryAdd(ResourcesCriterion, risk.Resources.Length);
+            values.TryAdd(EaseCriterion, effort > 0 ? 10 / effort : 0);
+            try
+            {
+                list.Add(new Candidate(risk.Id, values, effort, start.Polarity));
+            }
+            catch (ArgumentException e)
+            {
+                throw Error(path, JsonRow(row), CliException.Reason(e));
+            }
+
+            open.Add(risk);
         }
 
-        return Create(path, kind, risks, list);
+        return Create(path, InputKind.RegisterCsv, open, list, columnCriteria);
     }
 
-    private static Register Create(string path, InputKind kind, IReadOnlyList<Risk> risks, List<Candidate> candidates)
+    private static string JsonRow(int row) => string.Create(CultureInfo.InvariantCulture, $"$[{row}]");
+
+    private static string Cell(int row, string column) => JsonRow(row) + "." + column;
+
+    // The library's CSV table does not expose where a row starts (a quoted cell may span lines), so errors carry the
+    // path of the cell only, not a line and column that could be wrong.
+    private static CliReadException Error(string path, string where, string message) =>
+        new(path, [new ReadError(ReadErrorCode.InvalidValue, where, message)]);
+
+    private static string Kebab(RiskStatus status)
+    {
+        var name = status.ToString();
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+
+    private static Register Create(string path, InputKind kind, IReadOnlyList<Risk> risks, List<Candidate> candidates, IReadOnlySet<string>? columnCriteria)
     {
         if (candidates.Count == 0)
         {
@@ -115,7 +234,7 @@ internal sealed class Register
 
         try
         {
-            return new Register(path, kind, risks, new CandidateSet(candidates));
+            return new Register(path, kind, risks, new CandidateSet(candidates), columnCriteria);
         }
         catch (ArgumentException e)
         {
@@ -143,5 +262,9 @@ internal sealed class Register
         return candidate;
     }
 
-    public ImmutableArray<Usm.Model.Resource> ResourcesOf(string id) => Risks.First(r => r.Id == id).Resources;
+    public ImmutableArray<Usm.Model.Resource> ResourcesOf(string id)
+    {
+        _byId ??= Risks.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return _byId[id].Resources;
+    }
 }

@@ -49,8 +49,33 @@ internal static class ColumnMath
                 sumSq += v * v;
             }
 
+            // The plain sum of squares overflows for values above about 1e154 and loses its digits below about 1e-145;
+            // then the norm is taken of the column scaled by its largest magnitude. Ordinary columns keep the plain sum,
+            // so their scores do not change by a bit.
+            var largest = Math.Max(Math.Abs(min), Math.Abs(max));
+            if (largest > 0 && !(sumSq >= SmallestPlainSumOfSquares && sumSq < double.PositiveInfinity))
+            {
+                return (min, max, ScaledNorm(x, largest));
+            }
+
             return (min, max, Math.Sqrt(sumSq));
         }
+    }
+
+    /// <summary>Below this, a sum of squares may hold subnormal terms, which have lost digits.</summary>
+    private const double SmallestPlainSumOfSquares = 1e-290;
+
+    /// <summary>The Euclidean norm as <paramref name="largest"/> · ‖x / largest‖, which neither overflows nor underflows.</summary>
+    private static double ScaledNorm(ReadOnlySpan<double> x, double largest)
+    {
+        var sum = 0.0;
+        foreach (var v in x)
+        {
+            var r = v / largest;
+            sum += r * r;
+        }
+
+        return largest * Math.Sqrt(sum);
     }
 
     /// <summary>y[i] += a · x[i] + b for every i.</summary>

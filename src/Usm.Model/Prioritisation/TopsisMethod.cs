@@ -44,6 +44,7 @@ public sealed class TopsisMethod : RankingMethod
         var m = Criteria.Length;
         var scale = new double[m];
         var offset = new double[m];
+        var half = new double[m];
         var ideal = new double[m];
         var anti = new double[m];
         var plus = ArrayPool<double>.Shared.Rent(n);
@@ -57,12 +58,21 @@ public sealed class TopsisMethod : RankingMethod
                 var c = Criteria[j];
                 var x = set.ColumnArray(c.Name, "candidates", Name);
                 var s = ColumnMath.Stats(x);
+
+                // v = w · scale · (h·x − h·offset), with h = 1 except for a min-max range that overflows (values towards
+                // ±1.8e308), which is taken in halves (h = ½): the same ratio, and ordinary columns are unchanged.
+                var h = Normalisation == SawNormalisation.MinMax && double.IsPositiveInfinity(s.Max - s.Min) ? 0.5 : 1.0;
                 (scale[j], offset[j]) = Normalisation switch
                 {
                     SawNormalisation.Max => (s.Max > 0 ? 1 / s.Max : 0, 0),
-                    SawNormalisation.MinMax => (s.Max > s.Min ? 1 / (s.Max - s.Min) : 0, s.Min),
+                    SawNormalisation.MinMax => (s.Max > s.Min ? 1 / ((h * s.Max) - (h * s.Min)) : 0, s.Min),
                     _ => (s.Norm > 0 ? 1 / s.Norm : 0, 0),
                 };
+                half[j] = h;
+                if (!double.IsFinite(scale[j]))
+                {
+                    throw WeightedSumMethod.Unnormalisable(Name, c, s);
+                }
                 if (Normalisation == SawNormalisation.Max && s.Min < 0)
                 {
                     var bad = Array.FindIndex(x, v => v < 0);
@@ -70,17 +80,17 @@ public sealed class TopsisMethod : RankingMethod
                 }
 
                 var a = _weights[j] * scale[j];
-                var vMax = a * (s.Max - offset[j]);
-                var vMin = a * (s.Min - offset[j]);
+                var ho = h * offset[j];
+                var vMax = a * ((h * s.Max) - ho);
+                var vMin = a * ((h * s.Min) - ho);
                 (ideal[j], anti[j]) = c.Kind == CriterionKind.Benefit ? (vMax, vMin) : (vMin, vMax);
                 var best = ideal[j];
                 var worst = anti[j];
-                var o = offset[j];
                 unchecked
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        var v = a * (x[i] - o);
+                        var v = a * ((h * x[i]) - ho);
                         var dp = v - best;
                         var dm = v - worst;
                         plus[i] += dp * dp;
@@ -100,7 +110,7 @@ public sealed class TopsisMethod : RankingMethod
                 }
             }
 
-            return new ScoreSheet(scores, null, new State(scale, offset, ideal, anti));
+            return new ScoreSheet(scores, null, new State(scale, offset, half, ideal, anti));
         }
         finally
         {
@@ -118,7 +128,8 @@ public sealed class TopsisMethod : RankingMethod
         {
             var c = Criteria[j];
             var x = set.ColumnArray(c.Name, "candidates", Name)[index];
-            var v = _weights[j] * st.Scale[j] * (x - st.Offset[j]);
+            var h = st.Half[j];
+            var v = _weights[j] * st.Scale[j] * ((h * x) - (h * st.Offset[j]));
             var dp = (v - st.Ideal[j]) * (v - st.Ideal[j]);
             var dm = (v - st.Anti[j]) * (v - st.Anti[j]);
             plus += dp;
@@ -131,5 +142,5 @@ public sealed class TopsisMethod : RankingMethod
             $"TOPSIS closeness {F(score)} = D⁻ / (D⁺ + D⁻) with D⁺ = {F(Math.Sqrt(plus))} to the ideal and D⁻ = {F(Math.Sqrt(minus))} to the anti-ideal ({Normalisation} normalisation)."), contributions);
     }
 
-    private sealed record State(double[] Scale, double[] Offset, double[] Ideal, double[] Anti);
+    private sealed record State(double[] Scale, double[] Offset, double[] Half, double[] Ideal, double[] Anti);
 }

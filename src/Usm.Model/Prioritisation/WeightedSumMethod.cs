@@ -86,7 +86,7 @@ public sealed class WeightedSumMethod : RankingMethod
 
                     if (benefit)
                     {
-                        linear[terms++] = (x, s.Max > 0 ? w / s.Max : 0, 0);
+                        linear[terms++] = (x, s.Max > 0 ? Finite(w / s.Max, criterion, s) : 0, 0);
                     }
                     else
                     {
@@ -112,15 +112,17 @@ public sealed class WeightedSumMethod : RankingMethod
                     var range = s.Max - s.Min;
                     if (range > 0)
                     {
-                        var a = w / range;
-                        linear[terms++] = (x, benefit ? a : -a, benefit ? -a * s.Min : a * s.Max);
+                        // A range that overflows (values towards ±1.8e308) is taken in halves, which is the same ratio:
+                        // (x − min) / (max − min) = (x − min) / 2 / (max / 2 − min / 2).
+                        var a = Finite(double.IsPositiveInfinity(range) ? w / ((s.Max / 2) - (s.Min / 2)) / 2 : w / range, criterion, s);
+                        linear[terms++] = (x, benefit ? a : -a, benefit ? -Finite(a * s.Min, criterion, s) : Finite(a * s.Max, criterion, s));
                     }
 
                     break;
                 default:
                     if (s.Norm > 0)
                     {
-                        var a = w / s.Norm;
+                        var a = Finite(w / s.Norm, criterion, s);
                         linear[terms++] = (x, benefit ? a : -a, benefit ? 0 : w);
                     }
 
@@ -150,6 +152,18 @@ public sealed class WeightedSumMethod : RankingMethod
         return new ScoreSheet(scores, null, stats);
     }
 
+    /// <summary>
+    /// A normalisation factor or offset, checked finite: a criterion whose values are all subnormal, or whose range is
+    /// far below their size, cannot be scaled in double precision and is refused by name, rather than ranked as NaN.
+    /// </summary>
+    private double Finite(double value, Criterion criterion, (double Min, double Max, double Norm) s) =>
+        double.IsFinite(value) ? value : throw Unnormalisable(Name, criterion, s);
+
+    /// <summary>The exception for a criterion whose values cannot be normalised in double precision.</summary>
+    internal static ArgumentOutOfRangeException Unnormalisable(string method, Criterion criterion, (double Min, double Max, double Norm) s) =>
+        new("candidates", Preconditions.Invariant(
+            $"{method} cannot normalise criterion '{criterion.Name}': its values (from {s.Min} to {s.Max}) are too small, or too close together for their size, to scale in double precision. Rescale the criterion."));
+
     internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var stats = ((double Min, double Max, double Norm)[])state!;
@@ -175,6 +189,9 @@ public sealed class WeightedSumMethod : RankingMethod
             SawNormalisation.Max when benefit => (s.Max > 0 ? x / s.Max : 0, Preconditions.Invariant($"x / max {F(s.Max)}")),
             SawNormalisation.Max => (s.Min / x, Preconditions.Invariant($"min {F(s.Min)} / x")),
             SawNormalisation.MinMax when s.Max == s.Min => (0, "to 0 (all candidates equal)"),
+            SawNormalisation.MinMax when double.IsPositiveInfinity(s.Max - s.Min) => (
+                (benefit ? (x / 2) - (s.Min / 2) : (s.Max / 2) - (x / 2)) / ((s.Max / 2) - (s.Min / 2)),
+                Preconditions.Invariant($"{(benefit ? "(x − min)" : "(max − x)")} / range, both halved (the range from {F(s.Min)} to {F(s.Max)} is beyond double precision)")),
             SawNormalisation.MinMax when benefit => ((x - s.Min) / (s.Max - s.Min), Preconditions.Invariant($"(x − min {F(s.Min)}) / range {F(s.Max - s.Min)}")),
             SawNormalisation.MinMax => ((s.Max - x) / (s.Max - s.Min), Preconditions.Invariant($"(max {F(s.Max)} − x) / range {F(s.Max - s.Min)}")),
             _ when s.Norm == 0 => (0, "to 0 (all values 0)"),
@@ -205,12 +222,10 @@ internal static class CriteriaCheck
         }
 
         if (!(sum > 0 && double.IsFinite(sum)))
-
         {
-
             throw new ArgumentException(Preconditions.Invariant($"The weights must have a positive, finite sum, but sum to {sum}."), paramName);
-
         }
+
         return (list, [.. list.Select(c => c.Weight / sum)]);
     }
 }

@@ -246,9 +246,17 @@ public sealed class AhpMatrix : IEquatable<AhpMatrix>
                 sum += given[a];
             }
 
+            // Weights whose sum overflows (found by review: two weights of double.MaxValue made every weight 0 and the
+            // group matrix all ones) are first divided by the largest; ordinary weights are used as given.
+            var unit = double.IsFinite(sum) ? 1.0 : given.Max();
+            if (unit != 1.0)
+            {
+                sum = given.Sum(g => g / unit);
+            }
+
             for (var a = 0; a < given.Length; a++)
             {
-                weights[a] = given[a] / sum;
+                weights[a] = given[a] / unit / sum;
             }
         }
 

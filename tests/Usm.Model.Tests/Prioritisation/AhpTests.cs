@@ -262,6 +262,22 @@ public class AhpTests
     }
 
     [Fact]
+    public void GroupAggregation_WeightsOnlyMatterInProportion_EvenWhenTheirSumOverflows()
+    {
+        // Found by review (session 5): two weights of double.MaxValue summed to infinity, every weight became 0 and the
+        // group matrix all ones. Weights in the same proportion must give the same matrix, at any scale.
+        var a = AhpMatrix.FromUpperTriangle(3, [2, 8, 4]);
+        var b = AhpMatrix.FromUpperTriangle(3, [8, 2, 1.0 / 4]);
+        var equal = AhpMatrix.GeometricMean([a, b]);
+        var threeToOne = AhpMatrix.GeometricMean([a, b], [3, 1]);
+
+        Assert.Equal(equal, AhpMatrix.GeometricMean([a, b], [double.MaxValue, double.MaxValue]));
+        Assert.Equal(equal, AhpMatrix.GeometricMean([a, b], [double.Epsilon, double.Epsilon]));
+        var huge = AhpMatrix.GeometricMean([a, b], [double.MaxValue, double.MaxValue / 3]);
+        Assert.All(Enumerable.Range(0, 9), c => Assert.Equal(threeToOne.Cells[c], huge.Cells[c], 1e-12));
+    }
+
+    [Fact]
     public void GroupAggregation_MismatchedSizes_ThrowsNamingTheAssessor()
     {
         var a = AhpMatrix.FromUpperTriangle(3, [2, 8, 4]);

@@ -46,13 +46,18 @@ public sealed class Explanation
     /// <param name="method">The method's name.</param>
     /// <param name="summary">A sentence that states the score and how it was formed.</param>
     /// <param name="contributions">The contributions.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="contributions"/> holds null.</exception>
     public Explanation(string method, string summary, IEnumerable<CriterionContribution> contributions)
     {
         Method = Preconditions.CheckNotNull(method);
         Summary = Preconditions.CheckNotNull(summary);
         ArgumentNullException.ThrowIfNull(contributions);
         Contributions = [.. contributions];
+        var nullAt = Contributions.IndexOf(null!);
+        if (nullAt >= 0)
+        {
+            throw new ArgumentNullException(nameof(contributions), Preconditions.Invariant($"Contribution {nullAt} is null."));
+        }
     }
 
     /// <summary>Gets the method's name.</summary>

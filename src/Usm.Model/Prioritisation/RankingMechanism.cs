@@ -94,7 +94,7 @@ public sealed class RankingMechanism : IPrioritisationMechanism
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="openRisks"/> is null or holds null.</exception>
-    /// <exception cref="ArgumentException">A risk is not open, or its values do not suit the method (the message names the risk).</exception>
+    /// <exception cref="ArgumentException">A risk is not open, or its values do not suit the method, or give it an infinite score (the message names the risk).</exception>
     public IReadOnlyList<RiskPriority> Prioritise(IReadOnlyList<Risk> openRisks)
     {
         ArgumentNullException.ThrowIfNull(openRisks);
@@ -124,6 +124,14 @@ public sealed class RankingMechanism : IPrioritisationMechanism
         var result = ImmutableArray.CreateBuilder<RiskPriority>(ranking.Count);
         foreach (var item in ranking.Items)
         {
+            // A ranking may hold an infinite score (finite values that overflow); a priority may not. Found by review:
+            // RiskPriority's own check named neither the risk nor the method.
+            if (!double.IsFinite(item.Score))
+            {
+                throw new ArgumentOutOfRangeException(nameof(openRisks), item.Score, Preconditions.Invariant(
+                    $"Risk '{item.Id}' has an infinite {Method.Name} score: its values overflow. Scale the criteria down."));
+            }
+
             result.Add(new RiskPriority(item.Id, item.Rank, item.Score, item.Explanation.ToString()));
         }
 

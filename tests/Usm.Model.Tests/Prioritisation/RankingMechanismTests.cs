@@ -27,6 +27,22 @@ public class RankingMechanismTests
     }
 
     [Fact]
+    public void AnInfiniteScore_IsRefusedNamingTheRiskAndTheMethod()
+    {
+        // Found by review (session 5): WSJF of cost of delay 1e300 over job size 1e-300 is infinite; the ranking holds
+        // it, but a RiskPriority may not, and the error named neither the risk nor the method.
+        var mechanism = new RankingMechanism(RankingMethod.Wsjf(["cod"], "size"), map: r =>
+            new Candidate(r.Id, [new("cod", r.Id == "R-b" ? 1e300 : 1), new("size", r.Id == "R-b" ? 1e-300 : 1)]));
+        var risks = Database().OpenRisks;
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => mechanism.Prioritise(risks));
+
+        Assert.Contains("'R-b'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(mechanism.Method.Name, ex.Message, StringComparison.Ordinal);
+        Assert.Equal("openRisks", ex.ParamName);
+    }
+
+    [Fact]
     public void ExpectedValueMethod_RanksRisksOfTheDatabase_ThroughTheProgramme()
     {
         var mechanism = new RankingMechanism(RankingMethod.ExpectedValue(RiskCandidates.Probability, RiskCandidates.Impact));

@@ -49,6 +49,18 @@ public class RankingValidationTests
     }
 
     [Fact]
+    public void AnExplanation_RefusesANullContribution()
+    {
+        // Found by review (session 5): it was accepted, and ToString() then threw NullReferenceException.
+        var line = new CriterionContribution("reach", 1, 1, "reach 1");
+        var ex = Assert.Throws<ArgumentNullException>(() => new Explanation("m", "s", [line, null!]));
+
+        Assert.Equal("contributions", ex.ParamName);
+        Assert.Contains("Contribution 1", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("s" + Environment.NewLine + "  - reach 1", new Explanation("m", "s", [line]).ToString());
+    }
+
+    [Fact]
     public void NegativeEffort_IsRejectedNamingTheItem()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => C("x", -1, values: [("a", 1)]));

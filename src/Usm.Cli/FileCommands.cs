@@ -108,11 +108,8 @@ internal static class FileCommands
             {
                 case (InputKind.RegisterCsv, InputKind.RiskDatabase):
                     var risks = InputFiles.Unwrap(inPath, RiskRegisterCsv.Import(text));
-                    var database = new RiskDatabase(SystemClock.Instance);
-                    foreach (var risk in risks)
-                    {
-                        database = database.Register(risk, ConvertActor);
-                    }
+                    // Related risks first: a row may relate to a risk further down (an export sorts rows by id).
+                    var database = new RiskDatabase(SystemClock.Instance).RegisterAll(risks, ConvertActor);
 
                     written = UsmJson.WriteRiskDatabase(database);
                     items = risks.Count;

@@ -102,7 +102,8 @@ public class FormatMatrixTests
         File.WriteAllText(file, string.Join("\r\n", lines));
         var run = CliRunner.InProcess("prioritise", file, "--method", "emv");
         Assert.Equal(2, run.ExitCode);
-        // The path only: the library's CSV table does not tell where a row starts, so no line and column are guessed.
-        Assert.Equal($"usm: {file}: $[1].impact: 'lots' is not a number.", run.Error.Trim());
+        // The cell's own line and column (CsvTable.PositionOf), then its path; the line holds no character outside the BMP.
+        var column = lines[2].LastIndexOf(',') + 2;
+        Assert.Equal($"usm: {file}: line 3, column {column} ($[1].impact): 'lots' is not a number.", run.Error.Trim());
     }
 }

@@ -54,7 +54,7 @@ public class HostileInputTests
     public void NegativeEffort_NamesTheFileAndTheRow()
     {
         var file = Register("effort,probability,impact", "2,0.5,100", "-3,0.5,100");
-        AssertInputError(CliRunner.InProcess("prioritise", file, "--method", "emv"), $"{file}: $[1].effort: Effort -3 is negative");
+        AssertInputError(CliRunner.InProcess("prioritise", file, "--method", "emv"), $"{file}: line 3, column 54 ($[1].effort): Effort -3 is negative");
     }
 
     [Fact]
@@ -334,19 +334,21 @@ public class HostileInputTests
         AssertInputError(CliRunner.InProcess("plan-sprint", file, "--capacity", "5", "--must", "R-lop-01"), "'R-lop-01' is not an open risk");
 
         File.WriteAllText(file, UsmCsv.WriteTable(new CsvTable(table.Header, rows.Select((r, i) => (i == 3 ? r.SetItem(status, "zombie") : r).AsEnumerable()))));
-        AssertInputError(CliRunner.InProcess("prioritise", file, "--method", "emv"), $"{file}: $[3].status: 'zombie' is not a risk status (expected identified, classified, known-error,");
+        AssertInputError(CliRunner.InProcess("prioritise", file, "--method", "emv"), "($[3].status): 'zombie' is not a risk status (expected identified, classified, known-error,");
     }
 
     // 6. Positions of bad cells
 
     [Fact]
-    public void BadNumber_AfterAMultiLineCell_NamesThePathWithoutAWrongLine()
+    public void BadNumber_AfterAMultiLineCell_NamesTheCellsRealLineAndColumn()
     {
+        // Row R-1's title spans lines 2-4, so R-2 is on line 5; its effort cell starts at character 54.
         var file = Register("effort", "2", "abc");
         File.WriteAllText(file, File.ReadAllText(file).Replace("T1,", "\"T1\nline two\nline three\",", StringComparison.Ordinal));
         var run = CliRunner.InProcess("prioritise", file, "--method", "emv");
-        AssertInputError(run, $"{file}: $[1].effort: 'abc' is not a number.");
-        Assert.DoesNotContain("line", run.Error, StringComparison.Ordinal);
+        AssertInputError(run, "line 5, column 54");
+        AssertInputError(run, "$[1].effort");
+        AssertInputError(run, "'abc' is not a number.");
     }
 
     // 7. Parse errors in words

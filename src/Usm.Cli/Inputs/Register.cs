@@ -126,7 +126,7 @@ internal sealed class Register
             {
                 if (!StatusNames.TryGetValue(cells[status], out var state))
                 {
-                    throw Error(path, Cell(row, "status"), $"'{cells[status]}' is not a risk status (expected {string.Join(", ", StatusNames.Keys)}).");
+                    throw CellError(path, table, row, status, $"'{cells[status]}' is not a risk status (expected {string.Join(", ", StatusNames.Keys)}).");
                 }
 
                 if (!state.IsOpen())
@@ -145,7 +145,7 @@ internal sealed class Register
 
                 return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
                     ? value
-                    : throw Error(path, Cell(row, header[index]), $"'{cell}' is not a number.");
+                    : throw CellError(path, table, row, index, $"'{cell}' is not a number.");
             }
 
             var start = RiskCandidates.FromRisk(risk);
@@ -174,7 +174,7 @@ internal sealed class Register
                 {
                     if (value < 0)
                     {
-                        throw Error(path, Cell(row, name), string.Create(CultureInfo.InvariantCulture, $"Effort {value} is negative; effort must be zero or more."));
+                        throw CellError(path, table, row, index, string.Create(CultureInfo.InvariantCulture, $"Effort {value} is negative; effort must be zero or more."));
                     }
 
                     effort = value;
@@ -203,10 +203,15 @@ internal sealed class Register
 
     private static string Cell(int row, string column) => JsonRow(row) + "." + column;
 
-    // The library's CSV table does not expose where a row starts (a quoted cell may span lines), so errors carry the
-    // path of the cell only, not a line and column that could be wrong.
     private static CliReadException Error(string path, string where, string message) =>
         new(path, [new ReadError(ReadErrorCode.InvalidValue, where, message)]);
+
+    // A cell's error carries its path and where the cell starts in the text (a quoted cell above may span lines).
+    private static CliReadException CellError(string path, CsvTable table, int row, int column, string message)
+    {
+        var (line, character) = table.PositionOf(row, column);
+        return new(path, [new ReadError(ReadErrorCode.InvalidValue, Cell(row, table.Header[column]), message, line, character)]);
+    }
 
     private static string Kebab(RiskStatus status)
     {

@@ -142,6 +142,98 @@ public sealed class RiskDatabase
     public RiskDatabase Register(Risk risk, string actorId) => RegisterAt(risk, actorId, _clock.GetCurrentInstant());
 
     /// <summary>
+    /// Registers several new risks at once, each after the risks of the list that it names as related, and otherwise in
+    /// the given order: for example the risks <see cref="Serialization.RiskRegisterCsv.Import"/> reads, where a risk may
+    /// relate to a row below it. All are registered at the clock's current instant, with one event each.
+    /// </summary>
+    /// <remarks>
+    /// Relations that form a cycle (a command can relate two registered risks both ways, and an export then holds both
+    /// relations) cannot all hold at registration: the relation that closes the cycle is ignored for the order, and
+    /// registering that risk fails, naming the relation. The database is immutable, so a failure registers nothing.
+    /// </remarks>
+    /// <param name="risks">The risks; each must be Identified.</param>
+    /// <param name="actorId">The id of the person registering them.</param>
+    /// <returns>The new database, with one event per risk; unchanged if <paramref name="risks"/> is empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="risks"/> or <paramref name="actorId"/> is null, or <paramref name="risks"/> holds null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Register"/>, for any of the risks: a duplicate id, a status other than Identified, or a related id that is neither registered nor in the list (the message names the risk); nothing is registered then.</exception>
+    /// <exception cref="InvalidOperationException">The clock has gone back before the last event.</exception>
+    public RiskDatabase RegisterAll(IEnumerable<Risk> risks, string actorId)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        ArgumentNullException.ThrowIfNull(actorId);
+        var list = risks.ToList();
+        var nullAt = list.IndexOf(null!);
+        if (nullAt >= 0)
+        {
+            throw new ArgumentNullException(nameof(risks), Preconditions.Invariant($"Risk {nullAt} of the list is null."));
+        }
+
+        if (list.Count == 0)
+        {
+            return this;
+        }
+
+        var at = _clock.GetCurrentInstant();
+        var db = this;
+        foreach (var risk in RelatedFirst(list))
+        {
+            db = db.RegisterAt(risk, actorId, at);
+        }
+
+        return db;
+    }
+
+    /// <summary>
+    /// Orders risks so that each comes after the risks of the list it relates to, keeping the given order otherwise: a
+    /// depth-first walk in the given order that emits a risk once the risks it relates to are emitted. An edge back to a risk
+    /// still being walked (a cycle) is skipped. The walk keeps its own stack, so a long chain of relations cannot
+    /// overflow the call stack.
+    /// </summary>
+    private static List<Risk> RelatedFirst(List<Risk> risks)
+    {
+        var index = new Dictionary<string, int>(risks.Count, StringComparer.Ordinal);
+        for (var i = 0; i < risks.Count; i++)
+        {
+            index[risks[i].Id] = i;
+        }
+
+        var state = new byte[risks.Count]; // 0 not seen, 1 being walked, 2 emitted
+        var ordered = new List<Risk>(risks.Count);
+        var stack = new Stack<(int Risk, int Next)>();
+        for (var start = 0; start < risks.Count; start++)
+        {
+            if (state[start] != 0)
+            {
+                continue;
+            }
+
+            state[start] = 1;
+            stack.Push((start, 0));
+            while (stack.Count > 0)
+            {
+                var (current, next) = stack.Pop();
+                var related = risks[current].RelatedRiskIds;
+                if (next < related.Length)
+                {
+                    stack.Push((current, next + 1));
+                    if (index.TryGetValue(related[next], out var target) && state[target] == 0)
+                    {
+                        state[target] = 1;
+                        stack.Push((target, 0));
+                    }
+
+                    continue;
+                }
+
+                state[current] = 2;
+                ordered.Add(risks[current]);
+            }
+        }
+
+        return ordered;
+    }
+
+    /// <summary>
     /// Closes the loop from a call's evaluation: registers one risk per improvement found when the call was
     /// evaluated and closed. Each risk's origin must be that call.
     /// </summary>

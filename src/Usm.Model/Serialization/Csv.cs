@@ -46,9 +46,32 @@ public sealed class CsvTable : IEquatable<CsvTable>
 
     internal CsvTable WithPositions(IReadOnlyList<(int Line, int Column)[]> positions) => new(Header, Rows.Select(r => r.AsEnumerable())) { Positions = positions };
 
-    /// <summary>Gets where a data cell starts: the recorded position, or the position it would have in written CSV without line breaks.</summary>
-    internal (int Line, int Column) PositionOf(int row, int column) =>
-        Positions is { } p ? p[row][column] : (row + 2, Rows[row].Take(column).Sum(c => UsmCsv.Quote(c).Length + 1) + 1);
+    /// <summary>
+    /// Gets where a data cell starts, for a caller's own error messages about a cell (for example a typed column the
+    /// caller parses): in the text the table was read from, or, for a table built in code, in the text
+    /// <see cref="UsmCsv.WriteTable"/> would write if no cell held a line break.
+    /// </summary>
+    /// <param name="row">The data row, counting from 0 (the header is not a data row).</param>
+    /// <param name="column">The column index, counting from 0.</param>
+    /// <returns>The 1-based line and column; columns count characters (Unicode code points), as read errors do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> or <paramref name="column"/> is outside the table.</exception>
+    public (int Line, int Column) PositionOf(int row, int column)
+    {
+        Preconditions.CheckInRange(row, 0, Rows.Length - 1);
+        Preconditions.CheckInRange(column, 0, Header.Length - 1);
+        return Positions is { } p ? p[row][column] : (row + 2, Rows[row].Take(column).Sum(c => CodePoints(UsmCsv.Quote(c)) + 1) + 1);
+    }
+
+    private static int CodePoints(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>Gets the column names.</summary>
     public ImmutableArray<string> Header { get; }

@@ -63,16 +63,14 @@ public static class RiskRegisterCsv
 
     /// <summary>Imports risks from CSV: the identity columns of each row become a new, identified risk.</summary>
     /// <remarks>
-    /// The risks come back in an order in which they can be registered one by one with
-    /// <see cref="RiskDatabase.Register"/>: a risk comes after the risks of the same text that it names as related
-    /// (<see cref="Export"/> orders rows by id, so a risk may relate to a row below it). Otherwise row order is kept.
-    /// Relations that form a cycle (possible in a database, where a command can relate two registered risks both ways)
-    /// cannot all be registered at once: the relation that would close the cycle is ignored for the order, and
-    /// registering that risk reports it.
+    /// The risks come back in row order, so that the i-th risk belongs to the i-th data row of the same text (read as a
+    /// <see cref="CsvTable"/> for its other columns). A risk may relate to a row below it (<see cref="Export"/> orders
+    /// rows by id), so register the list with <see cref="RiskDatabase.RegisterAll"/>, which registers related risks
+    /// first, rather than one by one.
     /// </remarks>
     /// <param name="csv">The CSV text; its header names the columns (any order; unknown columns are ignored unless strict).</param>
     /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
-    /// <returns>The risks, related risks first and otherwise in row order; or every error found.</returns>
+    /// <returns>The risks in row order, or every error found.</returns>
     /// <exception cref="ReadException"><paramref name="csv"/> is null.</exception>
     public static ReadResult<IReadOnlyList<Risk>> Import(string csv, ReaderOptions? options = null)
     {
@@ -192,57 +190,7 @@ public static class RiskRegisterCsv
             }
         }
 
-        return errors.Count > 0 ? ReadResult<IReadOnlyList<Risk>>.Failure(errors) : ReadResult<IReadOnlyList<Risk>>.Success(RelatedFirst(risks));
-    }
-
-    /// <summary>
-    /// Orders risks so that each comes after the risks of the list it relates to, keeping row order otherwise: a
-    /// depth-first walk in row order that emits a risk once the risks it relates to are emitted. An edge back to a risk
-    /// still being walked (a cycle) is skipped. The walk keeps its own stack, so a long chain of relations cannot
-    /// overflow the call stack.
-    /// </summary>
-    private static IReadOnlyList<Risk> RelatedFirst(List<Risk> risks)
-    {
-        var index = new Dictionary<string, int>(risks.Count, StringComparer.Ordinal);
-        for (var i = 0; i < risks.Count; i++)
-        {
-            index[risks[i].Id] = i;
-        }
-
-        var state = new byte[risks.Count]; // 0 not seen, 1 being walked, 2 emitted
-        var ordered = new List<Risk>(risks.Count);
-        var stack = new Stack<(int Risk, int Next)>();
-        for (var start = 0; start < risks.Count; start++)
-        {
-            if (state[start] != 0)
-            {
-                continue;
-            }
-
-            state[start] = 1;
-            stack.Push((start, 0));
-            while (stack.Count > 0)
-            {
-                var (current, next) = stack.Pop();
-                var related = risks[current].RelatedRiskIds;
-                if (next < related.Length)
-                {
-                    stack.Push((current, next + 1));
-                    if (index.TryGetValue(related[next], out var target) && state[target] == 0)
-                    {
-                        state[target] = 1;
-                        stack.Push((target, 0));
-                    }
-
-                    continue;
-                }
-
-                state[current] = 2;
-                ordered.Add(risks[current]);
-            }
-        }
-
-        return ordered.AsReadOnly();
+        return errors.Count > 0 ? ReadResult<IReadOnlyList<Risk>>.Failure(errors) : ReadResult<IReadOnlyList<Risk>>.Success(risks.AsReadOnly());
     }
 
     private static IEnumerable<string> Split(string cell) => cell.Length == 0 ? [] : cell.Split(';');

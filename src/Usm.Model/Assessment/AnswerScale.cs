@@ -115,7 +115,7 @@ public sealed class AnswerScale : IEquatable<AnswerScale>
     {
         ArgumentNullException.ThrowIfNull(levels);
         ImmutableArray<ScaleLevel> list = [.. levels];
-        Preconditions.CheckArgument(list.All(l => l is not null), nameof(levels), "An ordinal scale cannot hold a null level.");
+        Preconditions.CheckNoNulls(list, nameof(levels), "An ordinal scale cannot hold a null level.");
         Preconditions.CheckArgument(list.Length >= 2, nameof(levels), Preconditions.Invariant($"An ordinal scale needs at least two levels, but got {list.Length}."));
         var labels = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)

@@ -227,9 +227,9 @@ public sealed class Deployment
         Phases = [.. phases];
         CommunicationPlan = [.. communicationPlan];
         SoundingBoard = soundingBoard;
-        Preconditions.CheckArgument(Participants.All(p => p is not null), nameof(participants), "A deployment cannot hold a null participant.");
-        Preconditions.CheckArgument(Phases.All(p => p is not null), nameof(phases), "A deployment cannot hold a null phase.");
-        Preconditions.CheckArgument(CommunicationPlan.All(c => c is not null), nameof(communicationPlan), "A communication plan cannot hold a null entry.");
+        Preconditions.CheckNoNulls(Participants, nameof(participants), "A deployment cannot hold a null participant.");
+        Preconditions.CheckNoNulls(Phases, nameof(phases), "A deployment cannot hold a null phase.");
+        Preconditions.CheckNoNulls(CommunicationPlan, nameof(communicationPlan), "A communication plan cannot hold a null entry.");
 
         var leaders = Participants.Where(p => p.Role == DeploymentRole.InternalProjectLeader).ToList();
         Preconditions.CheckArgument(leaders.Count == 1, nameof(participants), Preconditions.Invariant($"A deployment needs exactly one internal project leader, but '{name}' has {leaders.Count}."));

@@ -97,7 +97,7 @@ public sealed class InstrumentArea : IEquatable<InstrumentArea>
         Name = Preconditions.CheckNotBlank(name);
         ArgumentNullException.ThrowIfNull(questions);
         Questions = [.. questions];
-        Preconditions.CheckArgument(Questions.All(q => q is not null), nameof(questions), Preconditions.Invariant($"Area '{id}' has a null question."));
+        Preconditions.CheckNoNulls(Questions, nameof(questions), Preconditions.Invariant($"Area '{id}' has a null question."));
         Preconditions.CheckArgument(!Questions.IsEmpty, nameof(questions), Preconditions.Invariant($"Area '{id}' needs at least one question."));
         Weight = Question.CheckWeight(weight);
     }
@@ -152,7 +152,7 @@ public sealed class Instrument : IEquatable<Instrument>
         Name = Preconditions.CheckNotBlank(name);
         ArgumentNullException.ThrowIfNull(areas);
         Areas = [.. areas];
-        Preconditions.CheckArgument(Areas.All(a => a is not null), nameof(areas), "An instrument cannot hold a null area.");
+        Preconditions.CheckNoNulls(Areas, nameof(areas), "An instrument cannot hold a null area.");
         Preconditions.CheckArgument(!Areas.IsEmpty, nameof(areas), Preconditions.Invariant($"Instrument '{id}' needs at least one area."));
         var areaIds = new HashSet<string>(StringComparer.Ordinal);
         _questions = new Dictionary<string, (Question, InstrumentArea)>(StringComparer.Ordinal);

@@ -117,14 +117,14 @@ public sealed class Scan : IEquatable<Scan>
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in Respondents)
         {
-            Preconditions.CheckArgument(r is not null, nameof(respondents), Preconditions.Invariant($"Scan '{id}' has a null respondent."));
+            Preconditions.CheckElementNotNull(r, nameof(respondents), Preconditions.Invariant($"Scan '{id}' has a null respondent."));
             Preconditions.CheckArgument(ids.Add(r.Id), nameof(respondents), Preconditions.Invariant($"The respondent id '{r.Id}' appears twice in scan '{id}'."));
         }
 
         var seen = new HashSet<(string, string)>();
         foreach (var a in Answers)
         {
-            Preconditions.CheckArgument(a is not null, nameof(answers), Preconditions.Invariant($"Scan '{id}' has a null answer."));
+            Preconditions.CheckElementNotNull(a, nameof(answers), Preconditions.Invariant($"Scan '{id}' has a null answer."));
             Preconditions.CheckArgument(ids.Contains(a.RespondentId), nameof(answers), Preconditions.Invariant($"An answer in scan '{id}' names the unknown respondent '{a.RespondentId}'."));
             var question = instrument.FindQuestion(a.QuestionId);
             Preconditions.CheckArgument(question is not null, nameof(answers), Preconditions.Invariant($"An answer in scan '{id}' names the question '{a.QuestionId}', which instrument '{instrument.Key}' does not have."));

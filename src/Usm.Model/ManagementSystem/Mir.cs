@@ -92,7 +92,7 @@ public sealed class ManagedInfrastructureComponent : IEquatable<ManagedInfrastru
         foreach (var (key, value) in attributes ?? [])
         {
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(key), nameof(attributes), Preconditions.Invariant($"MIC '{id}' has a blank attribute name."));
-            Preconditions.CheckArgument(value is not null, nameof(attributes), Preconditions.Invariant($"MIC '{id}' attribute '{key}' has a null value."));
+            Preconditions.CheckElementNotNull(value, nameof(attributes), Preconditions.Invariant($"MIC '{id}' attribute '{key}' has a null value."));
             Preconditions.CheckArgument(builder.TryAdd(key, value), nameof(attributes), Preconditions.Invariant($"MIC '{id}' has attribute '{key}' twice."));
         }
 
@@ -269,7 +269,7 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
         var list = ImmutableList.CreateBuilder<MirChange>();
         foreach (var entry in history)
         {
-            Preconditions.CheckArgument(entry is not null, nameof(history), "A register history cannot hold null.");
+            Preconditions.CheckElementNotNull(entry, nameof(history), "A register history cannot hold null.");
             current = Apply(current, list.Count == 0 ? null : list[^1].At, entry, list.Count, nameof(history));
             list.Add(entry);
         }

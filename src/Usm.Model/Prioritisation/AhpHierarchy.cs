@@ -145,7 +145,7 @@ public sealed class AhpHierarchy
     /// <param name="randomIndex">The random index table; <see cref="AhpRandomIndex.Saaty1980"/> when null.</param>
     /// <param name="consistencyThreshold">The consistency threshold for every matrix.</param>
     /// <returns>The synthesis.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range, or the table does not cover a matrix's size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range, or the table (the default one when <paramref name="randomIndex"/> is null) does not cover a matrix's size; the message names the criterion.</exception>
     public AhpSynthesis Synthesise(AhpWeighting weighting = AhpWeighting.Eigenvector, AhpRandomIndex? randomIndex = null, double consistencyThreshold = Ahp.DefaultConsistencyThreshold)
     {
         var nodes = ImmutableArray.CreateBuilder<AhpCriterionWeight>();
@@ -163,6 +163,14 @@ public sealed class AhpHierarchy
         while (pending.Count > 0)
         {
             var (node, parentId, localWeight, globalWeight) = pending.Pop();
+            var table = randomIndex ?? AhpRandomIndex.Saaty1980;
+            if (node.Comparisons.Size > table.MaxSize)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(randomIndex),
+                    Preconditions.Invariant($"Criterion '{node.Id}' has a matrix of size {node.Comparisons.Size}, but the random index table '{table.Name}' covers sizes 1 to {table.MaxSize}; pass a table that covers it."));
+            }
+
             var result = Ahp.Weigh(node.Comparisons, weighting, randomIndex, consistencyThreshold);
             nodes.Add(new AhpCriterionWeight(node.Id, parentId, localWeight, globalWeight, result));
             if (node.IsLeaf)

@@ -155,13 +155,13 @@ public sealed class CommunicationItem : IEquatable<CommunicationItem>
     /// <param name="channel">How, for example "staff meeting" or "newsletter".</param>
     /// <param name="date">When, if planned for a date.</param>
     /// <exception cref="ArgumentNullException">A text is null.</exception>
-    /// <exception cref="ArgumentException">A text is blank.</exception>
+    /// <exception cref="ArgumentException">A text is blank, or <paramref name="date"/> is not in the ISO calendar.</exception>
     public CommunicationItem(string audience, string message, string channel, LocalDate? date = null)
     {
         Audience = Preconditions.CheckNotBlank(audience);
         Message = Preconditions.CheckNotBlank(message);
         Channel = Preconditions.CheckNotBlank(channel);
-        Date = date;
+        Date = date is { } d ? Preconditions.CheckIso(d, nameof(date)) : null;
     }
 
     /// <summary>Gets the audience.</summary>

@@ -102,14 +102,14 @@ public sealed class Scan : IEquatable<Scan>
     /// <param name="answers">The answers; at most one per respondent and question.</param>
     /// <exception cref="ArgumentNullException">A required argument is null, or a collection holds null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="id"/> is blank, a respondent id repeats, an answer names an unknown respondent or question, an
+    /// <paramref name="id"/> is blank, <paramref name="date"/> is not in the ISO calendar, a respondent id repeats, an answer names an unknown respondent or question, an
     /// answer does not fit its question's scale, or a respondent answers a question twice.
     /// </exception>
     public Scan(string id, Instrument instrument, LocalDate date, IEnumerable<Respondent> respondents, IEnumerable<Answer> answers)
     {
         Id = Preconditions.CheckNotBlank(id);
         Instrument = Preconditions.CheckNotNull(instrument);
-        Date = date;
+        Date = Preconditions.CheckIso(date);
         ArgumentNullException.ThrowIfNull(respondents);
         ArgumentNullException.ThrowIfNull(answers);
         Respondents = [.. respondents];

@@ -98,6 +98,7 @@ public sealed class ImprovementProgramme
     /// <param name="agreedOn">The date of the agreement; sprints may start on or after it.</param>
     /// <returns>The new programme.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="mechanism"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agreedOn"/> is not in the ISO calendar.</exception>
     public ImprovementProgramme AgreeMechanism(IPrioritisationMechanism mechanism, LocalDate agreedOn) => new(this) { Agreement = new PrioritisationAgreement(mechanism, agreedOn) };
 
     /// <summary>Prioritises the database's open risks with the agreed mechanism.</summary>
@@ -124,11 +125,11 @@ public sealed class ImprovementProgramme
     /// <param name="items">The items; each risk exists and is open, at most once; total effort within the capacity.</param>
     /// <returns>The new programme, whose last sprint is the new one.</returns>
     /// <exception cref="InvalidOperationException">No mechanism is agreed, or it was agreed after the sprint's first day.</exception>
-    /// <exception cref="ArgumentException">The period overlaps, an item's risk is unknown, closed or repeated, the effort exceeds the capacity, or the programme's planned effort (cancelled sprints aside) would pass <see cref="int.MaxValue"/>; the message names the value.</exception>
+    /// <exception cref="ArgumentException">The period is not in the ISO calendar or overlaps, an item's risk is unknown, closed or repeated, the effort exceeds the capacity, or the programme's planned effort (cancelled sprints aside) would pass <see cref="int.MaxValue"/>; the message names the value.</exception>
     public ImprovementProgramme PlanSprint(RiskDatabase database, DateInterval period, int capacity, IEnumerable<SprintItem> items)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(period);
+        Preconditions.CheckIso(period);
         ArgumentNullException.ThrowIfNull(items);
         Preconditions.CheckInRange(capacity, 1, int.MaxValue);
         Preconditions.CheckState(Agreement is not null, Preconditions.Invariant($"Programme '{Id}' cannot plan a sprint before a prioritisation mechanism is agreed (USM prerequisite 8)."));
@@ -186,9 +187,11 @@ public sealed class ImprovementProgramme
     /// or a risk id that is not an open risk of <paramref name="database"/> or appears twice. The message names the
     /// mechanism.
     /// </exception>
-    /// <exception cref="ArgumentException">The period overlaps another sprint.</exception>
+    /// <exception cref="ArgumentException">The period is not in the ISO calendar or overlaps another sprint.</exception>
     public ImprovementProgramme PlanSprintByPriority(RiskDatabase database, DateInterval period, int capacity)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        Preconditions.CheckIso(period);
         var order = Prioritise(database);
         var mechanism = Agreement!.Mechanism.Name;
 

@@ -77,10 +77,11 @@ public sealed class PrioritisationAgreement
     /// <param name="mechanism">The agreed mechanism.</param>
     /// <param name="agreedOn">The date of the agreement.</param>
     /// <exception cref="ArgumentNullException"><paramref name="mechanism"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agreedOn"/> is not in the ISO calendar.</exception>
     public PrioritisationAgreement(IPrioritisationMechanism mechanism, LocalDate agreedOn)
     {
         Mechanism = Preconditions.CheckNotNull(mechanism);
-        AgreedOn = agreedOn;
+        AgreedOn = Preconditions.CheckIso(agreedOn);
     }
 
     /// <summary>Gets the agreed mechanism.</summary>

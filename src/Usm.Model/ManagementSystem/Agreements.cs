@@ -82,7 +82,7 @@ public sealed class Agreement : IEquatable<Agreement>
     /// <param name="serviceLevels">The service levels.</param>
     /// <param name="validity">The validity period, inclusive at both ends.</param>
     /// <exception cref="ArgumentNullException">A required argument is null, or a list holds null.</exception>
-    /// <exception cref="ArgumentException">An id is blank.</exception>
+    /// <exception cref="ArgumentException">An id is blank, or <paramref name="validity"/> is not in the ISO calendar.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined.</exception>
     public Agreement(string id, AgreementKind kind, string name, string providerId, string counterpartyId, IEnumerable<string> coveredServiceIds, IEnumerable<ServiceLevel>? serviceLevels, DateInterval validity)
     {
@@ -93,7 +93,7 @@ public sealed class Agreement : IEquatable<Agreement>
         CounterpartyId = Preconditions.CheckNotBlank(counterpartyId);
         CoveredServiceIds = Ids.From(Preconditions.CheckNotNull(coveredServiceIds), nameof(coveredServiceIds));
         ServiceLevels = Ids.Items(serviceLevels, nameof(serviceLevels));
-        Validity = Preconditions.CheckNotNull(validity);
+        Validity = Preconditions.CheckIso(validity);
     }
 
     /// <summary>Gets the id.</summary>
@@ -283,10 +283,11 @@ public static class AgreementQueries
     /// <param name="inner">The period to cover.</param>
     /// <returns><see langword="true"/> when the inner period lies within the outer one.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A period is not in the ISO calendar.</exception>
     public static bool Contains(DateInterval outer, DateInterval inner)
     {
-        ArgumentNullException.ThrowIfNull(outer);
-        ArgumentNullException.ThrowIfNull(inner);
+        Preconditions.CheckIso(outer);
+        Preconditions.CheckIso(inner);
         return outer.Start <= inner.Start && outer.End >= inner.End;
     }
 }

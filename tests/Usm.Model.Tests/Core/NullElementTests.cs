@@ -49,6 +49,9 @@ public class NullElementTests
         ["ScanSeries.Of"] = ("scans", () => ScanSeries.Of([null!])),
         ["Deployment(participants)"] = ("participants", () => new Deployment("d", AdoptionApproach.Training, [null!])),
         ["AgreementQueries.LapsingWithin"] = ("agreements", () => AgreementQueries.LapsingWithin([null!], new LocalDate(2026, 1, 1), 30)),
+        ["AhpMatrix.GeometricMean"] = ("assessors", () => AhpMatrix.GeometricMean([null!])),
+        ["RankingMechanism.Prioritise"] = ("openRisks", () => new RankingMechanism(RankingMethod.Wsjf(["v"])).Prioritise([null!])),
+        ["SprintSelector.Select"] = ("items", () => SprintSelector.Select([null!], new SprintSelectOptions(3))),
         ["RiskMatrixPrioritisation.Prioritise"] = ("openRisks", () => new RiskMatrixPrioritisation(Usm.Model.Tests.Improvement.Samples.Matrix).Prioritise([null!])),
     };
 

@@ -112,7 +112,7 @@ public sealed class FindingReport
         Findings = [.. findings];
         foreach (var finding in Findings)
         {
-            Preconditions.CheckArgument(finding is not null, nameof(findings), "A report cannot hold a null finding.");
+            Preconditions.CheckElementNotNull(finding, nameof(findings), "A report cannot hold a null finding.");
         }
     }
 

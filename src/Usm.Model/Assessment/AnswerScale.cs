@@ -24,15 +24,27 @@ public sealed class ScaleLevel : IEquatable<ScaleLevel>
 {
     /// <summary>Creates a level.</summary>
     /// <param name="label">The label respondents choose, for example "largely in place".</param>
-    /// <param name="score">The level's score; scores must rise strictly along the scale.</param>
+    /// <param name="score">The level's score, from −<see cref="MaxScore"/> to <see cref="MaxScore"/>; scores must rise strictly along the scale.</param>
     /// <exception cref="ArgumentNullException"><paramref name="label"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="label"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> is NaN or its magnitude exceeds <see cref="MaxScore"/> (infinity included).</exception>
     public ScaleLevel(string label, double score)
     {
         Label = Preconditions.CheckNotBlank(label);
-        Score = Preconditions.CheckFinite(score);
+        if (double.IsNaN(score) || Math.Abs(score) > MaxScore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, Preconditions.Invariant($"A level's score must be from -{MaxScore} to {MaxScore}, but was {score}."));
+        }
+
+        Score = score;
     }
+
+    /// <summary>
+    /// The largest magnitude of a level's score: 10⁹. The bound keeps the span between a scale's lowest and highest
+    /// score finite (at most 2 × 10⁹), so every achievement is a number from 0 to 100; without it levels at ±10³⁰⁸
+    /// would overflow the span and give NaN achievements.
+    /// </summary>
+    public const double MaxScore = 1e9;
 
     /// <summary>Gets the label.</summary>
     public string Label { get; }
@@ -103,7 +115,7 @@ public sealed class AnswerScale : IEquatable<AnswerScale>
     {
         ArgumentNullException.ThrowIfNull(levels);
         ImmutableArray<ScaleLevel> list = [.. levels];
-        Preconditions.CheckArgument(list.All(l => l is not null), nameof(levels), "An ordinal scale cannot hold a null level.");
+        Preconditions.CheckNoNulls(list, nameof(levels), "An ordinal scale cannot hold a null level.");
         Preconditions.CheckArgument(list.Length >= 2, nameof(levels), Preconditions.Invariant($"An ordinal scale needs at least two levels, but got {list.Length}."));
         var labels = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)

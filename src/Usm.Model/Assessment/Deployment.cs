@@ -155,13 +155,13 @@ public sealed class CommunicationItem : IEquatable<CommunicationItem>
     /// <param name="channel">How, for example "staff meeting" or "newsletter".</param>
     /// <param name="date">When, if planned for a date.</param>
     /// <exception cref="ArgumentNullException">A text is null.</exception>
-    /// <exception cref="ArgumentException">A text is blank.</exception>
+    /// <exception cref="ArgumentException">A text is blank, or <paramref name="date"/> is not in the ISO calendar.</exception>
     public CommunicationItem(string audience, string message, string channel, LocalDate? date = null)
     {
         Audience = Preconditions.CheckNotBlank(audience);
         Message = Preconditions.CheckNotBlank(message);
         Channel = Preconditions.CheckNotBlank(channel);
-        Date = date;
+        Date = date is { } d ? Preconditions.CheckIso(d, nameof(date)) : null;
     }
 
     /// <summary>Gets the audience.</summary>
@@ -227,9 +227,9 @@ public sealed class Deployment
         Phases = [.. phases];
         CommunicationPlan = [.. communicationPlan];
         SoundingBoard = soundingBoard;
-        Preconditions.CheckArgument(Participants.All(p => p is not null), nameof(participants), "A deployment cannot hold a null participant.");
-        Preconditions.CheckArgument(Phases.All(p => p is not null), nameof(phases), "A deployment cannot hold a null phase.");
-        Preconditions.CheckArgument(CommunicationPlan.All(c => c is not null), nameof(communicationPlan), "A communication plan cannot hold a null entry.");
+        Preconditions.CheckNoNulls(Participants, nameof(participants), "A deployment cannot hold a null participant.");
+        Preconditions.CheckNoNulls(Phases, nameof(phases), "A deployment cannot hold a null phase.");
+        Preconditions.CheckNoNulls(CommunicationPlan, nameof(communicationPlan), "A communication plan cannot hold a null entry.");
 
         var leaders = Participants.Where(p => p.Role == DeploymentRole.InternalProjectLeader).ToList();
         Preconditions.CheckArgument(leaders.Count == 1, nameof(participants), Preconditions.Invariant($"A deployment needs exactly one internal project leader, but '{name}' has {leaders.Count}."));

@@ -13,11 +13,11 @@ public sealed class Question : IEquatable<Question>
     /// <param name="text">The question as respondents read it.</param>
     /// <param name="scale">The answer scale.</param>
     /// <param name="element">The USM element the question probes.</param>
-    /// <param name="weight">The weight within its area; positive and finite. The default is 1.</param>
+    /// <param name="weight">The weight within its area: positive and at most <see cref="MaxWeight"/>. The default is 1.</param>
     /// <param name="maturityCriterion">The value maturity level this question is a criterion for, or null.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="text"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not positive and finite, or <paramref name="maturityCriterion"/> is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not positive or exceeds <see cref="MaxWeight"/> (NaN and infinity included), or <paramref name="maturityCriterion"/> is undefined.</exception>
     public Question(string id, string text, AnswerScale scale, UsmElement element, double weight = 1.0, ValueMaturityLevel? maturityCriterion = null)
     {
         Id = Preconditions.CheckNotBlank(id);
@@ -39,6 +39,13 @@ public sealed class Question : IEquatable<Question>
 
     /// <summary>Gets the USM element the question probes.</summary>
     public UsmElement Element { get; }
+
+    /// <summary>
+    /// The largest weight a question or an area accepts: 10⁶. The bound keeps every weighted sum in scoring finite (a
+    /// sum of weights up to 10⁶ times achievements up to 100 stays far below the largest <see cref="double"/>); without
+    /// it two weights near 10³⁰⁸ would overflow their total and score NaN.
+    /// </summary>
+    public const double MaxWeight = 1e6;
 
     /// <summary>Gets the weight within the area.</summary>
     public double Weight { get; }
@@ -62,9 +69,9 @@ public sealed class Question : IEquatable<Question>
 
     internal static double CheckWeight(double weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)
     {
-        if (!double.IsFinite(weight) || weight <= 0)
+        if (!double.IsFinite(weight) || weight <= 0 || weight > MaxWeight)
         {
-            throw new ArgumentOutOfRangeException(paramName, weight, Preconditions.Invariant($"A weight must be positive and finite, but was {weight}."));
+            throw new ArgumentOutOfRangeException(paramName, weight, Preconditions.Invariant($"A weight must be positive and at most {MaxWeight}, but was {weight}."));
         }
 
         return weight;
@@ -80,17 +87,17 @@ public sealed class InstrumentArea : IEquatable<InstrumentArea>
     /// <param name="id">The id, unique within the instrument.</param>
     /// <param name="name">The name.</param>
     /// <param name="questions">The questions; at least one.</param>
-    /// <param name="weight">The weight in the overall score; positive and finite. The default is 1.</param>
+    /// <param name="weight">The weight in the overall score: positive and at most <see cref="Question.MaxWeight"/>. The default is 1.</param>
     /// <exception cref="ArgumentNullException">A required argument is null, or <paramref name="questions"/> holds null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="name"/> is blank, or there are no questions.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not positive and finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not positive or exceeds <see cref="Question.MaxWeight"/> (NaN and infinity included).</exception>
     public InstrumentArea(string id, string name, IEnumerable<Question> questions, double weight = 1.0)
     {
         Id = Preconditions.CheckNotBlank(id);
         Name = Preconditions.CheckNotBlank(name);
         ArgumentNullException.ThrowIfNull(questions);
         Questions = [.. questions];
-        Preconditions.CheckArgument(Questions.All(q => q is not null), nameof(questions), Preconditions.Invariant($"Area '{id}' has a null question."));
+        Preconditions.CheckNoNulls(Questions, nameof(questions), Preconditions.Invariant($"Area '{id}' has a null question."));
         Preconditions.CheckArgument(!Questions.IsEmpty, nameof(questions), Preconditions.Invariant($"Area '{id}' needs at least one question."));
         Weight = Question.CheckWeight(weight);
     }
@@ -145,7 +152,7 @@ public sealed class Instrument : IEquatable<Instrument>
         Name = Preconditions.CheckNotBlank(name);
         ArgumentNullException.ThrowIfNull(areas);
         Areas = [.. areas];
-        Preconditions.CheckArgument(Areas.All(a => a is not null), nameof(areas), "An instrument cannot hold a null area.");
+        Preconditions.CheckNoNulls(Areas, nameof(areas), "An instrument cannot hold a null area.");
         Preconditions.CheckArgument(!Areas.IsEmpty, nameof(areas), Preconditions.Invariant($"Instrument '{id}' needs at least one area."));
         var areaIds = new HashSet<string>(StringComparer.Ordinal);
         _questions = new Dictionary<string, (Question, InstrumentArea)>(StringComparer.Ordinal);

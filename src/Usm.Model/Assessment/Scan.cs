@@ -102,14 +102,14 @@ public sealed class Scan : IEquatable<Scan>
     /// <param name="answers">The answers; at most one per respondent and question.</param>
     /// <exception cref="ArgumentNullException">A required argument is null, or a collection holds null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="id"/> is blank, a respondent id repeats, an answer names an unknown respondent or question, an
+    /// <paramref name="id"/> is blank, <paramref name="date"/> is not in the ISO calendar, a respondent id repeats, an answer names an unknown respondent or question, an
     /// answer does not fit its question's scale, or a respondent answers a question twice.
     /// </exception>
     public Scan(string id, Instrument instrument, LocalDate date, IEnumerable<Respondent> respondents, IEnumerable<Answer> answers)
     {
         Id = Preconditions.CheckNotBlank(id);
         Instrument = Preconditions.CheckNotNull(instrument);
-        Date = date;
+        Date = Preconditions.CheckIso(date);
         ArgumentNullException.ThrowIfNull(respondents);
         ArgumentNullException.ThrowIfNull(answers);
         Respondents = [.. respondents];
@@ -117,18 +117,15 @@ public sealed class Scan : IEquatable<Scan>
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in Respondents)
         {
-            Preconditions.CheckArgument(r is not null, nameof(respondents), Preconditions.Invariant($"Scan '{id}' has a null respondent."));
+            Preconditions.CheckElementNotNull(r, nameof(respondents), Preconditions.Invariant($"Scan '{id}' has a null respondent."));
             Preconditions.CheckArgument(ids.Add(r.Id), nameof(respondents), Preconditions.Invariant($"The respondent id '{r.Id}' appears twice in scan '{id}'."));
         }
 
         var seen = new HashSet<(string, string)>();
         foreach (var a in Answers)
         {
-            Preconditions.CheckArgument(a is not null, nameof(answers), Preconditions.Invariant($"Scan '{id}' has a null answer."));
-            Preconditions.CheckArgument(ids.Contains(a.RespondentId), nameof(answers), Preconditions.Invariant($"An answer in scan '{id}' names the unknown respondent '{a.RespondentId}'."));
-            var question = instrument.FindQuestion(a.QuestionId);
-            Preconditions.CheckArgument(question is not null, nameof(answers), Preconditions.Invariant($"An answer in scan '{id}' names the question '{a.QuestionId}', which instrument '{instrument.Key}' does not have."));
-            Preconditions.CheckArgument(question.Scale.Accepts(a.Value), nameof(answers), Preconditions.Invariant($"The answer {a.Value} of '{a.RespondentId}' to '{a.QuestionId}' does not fit its scale ({question.Scale})."));
+            Preconditions.CheckElementNotNull(a, nameof(answers), Preconditions.Invariant($"Scan '{id}' has a null answer."));
+            CheckAnswer(id, instrument, ids.Contains(a.RespondentId), a, nameof(answers), nameof(answers), nameof(answers));
             Preconditions.CheckArgument(seen.Add((a.RespondentId, a.QuestionId)), nameof(answers), Preconditions.Invariant($"Respondent '{a.RespondentId}' answers question '{a.QuestionId}' twice in scan '{id}'."));
         }
     }
@@ -151,20 +148,43 @@ public sealed class Scan : IEquatable<Scan>
     /// <summary>Returns a scan with one more answer.</summary>
     /// <param name="answer">The answer.</param>
     /// <returns>A new scan; this one is unchanged.</returns>
-    /// <exception cref="ArgumentException">The answer is invalid for this scan (see the constructor).</exception>
-    public Scan WithAnswer(Answer answer) => new(Id, Instrument, Date, Respondents, Answers.Add(Preconditions.CheckNotNull(answer)));
+    /// <exception cref="ArgumentNullException"><paramref name="answer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The answer is invalid for this scan (see the constructor); the parameter is <paramref name="answer"/>.</exception>
+    public Scan WithAnswer(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        CheckAnswer(Id, Instrument, HasRespondent(answer.RespondentId), answer, nameof(answer), nameof(answer), nameof(answer));
+        var twice = Answers.Any(a => a.RespondentId == answer.RespondentId && a.QuestionId == answer.QuestionId);
+        Preconditions.CheckArgument(!twice, nameof(answer), Preconditions.Invariant($"Respondent '{answer.RespondentId}' answers question '{answer.QuestionId}' twice in scan '{Id}'."));
+        return new(Id, Instrument, Date, Respondents, Answers.Add(answer));
+    }
 
     /// <summary>Returns a scan whose answer from one respondent to one question is replaced (or added).</summary>
     /// <param name="respondentId">The respondent.</param>
     /// <param name="questionId">The question.</param>
     /// <param name="value">The new answer.</param>
     /// <returns>A new scan; this one is unchanged.</returns>
-    /// <exception cref="ArgumentException">The answer is invalid for this scan (see the constructor).</exception>
+    /// <exception cref="ArgumentException">
+    /// An id is blank, <paramref name="respondentId"/> is not a respondent of the scan, <paramref name="questionId"/> is not a
+    /// question of the instrument, or <paramref name="value"/> does not fit the question's scale; the exception names that parameter.
+    /// </exception>
     public Scan WithAnswer(string respondentId, string questionId, AnswerValue value)
     {
         var answer = new Answer(respondentId, questionId, value);
+        CheckAnswer(Id, Instrument, HasRespondent(respondentId), answer, nameof(respondentId), nameof(questionId), nameof(value));
         return new(Id, Instrument, Date, Respondents, Answers.Where(a => a.RespondentId != respondentId || a.QuestionId != questionId).Append(answer));
     }
+
+    // Each check names the caller's own parameter (found by review, session 5: WithAnswer reported 'answers').
+    private static void CheckAnswer(string scanId, Instrument instrument, bool knownRespondent, Answer a, string respondentParam, string questionParam, string valueParam)
+    {
+        Preconditions.CheckArgument(knownRespondent, respondentParam, Preconditions.Invariant($"An answer in scan '{scanId}' names the unknown respondent '{a.RespondentId}'."));
+        var question = instrument.FindQuestion(a.QuestionId);
+        Preconditions.CheckArgument(question is not null, questionParam, Preconditions.Invariant($"An answer in scan '{scanId}' names the question '{a.QuestionId}', which instrument '{instrument.Key}' does not have."));
+        Preconditions.CheckArgument(question.Scale.Accepts(a.Value), valueParam, Preconditions.Invariant($"The answer {a.Value} of '{a.RespondentId}' to '{a.QuestionId}' does not fit its scale ({question.Scale})."));
+    }
+
+    private bool HasRespondent(string respondentId) => Respondents.Any(r => r.Id == respondentId);
 
     /// <summary>Scores the scan.</summary>
     /// <param name="options">The scoring options; null for <see cref="ScoringOptions.Default"/>.</param>

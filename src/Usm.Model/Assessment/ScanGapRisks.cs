@@ -62,7 +62,7 @@ public static class ScanGapRisks
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(proposals);
         ImmutableArray<ImprovementProposal> list = [.. proposals];
-        Preconditions.CheckArgument(list.All(p => p is not null), nameof(proposals), "The proposals cannot hold null.");
+        Preconditions.CheckNoNulls(list, nameof(proposals), "The proposals cannot hold null.");
         var result = database;
         foreach (var proposal in list)
         {

@@ -55,12 +55,14 @@ public sealed class GapTargets
     /// <summary>Gets the target of a question.</summary>
     /// <param name="questionId">The question id.</param>
     /// <returns>The override, or the default.</returns>
-    public double ForQuestion(string questionId) => QuestionTargets.TryGetValue(questionId, out var t) ? t : DefaultTarget;
+    /// <exception cref="ArgumentNullException"><paramref name="questionId"/> is null.</exception>
+    public double ForQuestion(string questionId) => QuestionTargets.TryGetValue(Preconditions.CheckNotNull(questionId), out var t) ? t : DefaultTarget;
 
     /// <summary>Gets the target of an area.</summary>
     /// <param name="areaId">The area id.</param>
     /// <returns>The override, or the default.</returns>
-    public double ForArea(string areaId) => AreaTargets.TryGetValue(areaId, out var t) ? t : DefaultTarget;
+    /// <exception cref="ArgumentNullException"><paramref name="areaId"/> is null.</exception>
+    public double ForArea(string areaId) => AreaTargets.TryGetValue(Preconditions.CheckNotNull(areaId), out var t) ? t : DefaultTarget;
 }
 
 /// <summary>Whether a gap concerns one question or a whole area.</summary>

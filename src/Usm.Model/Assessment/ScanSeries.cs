@@ -229,7 +229,7 @@ public sealed class ScanSeries
         ArgumentNullException.ThrowIfNull(scans);
         var list = scans.ToList();
         Preconditions.CheckArgument(list.Count > 0, nameof(scans), "A scan series needs at least one scan.");
-        Preconditions.CheckArgument(list.All(s => s is not null), nameof(scans), "A scan series cannot hold a null scan.");
+        Preconditions.CheckNoNulls(list, nameof(scans), "A scan series cannot hold a null scan.");
         var series = StartWith(Ordered(list)[0], options);
         foreach (var scan in Ordered(list).Skip(1))
         {

@@ -98,6 +98,7 @@ public sealed class ImprovementProgramme
     /// <param name="agreedOn">The date of the agreement; sprints may start on or after it.</param>
     /// <returns>The new programme.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="mechanism"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agreedOn"/> is not in the ISO calendar.</exception>
     public ImprovementProgramme AgreeMechanism(IPrioritisationMechanism mechanism, LocalDate agreedOn) => new(this) { Agreement = new PrioritisationAgreement(mechanism, agreedOn) };
 
     /// <summary>Prioritises the database's open risks with the agreed mechanism.</summary>
@@ -124,11 +125,11 @@ public sealed class ImprovementProgramme
     /// <param name="items">The items; each risk exists and is open, at most once; total effort within the capacity.</param>
     /// <returns>The new programme, whose last sprint is the new one.</returns>
     /// <exception cref="InvalidOperationException">No mechanism is agreed, or it was agreed after the sprint's first day.</exception>
-    /// <exception cref="ArgumentException">The period overlaps, an item's risk is unknown, closed or repeated, the effort exceeds the capacity, or the programme's planned effort (cancelled sprints aside) would pass <see cref="int.MaxValue"/>; the message names the value.</exception>
+    /// <exception cref="ArgumentException">The period is not in the ISO calendar or overlaps, an item's risk is unknown, closed or repeated, the effort exceeds the capacity, or the programme's planned effort (cancelled sprints aside) would pass <see cref="int.MaxValue"/>; the message names the value.</exception>
     public ImprovementProgramme PlanSprint(RiskDatabase database, DateInterval period, int capacity, IEnumerable<SprintItem> items)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(period);
+        Preconditions.CheckIso(period);
         ArgumentNullException.ThrowIfNull(items);
         Preconditions.CheckInRange(capacity, 1, int.MaxValue);
         Preconditions.CheckState(Agreement is not null, Preconditions.Invariant($"Programme '{Id}' cannot plan a sprint before a prioritisation mechanism is agreed (USM prerequisite 8)."));
@@ -145,7 +146,7 @@ public sealed class ImprovementProgramme
         long effort = 0;
         foreach (var item in list)
         {
-            Preconditions.CheckArgument(item is not null, nameof(items), "The items hold a null item.");
+            Preconditions.CheckElementNotNull(item, nameof(items), "The items hold a null item.");
             Preconditions.CheckArgument(seen.Add(item.RiskId), nameof(items), Preconditions.Invariant($"Risk '{item.RiskId}' appears more than once."));
             Preconditions.CheckArgument(database.TryGet(item.RiskId, out var risk), nameof(items), Preconditions.Invariant($"Risk '{item.RiskId}' is not in the risk database."));
             Preconditions.CheckArgument(risk.IsOpen, nameof(items), Preconditions.Invariant($"Risk '{item.RiskId}' is {risk.Status}, not open."));
@@ -181,16 +182,33 @@ public sealed class ImprovementProgramme
     /// <param name="period">The sprint's dates.</param>
     /// <param name="capacity">The capacity in effort units.</param>
     /// <returns>The new programme.</returns>
-    /// <exception cref="InvalidOperationException">No mechanism is agreed (or agreed too late).</exception>
-    /// <exception cref="ArgumentException">The period overlaps another sprint.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// No mechanism is agreed (or agreed too late), or the agreed mechanism misbehaves: it returns null, a null priority,
+    /// or a risk id that is not an open risk of <paramref name="database"/> or appears twice. The message names the
+    /// mechanism.
+    /// </exception>
+    /// <exception cref="ArgumentException">The period is not in the ISO calendar or overlaps another sprint.</exception>
     public ImprovementProgramme PlanSprintByPriority(RiskDatabase database, DateInterval period, int capacity)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        Preconditions.CheckIso(period);
         var order = Prioritise(database);
+        var mechanism = Agreement!.Mechanism.Name;
+
+        // Found by review, session 5: a mechanism returning null (or holding null) threw NullReferenceException, and an
+        // unknown risk id was reported against a parameter this method does not have.
+        Preconditions.CheckState(order is not null, Preconditions.Invariant($"The agreed mechanism '{mechanism}' returned null instead of a list of priorities."));
         var items = new List<SprintItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         long left = Preconditions.CheckInRange(capacity, 1, int.MaxValue);
-        foreach (var priority in order)
+        for (var i = 0; i < order.Count; i++)
         {
-            if (database.Get(priority.RiskId).Effort is int effort && effort <= left)
+            var priority = order[i];
+            Preconditions.CheckState(priority is not null, Preconditions.Invariant($"The agreed mechanism '{mechanism}' returned a null priority at position {i}."));
+            var known = database.TryGet(priority.RiskId, out var risk) && risk.IsOpen;
+            Preconditions.CheckState(known, Preconditions.Invariant($"The agreed mechanism '{mechanism}' returned risk '{priority.RiskId}', which is not an open risk of the database."));
+            Preconditions.CheckState(seen.Add(priority.RiskId), Preconditions.Invariant($"The agreed mechanism '{mechanism}' returned risk '{priority.RiskId}' more than once."));
+            if (risk!.Effort is int effort && effort <= left)
             {
                 items.Add(new SprintItem(priority.RiskId, effort));
                 left -= effort;
@@ -275,12 +293,19 @@ public sealed class ImprovementProgramme
 
     /// <summary>Gets the exposure trend: the database's exposure as it was at the end of each sprint that is not cancelled.</summary>
     /// <param name="database">The risk database (its history is used through <see cref="RiskDatabase.AsOf"/>).</param>
-    /// <returns>One point per sprint, by number; the instant is the start (UTC) of the day after the sprint's last day.</returns>
+    /// <returns>
+    /// One point per sprint, by number; the instant is the start (UTC) of the day after the sprint's last day, or
+    /// <see cref="Instant.MaxValue"/> for a sprint that ends on <see cref="LocalDate.MaxIsoValue"/>, which has no next day.
+    /// </returns>
     public ImmutableArray<ExposurePoint> ExposureTrend(RiskDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         return [.. Sprints.Where(s => s.Status != SprintStatus.Cancelled).Select(s =>
-            new ExposurePoint(s.Number, s.Period.End, database.AsOf(s.Period.End.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()).Exposure))];
+            new ExposurePoint(s.Number, s.Period.End, database.AsOf(EndOf(s.Period.End)).Exposure))];
+
+        // Found by review, session 5: the day after LocalDate.MaxIsoValue overflowed.
+        static Instant EndOf(LocalDate lastDay) =>
+            lastDay == LocalDate.MaxIsoValue ? Instant.MaxValue : lastDay.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
     }
 
     /// <inheritdoc />

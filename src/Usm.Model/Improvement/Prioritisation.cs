@@ -77,10 +77,11 @@ public sealed class PrioritisationAgreement
     /// <param name="mechanism">The agreed mechanism.</param>
     /// <param name="agreedOn">The date of the agreement.</param>
     /// <exception cref="ArgumentNullException"><paramref name="mechanism"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="agreedOn"/> is not in the ISO calendar.</exception>
     public PrioritisationAgreement(IPrioritisationMechanism mechanism, LocalDate agreedOn)
     {
         Mechanism = Preconditions.CheckNotNull(mechanism);
-        AgreedOn = agreedOn;
+        AgreedOn = Preconditions.CheckIso(agreedOn);
     }
 
     /// <summary>Gets the agreed mechanism.</summary>
@@ -117,8 +118,8 @@ public sealed class RiskMatrixPrioritisation : IPrioritisationMechanism
     public string Name => "Risk matrix";
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException"><paramref name="openRisks"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="openRisks"/> holds null or an id twice, a risk is not open, or its assessment lies outside the matrix's scales; the message names the risk.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="openRisks"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="openRisks"/> holds an id twice, a risk is not open, or its assessment lies outside the matrix's scales; the message names the risk.</exception>
     public IReadOnlyList<RiskPriority> Prioritise(IReadOnlyList<Risk> openRisks)
     {
         ArgumentNullException.ThrowIfNull(openRisks);
@@ -126,7 +127,7 @@ public sealed class RiskMatrixPrioritisation : IPrioritisationMechanism
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var risk in openRisks)
         {
-            Preconditions.CheckArgument(risk is not null, nameof(openRisks), "The list holds a null risk.");
+            Preconditions.CheckElementNotNull(risk, nameof(openRisks), "The list holds a null risk.");
             Preconditions.CheckArgument(risk.IsOpen, nameof(openRisks), Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}, not open."));
             Preconditions.CheckArgument(ids.Add(risk.Id), nameof(openRisks), Preconditions.Invariant($"Risk '{risk.Id}' is listed more than once."));
             var cls = -1;

@@ -16,16 +16,23 @@ namespace Usm.Model.Improvement;
 public sealed class RiskAssessment : IEquatable<RiskAssessment>
 {
     /// <summary>Creates an assessment.</summary>
-    /// <param name="effect">The effect level, 0 for the lowest.</param>
-    /// <param name="likelihood">The likelihood level, 0 for the lowest.</param>
+    /// <param name="effect">The effect level, from 0 (the lowest) to <see cref="MaxLevel"/>.</param>
+    /// <param name="likelihood">The likelihood level, from 0 (the lowest) to <see cref="MaxLevel"/>.</param>
     /// <param name="estimate">An optional quantitative estimate.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effect"/> or <paramref name="likelihood"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effect"/> or <paramref name="likelihood"/> is negative or above <see cref="MaxLevel"/>.</exception>
     public RiskAssessment(int effect, int likelihood, QuantitativeEstimate? estimate = null)
     {
-        Effect = Preconditions.CheckNonNegative(effect);
-        Likelihood = Preconditions.CheckNonNegative(likelihood);
+        Effect = Preconditions.CheckInRange(effect, 0, MaxLevel);
+        Likelihood = Preconditions.CheckInRange(likelihood, 0, MaxLevel);
         Estimate = estimate;
     }
+
+    /// <summary>
+    /// The highest level an assessment accepts: <see cref="int.MaxValue"/> − 1, so that the 1-based level ranking uses
+    /// (level + 1, see <c>RiskCandidates</c>) is still an <see cref="int"/>. An <see cref="OrdinalScale"/> never has that
+    /// many levels; the bound only turns an overflow deep inside prioritisation into an error here.
+    /// </summary>
+    public const int MaxLevel = int.MaxValue - 1;
 
     /// <summary>Gets the effect level, 0 for the lowest.</summary>
     public int Effect { get; }

@@ -110,7 +110,7 @@ public sealed class RiskDatabase
         var db = new RiskDatabase(clock);
         foreach (var e in events)
         {
-            Preconditions.CheckArgument(e is not null, nameof(events), "The event log holds a null event.");
+            Preconditions.CheckElementNotNull(e, nameof(events), "The event log holds a null event.");
             if (e.Sequence != db.Version + 1)
             {
                 // The message is formatted only on failure: formatting it for every event cost more than the replay itself.
@@ -250,7 +250,7 @@ public sealed class RiskDatabase
         var db = this;
         foreach (var risk in improvements)
         {
-            Preconditions.CheckArgument(risk is not null, nameof(improvements), "The improvements hold a null risk.");
+            Preconditions.CheckElementNotNull(risk, nameof(improvements), "The improvements hold a null risk.");
             Preconditions.CheckArgument(risk.Origin.Equals(origin), nameof(improvements), Preconditions.Invariant($"Risk '{risk.Id}' has origin '{risk.Origin}', not the evaluation of call '{callId}'."));
             db = db.Register(risk, actorId);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using NodaTime;
 
 namespace Usm.Model.Internal;
 
@@ -102,6 +103,52 @@ internal static class Preconditions
         if (!condition)
         {
             throw new InvalidOperationException(message);
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is in the ISO calendar; otherwise returns it.
+    /// NodaTime cannot compare dates of different calendars, so the library accepts ISO dates only.
+    /// </summary>
+    public static LocalDate CheckIso(LocalDate value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException(Invariant($"Dates must be in the ISO calendar, but {value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} is in the {value.Calendar.Id} calendar."), paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is not null and its dates are in the ISO calendar; otherwise returns it.</summary>
+    public static DateInterval CheckIso([NotNull] DateInterval? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        CheckIso(value.Start, paramName);
+        return value;
+    }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> naming <paramref name="paramName"/> if any item of <paramref name="items"/> is null.</summary>
+    /// <param name="items">The items, already copied (so enumerating them twice is safe).</param>
+    /// <param name="paramName">The parameter the items came from.</param>
+    /// <param name="message">The message, naming the owner (for example "Area 'A' has a null question.").</param>
+    public static void CheckNoNulls<T>(IEnumerable<T?> items, string paramName, string message)
+    {
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                throw new ArgumentNullException(paramName, message);
+            }
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> (an <see cref="ArgumentException"/>) with <paramref name="message"/> if <paramref name="item"/> is null.</summary>
+    public static void CheckElementNotNull([NotNull] object? item, string paramName, string message)
+    {
+        if (item is null)
+        {
+            throw new ArgumentNullException(paramName, message);
         }
     }
 

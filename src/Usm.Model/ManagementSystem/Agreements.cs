@@ -82,7 +82,7 @@ public sealed class Agreement : IEquatable<Agreement>
     /// <param name="serviceLevels">The service levels.</param>
     /// <param name="validity">The validity period, inclusive at both ends.</param>
     /// <exception cref="ArgumentNullException">A required argument is null, or a list holds null.</exception>
-    /// <exception cref="ArgumentException">An id is blank.</exception>
+    /// <exception cref="ArgumentException">An id is blank, or <paramref name="validity"/> is not in the ISO calendar.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined.</exception>
     public Agreement(string id, AgreementKind kind, string name, string providerId, string counterpartyId, IEnumerable<string> coveredServiceIds, IEnumerable<ServiceLevel>? serviceLevels, DateInterval validity)
     {
@@ -93,7 +93,7 @@ public sealed class Agreement : IEquatable<Agreement>
         CounterpartyId = Preconditions.CheckNotBlank(counterpartyId);
         CoveredServiceIds = Ids.From(Preconditions.CheckNotNull(coveredServiceIds), nameof(coveredServiceIds));
         ServiceLevels = Ids.Items(serviceLevels, nameof(serviceLevels));
-        Validity = Preconditions.CheckNotNull(validity);
+        Validity = Preconditions.CheckIso(validity);
     }
 
     /// <summary>Gets the id.</summary>
@@ -213,8 +213,7 @@ public static class AgreementQueries
     /// <param name="agreements">All agreements (SAs, OLAs and UCs).</param>
     /// <param name="services">The service catalogue; covered ids that are not in it are skipped (validation reports them).</param>
     /// <returns>The gaps, ordered by SA id, service id, contributor id (ordinal), then required kind.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="agreements"/> holds null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="agreements"/> holds null.</exception>
     /// <remarks>The check is monotone: adding an OLA or UC can close gaps but never opens one.</remarks>
     public static ImmutableArray<UnderpinningGap> FindUnderpinningGaps(IEnumerable<Agreement> agreements, ServiceCatalogue services)
     {
@@ -260,15 +259,20 @@ public static class AgreementQueries
     /// <param name="date">The reference date.</param>
     /// <param name="days">The horizon in days, zero or more.</param>
     /// <returns>The agreements, ordered by end date, then ordinal id.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null or holds null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
-    /// <exception cref="ArgumentException"><paramref name="agreements"/> holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <remarks>A horizon beyond <see cref="LocalDate.MaxIsoValue"/> (for example <paramref name="days"/> = <see cref="int.MaxValue"/>) ends there.</remarks>
     public static ImmutableArray<Agreement> LapsingWithin(IEnumerable<Agreement> agreements, LocalDate date, int days)
     {
         ArgumentNullException.ThrowIfNull(agreements);
         Preconditions.CheckNonNegative(days);
+        Preconditions.CheckIso(date);
         var all = Ids.Items(agreements, nameof(agreements));
-        var horizon = date.PlusDays(days);
+
+        // Clamp rather than overflow: found by review, session 5 (LocalDate.PlusDays threw OverflowException).
+        var room = Period.Between(date, LocalDate.MaxIsoValue, PeriodUnits.Days).Days;
+        var horizon = days >= room ? LocalDate.MaxIsoValue : date.PlusDays(days);
         return [.. all.Where(a => a.Validity.End >= date && a.Validity.End <= horizon)
             .OrderBy(a => a.Validity.End)
             .ThenBy(a => a.Id, StringComparer.Ordinal)];
@@ -279,10 +283,11 @@ public static class AgreementQueries
     /// <param name="inner">The period to cover.</param>
     /// <returns><see langword="true"/> when the inner period lies within the outer one.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A period is not in the ISO calendar.</exception>
     public static bool Contains(DateInterval outer, DateInterval inner)
     {
-        ArgumentNullException.ThrowIfNull(outer);
-        ArgumentNullException.ThrowIfNull(inner);
+        Preconditions.CheckIso(outer);
+        Preconditions.CheckIso(inner);
         return outer.Start <= inner.Start && outer.End >= inner.End;
     }
 }

@@ -92,7 +92,7 @@ public sealed class ManagedInfrastructureComponent : IEquatable<ManagedInfrastru
         foreach (var (key, value) in attributes ?? [])
         {
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(key), nameof(attributes), Preconditions.Invariant($"MIC '{id}' has a blank attribute name."));
-            Preconditions.CheckArgument(value is not null, nameof(attributes), Preconditions.Invariant($"MIC '{id}' attribute '{key}' has a null value."));
+            Preconditions.CheckElementNotNull(value, nameof(attributes), Preconditions.Invariant($"MIC '{id}' attribute '{key}' has a null value."));
             Preconditions.CheckArgument(builder.TryAdd(key, value), nameof(attributes), Preconditions.Invariant($"MIC '{id}' has attribute '{key}' twice."));
         }
 
@@ -269,7 +269,7 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
         var list = ImmutableList.CreateBuilder<MirChange>();
         foreach (var entry in history)
         {
-            Preconditions.CheckArgument(entry is not null, nameof(history), "A register history cannot hold null.");
+            Preconditions.CheckElementNotNull(entry, nameof(history), "A register history cannot hold null.");
             current = Apply(current, list.Count == 0 ? null : list[^1].At, entry, list.Count, nameof(history));
             list.Add(entry);
         }
@@ -313,7 +313,7 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
     {
         ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(clock);
-        return Record(new MirChange(MirChangeKind.Added, component.Id, clock.GetCurrentInstant(), reason, changeId, component));
+        return Append(new MirChange(MirChangeKind.Added, component.Id, clock.GetCurrentInstant(), reason, changeId, component), nameof(component), nameof(clock));
     }
 
     /// <summary>Replaces a current component with a new state.</summary>
@@ -328,7 +328,7 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
     {
         ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(clock);
-        return Record(new MirChange(MirChangeKind.Updated, component.Id, clock.GetCurrentInstant(), reason, changeId, component));
+        return Append(new MirChange(MirChangeKind.Updated, component.Id, clock.GetCurrentInstant(), reason, changeId, component), nameof(component), nameof(clock));
     }
 
     /// <summary>Retires a current component.</summary>
@@ -342,7 +342,7 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
     public ManagedInfrastructureRegister Retire(string micId, IClock clock, string reason, string? changeId = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return Record(new MirChange(MirChangeKind.Retired, micId, clock.GetCurrentInstant(), reason, changeId, null));
+        return Append(new MirChange(MirChangeKind.Retired, micId, clock.GetCurrentInstant(), reason, changeId, null), nameof(micId), nameof(clock));
     }
 
     /// <summary>Appends an entry.</summary>
@@ -353,8 +353,7 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
     public ManagedInfrastructureRegister Record(MirChange entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var current = Apply(_current, _history.IsEmpty ? null : _history[^1].At, entry, _history.Count, nameof(entry));
-        return new ManagedInfrastructureRegister(_history.Add(entry), current);
+        return Append(entry, nameof(entry), nameof(entry));
     }
 
     /// <summary>Gets what a MIC looked like at an instant: the state of its last entry at or before that instant.</summary>
@@ -420,9 +419,17 @@ public sealed class ManagedInfrastructureRegister : IEquatable<ManagedInfrastruc
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"MIR with {Count} components and {_history.Count} entries");
 
-    private static ImmutableSortedDictionary<string, ManagedInfrastructureComponent> Apply(ImmutableSortedDictionary<string, ManagedInfrastructureComponent> current, Instant? last, MirChange entry, int index, string paramName)
+    // Errors name the caller's own parameter: the component (or id) for existence, the clock for time order (found by
+    // review, session 5: Add, Update and Retire reported a parameter 'entry' they do not have).
+    private ManagedInfrastructureRegister Append(MirChange entry, string paramName, string timeParamName)
     {
-        Preconditions.CheckArgument(last is null || entry.At >= last.Value, paramName, Preconditions.Invariant($"Entry {index} for MIC '{entry.MicId}' at {entry.At} is earlier than the previous entry at {last}; the history must be chronological."));
+        var current = Apply(_current, _history.IsEmpty ? null : _history[^1].At, entry, _history.Count, paramName, timeParamName);
+        return new ManagedInfrastructureRegister(_history.Add(entry), current);
+    }
+
+    private static ImmutableSortedDictionary<string, ManagedInfrastructureComponent> Apply(ImmutableSortedDictionary<string, ManagedInfrastructureComponent> current, Instant? last, MirChange entry, int index, string paramName, string? timeParamName = null)
+    {
+        Preconditions.CheckArgument(last is null || entry.At >= last.Value, timeParamName ?? paramName, Preconditions.Invariant($"Entry {index} for MIC '{entry.MicId}' at {entry.At} is earlier than the previous entry at {last}; the history must be chronological."));
         var exists = current.ContainsKey(entry.MicId);
         switch (entry.Kind)
         {

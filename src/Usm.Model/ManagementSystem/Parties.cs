@@ -239,7 +239,7 @@ public sealed class ProviderNetwork
         var map = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var link in Links)
         {
-            Preconditions.CheckArgument(link is not null, nameof(links), "A network cannot hold a null link.");
+            Preconditions.CheckElementNotNull(link, nameof(links), "A network cannot hold a null link.");
             if (!map.TryGetValue(link.ProviderId, out var set))
             {
                 set = new SortedSet<string>(StringComparer.Ordinal);
@@ -319,6 +319,7 @@ internal static class Ids
         var result = ids.ToImmutableArray();
         foreach (var id in result)
         {
+            Preconditions.CheckElementNotNull(id, paramName, "An id list cannot hold a null id.");
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(id), paramName, Preconditions.Invariant($"An id list cannot hold a null or blank id; found '{id}'."));
         }
 
@@ -336,7 +337,7 @@ internal static class Ids
         var result = items.ToImmutableArray();
         foreach (var item in result)
         {
-            Preconditions.CheckArgument(item is not null, paramName, Preconditions.Invariant($"The list '{paramName}' cannot hold null."));
+            Preconditions.CheckElementNotNull(item, paramName, Preconditions.Invariant($"The list '{paramName}' cannot hold null."));
         }
 
         return result;

@@ -189,7 +189,7 @@ public sealed class Profile : IEquatable<Profile>
     /// <param name="responsibilities">What the holder answers for.</param>
     /// <param name="assignments">The management verbs the profile applies to objects.</param>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, or a list holds null or blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, or a list holds blank or null (<see cref="ArgumentNullException"/>).</exception>
     public Profile(string id, string name, string? unitId = null, IEnumerable<string>? authorities = null, IEnumerable<string>? responsibilities = null, IEnumerable<ManagementAssignment>? assignments = null)
     {
         Id = Preconditions.CheckNotBlank(id);

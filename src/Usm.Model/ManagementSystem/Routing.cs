@@ -85,9 +85,10 @@ public sealed class CustomerRequest
         IsWithinAgreements = isWithinAgreements;
         Modifications = Ids.Items(modifications, nameof(modifications));
         ReportsRisk = reportsRisk;
-        if (riskMeasureTrigger is { } t)
+        if (riskMeasureTrigger is { } t && t is not (CallType.Wish or CallType.ChangeRequest or CallType.ServiceRequest))
         {
-            WorkflowPattern.ForRiskMeasure(t);
+            // Named here, not by WorkflowPattern.ForRiskMeasure's own parameter (found by review, session 5).
+            throw new ArgumentOutOfRangeException(nameof(riskMeasureTrigger), t, Preconditions.Invariant($"A risk's measure is deployed by a wish, a change request or a service request, not by {t}."));
         }
 
         RiskMeasureTrigger = riskMeasureTrigger;

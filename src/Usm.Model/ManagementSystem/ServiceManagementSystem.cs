@@ -172,6 +172,8 @@ public sealed class ServiceManagementSystem : IEquatable<ServiceManagementSystem
     /// <param name="days">The horizon in days.</param>
     /// <returns>The agreements, by end date then id.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <remarks>A horizon beyond <see cref="NodaTime.LocalDate.MaxIsoValue"/> ends there.</remarks>
     public ImmutableArray<Agreement> AgreementsLapsingWithin(NodaTime.LocalDate date, int days) => AgreementQueries.LapsingWithin(Agreements, date, days);
 
     /// <summary>Gets the ids of the profiles that manage a process (its process managers), sorted ordinally.</summary>

@@ -169,7 +169,7 @@ public sealed class Service : IEquatable<Service>
     /// <param name="contributions">What internal teams and suppliers contribute.</param>
     /// <param name="micIds">The ids of the managed infrastructure components that realise it.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">An id is blank, or a list holds null.</exception>
+    /// <exception cref="ArgumentException">An id is blank, or a list holds null (<see cref="ArgumentNullException"/>).</exception>
     public Service(
         string id,
         string name,

@@ -46,7 +46,10 @@ public static class Ahp
     /// <param name="consistencyThreshold">The largest consistency ratio that counts as consistent, in [0, 1].</param>
     /// <returns>The weights, λmax, CI, CR and consistency flag.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="matrix"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weighting"/> is undefined, the threshold is outside [0, 1], or the table does not cover the matrix size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="weighting"/> is undefined, the threshold is outside [0, 1], or the table does not cover the matrix
+    /// size (the parameter named is <paramref name="matrix"/> for the default table, else <paramref name="randomIndex"/>).
+    /// </exception>
     public static AhpResult Weigh(AhpMatrix matrix, AhpWeighting weighting = AhpWeighting.Eigenvector, AhpRandomIndex? randomIndex = null, double consistencyThreshold = DefaultConsistencyThreshold)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -54,15 +57,16 @@ public static class Ahp
         Preconditions.CheckInRange(consistencyThreshold, 0, 1);
         var table = randomIndex ?? AhpRandomIndex.Saaty1980;
         var n = matrix.Size;
-        double ri;
-        try
+        if (n > table.MaxSize)
         {
-            ri = table.For(n);
+            // Name the argument that is at fault: the matrix when the default table is used, else the table (found by
+            // review, session 5: the null randomIndex was named, with the table's own message nested in it).
+            throw new ArgumentOutOfRangeException(
+                randomIndex is null ? nameof(matrix) : nameof(randomIndex),
+                Preconditions.Invariant($"The matrix has size {n}, but the random index table '{table.Name}' covers sizes 1 to {table.MaxSize}; pass a table that covers size {n}."));
         }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw new ArgumentOutOfRangeException(nameof(randomIndex), n, ex.Message);
-        }
+
+        var ri = table.For(n);
 
         var weights = new double[n];
         var (lambdaMax, iterations, converged) = Solve(matrix.Cells, n, weights, weighting);

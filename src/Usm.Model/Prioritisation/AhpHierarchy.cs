@@ -92,6 +92,8 @@ public sealed class AhpCriterion
 /// weight times the alternative's local weight under that leaf. Each leaf's term is reported as a contribution.</para>
 /// <para>Construction checks that criterion ids are unique, that each matrix has the right size, and that matrix labels,
 /// when present, match the sub-criteria or alternatives in order; errors name the criterion.</para>
+/// <para>Depth is not limited: construction and synthesis walk the hierarchy with their own stack, not by recursion,
+/// so a chain of many thousands of levels neither overflows the thread's stack nor changes the results.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class AhpHierarchy
@@ -117,8 +119,19 @@ public sealed class AhpHierarchy
             }
         }
 
+        // Depth first in hierarchy order, with an explicit stack (see Synthesise).
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        Check(goal, ids);
+        var pending = new Stack<AhpCriterion>();
+        pending.Push(goal);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            Check(node, ids);
+            for (var c = node.SubCriteria.Length - 1; c >= 0; c--)
+            {
+                pending.Push(node.SubCriteria[c]);
+            }
+        }
     }
 
     /// <summary>Gets the goal criterion.</summary>
@@ -132,7 +145,7 @@ public sealed class AhpHierarchy
     /// <param name="randomIndex">The random index table; <see cref="AhpRandomIndex.Saaty1980"/> when null.</param>
     /// <param name="consistencyThreshold">The consistency threshold for every matrix.</param>
     /// <returns>The synthesis.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range, or the table does not cover a matrix's size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range, or the table (the default one when <paramref name="randomIndex"/> is null) does not cover a matrix's size; the message names the criterion.</exception>
     public AhpSynthesis Synthesise(AhpWeighting weighting = AhpWeighting.Eigenvector, AhpRandomIndex? randomIndex = null, double consistencyThreshold = Ahp.DefaultConsistencyThreshold)
     {
         var nodes = ImmutableArray.CreateBuilder<AhpCriterionWeight>();
@@ -143,7 +156,41 @@ public sealed class AhpHierarchy
             contributions[a] = [];
         }
 
-        Visit(Goal, null, 1, 1);
+        // Depth first in hierarchy order, with an explicit stack: a hierarchy thousands of levels deep must not
+        // overflow the thread's stack (found by review, session 5).
+        var pending = new Stack<(AhpCriterion Node, string? ParentId, double LocalWeight, double GlobalWeight)>();
+        pending.Push((Goal, null, 1, 1));
+        while (pending.Count > 0)
+        {
+            var (node, parentId, localWeight, globalWeight) = pending.Pop();
+            var table = randomIndex ?? AhpRandomIndex.Saaty1980;
+            if (node.Comparisons.Size > table.MaxSize)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(randomIndex),
+                    Preconditions.Invariant($"Criterion '{node.Id}' has a matrix of size {node.Comparisons.Size}, but the random index table '{table.Name}' covers sizes 1 to {table.MaxSize}; pass a table that covers it."));
+            }
+
+            var result = Ahp.Weigh(node.Comparisons, weighting, randomIndex, consistencyThreshold);
+            nodes.Add(new AhpCriterionWeight(node.Id, parentId, localWeight, globalWeight, result));
+            if (node.IsLeaf)
+            {
+                for (var a = 0; a < Alternatives.Length; a++)
+                {
+                    var contribution = globalWeight * result.Weights[a];
+                    priorities[a] += contribution;
+                    contributions[a].Add(new AhpContribution(node.Id, globalWeight, result.Weights[a], contribution));
+                }
+
+                continue;
+            }
+
+            for (var c = node.SubCriteria.Length - 1; c >= 0; c--)
+            {
+                pending.Push((node.SubCriteria[c], node.Id, result.Weights[c], globalWeight * result.Weights[c]));
+            }
+        }
+
         var order = Enumerable.Range(0, Alternatives.Length)
             .OrderByDescending(a => priorities[a])
             .ThenBy(a => Alternatives[a], StringComparer.Ordinal)
@@ -157,28 +204,6 @@ public sealed class AhpHierarchy
         }
 
         return new AhpSynthesis(ranked.MoveToImmutable(), nodes.ToImmutable());
-
-        void Visit(AhpCriterion node, string? parentId, double localWeight, double globalWeight)
-        {
-            var result = Ahp.Weigh(node.Comparisons, weighting, randomIndex, consistencyThreshold);
-            nodes.Add(new AhpCriterionWeight(node.Id, parentId, localWeight, globalWeight, result));
-            if (node.IsLeaf)
-            {
-                for (var a = 0; a < Alternatives.Length; a++)
-                {
-                    var contribution = globalWeight * result.Weights[a];
-                    priorities[a] += contribution;
-                    contributions[a].Add(new AhpContribution(node.Id, globalWeight, result.Weights[a], contribution));
-                }
-
-                return;
-            }
-
-            for (var c = 0; c < node.SubCriteria.Length; c++)
-            {
-                Visit(node.SubCriteria[c], node.Id, result.Weights[c], globalWeight * result.Weights[c]);
-            }
-        }
     }
 
     private void Check(AhpCriterion node, HashSet<string> ids)
@@ -207,11 +232,6 @@ public sealed class AhpHierarchy
         if (!(labels.IsEmpty || labels.SequenceEqual(node.SubCriteria.Select(c => c.Id), StringComparer.Ordinal)))
         {
             throw new ArgumentException(Preconditions.Invariant($"Criterion '{node.Id}' labels its matrix [{string.Join(", ", labels)}], not its sub-criteria [{string.Join(", ", node.SubCriteria.Select(c => c.Id))}]."), "goal");
-        }
-
-        foreach (var child in node.SubCriteria)
-        {
-            Check(child, ids);
         }
     }
 }

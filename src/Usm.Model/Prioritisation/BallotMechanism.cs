@@ -42,7 +42,7 @@ public sealed class BallotMechanism : IPrioritisationMechanism
     /// <param name="partialRule">For Borda: how candidates a ballot leaves unranked score.</param>
     /// <param name="strength">For Schulze: how the strength of a pairwise defeat is measured.</param>
     /// <exception cref="ArgumentNullException"><paramref name="ballots"/> is null or holds null.</exception>
-    /// <exception cref="ArgumentException">There are no ballots.</exception>
+    /// <exception cref="ArgumentException">There are no ballots, or they stand for more than <see cref="int.MaxValue"/> voters in total.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
     public BallotMechanism(IEnumerable<Ballot> ballots, BallotRule rule = BallotRule.Schulze, BordaPartialRule partialRule = BordaPartialRule.ShareRemaining, SchulzeStrength strength = SchulzeStrength.WinningVotes)
     {
@@ -57,6 +57,11 @@ public sealed class BallotMechanism : IPrioritisationMechanism
         }
 
         Preconditions.CheckArgument(!list.IsEmpty, nameof(ballots), "A ballot mechanism needs at least one ballot.");
+
+        // The count refuses more than int.MaxValue voters; refuse them here, where the ballots are given (found by
+        // review, session 5: the constructor accepted them and Prioritise failed later).
+        var voters = list.Sum(b => (long)b.Voters);
+        Preconditions.CheckArgument(voters <= int.MaxValue, nameof(ballots), Preconditions.Invariant($"The ballots stand for {voters} voters, more than {int.MaxValue}."));
         Ballots = list;
         Rule = Preconditions.CheckDefined(rule);
         PartialRule = Preconditions.CheckDefined(partialRule);

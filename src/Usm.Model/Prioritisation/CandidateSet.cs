@@ -52,7 +52,7 @@ public sealed class CandidateSet
             var candidate = list[i];
             if (!(candidate is not null))
             {
-                throw new ArgumentException(Preconditions.Invariant($"The candidate at index {i} is null."), nameof(candidates));
+                throw new ArgumentNullException(nameof(candidates), Preconditions.Invariant($"The candidate at index {i} is null."));
             }
             if (candidate.Values.Count != _criteria.Length)
             {
@@ -176,7 +176,7 @@ public sealed class CandidateSet
             Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(criteria), "A criterion name is null or blank.");
             if (!(column is not null))
             {
-                throw new ArgumentException(Preconditions.Invariant($"The column of criterion '{name}' is null."), nameof(criteria));
+                throw new ArgumentNullException(nameof(criteria), Preconditions.Invariant($"The column of criterion '{name}' is null."));
             }
             if (!(!columns.ContainsKey(name)))
             {

@@ -51,7 +51,7 @@ public sealed class SprintSelectOptions
         Precedences = precedences is null ? [] : [.. precedences];
         foreach (var p in Precedences)
         {
-            Preconditions.CheckArgument(p is not null, nameof(precedences), "The precedences cannot hold null.");
+            Preconditions.CheckElementNotNull(p, nameof(precedences), "The precedences cannot hold null.");
         }
 
         RequireResourceCoverage = requireResourceCoverage;

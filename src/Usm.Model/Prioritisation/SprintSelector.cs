@@ -46,9 +46,9 @@ public static class SprintSelector
     /// <param name="items">The candidates; ids must be unique (ordinal). Not modified.</param>
     /// <param name="options">The capacity and constraints.</param>
     /// <returns>The selection with an explanation for every candidate.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="options"/> is null, or <paramref name="items"/> holds null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="items"/> holds null or a duplicate id; a precedence names an unknown item or the precedences form
+    /// <paramref name="items"/> holds a duplicate id; a precedence names an unknown item or the precedences form
     /// a cycle; the values sum beyond the largest finite <see cref="double"/>; or, with a value scale, the scaled values
     /// sum beyond 2^53.
     /// </exception>
@@ -83,7 +83,7 @@ public static class SprintSelector
             var byInput = new SprintSelectItem[_n];
             for (var i = 0; i < _n; i++)
             {
-                byInput[i] = items[i] ?? throw new ArgumentException(Preconditions.Invariant($"The candidates cannot hold null (at index {i})."), nameof(items));
+                byInput[i] = items[i] ?? throw new ArgumentNullException(nameof(items), Preconditions.Invariant($"The candidates cannot hold null (at index {i})."));
             }
 
             _inputIndex = [.. Enumerable.Range(0, _n).OrderBy(i => byInput[i].Id, StringComparer.Ordinal)];

@@ -31,7 +31,7 @@ public sealed class Activity : IEquatable<Activity>
         Responsibilities = responsibilities is null ? [] : [.. responsibilities];
         foreach (var r in Responsibilities)
         {
-            Preconditions.CheckArgument(r is not null, nameof(responsibilities), Preconditions.Invariant($"Activity '{id}' has a null responsibility."));
+            Preconditions.CheckElementNotNull(r, nameof(responsibilities), Preconditions.Invariant($"Activity '{id}' has a null responsibility."));
         }
 
         Tool = tool;

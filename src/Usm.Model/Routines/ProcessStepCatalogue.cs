@@ -104,7 +104,7 @@ public sealed class ProcessStepCatalogue
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in list)
         {
-            Preconditions.CheckArgument(step is not null, nameof(steps), "A catalogue cannot hold a null step.");
+            Preconditions.CheckElementNotNull(step, nameof(steps), "A catalogue cannot hold a null step.");
             Preconditions.CheckArgument(keys.Add(step.Key), nameof(steps), Preconditions.Invariant($"Duplicate step key '{step.Key}'."));
             foreach (var target in step.HandOffTargets)
             {

@@ -39,13 +39,13 @@ public sealed class Workflow : IEquatable<Workflow>
         Steps = [.. steps];
         foreach (var s in Steps)
         {
-            Preconditions.CheckArgument(s is not null, nameof(steps), Preconditions.Invariant($"Workflow '{id}' has a null step."));
+            Preconditions.CheckElementNotNull(s, nameof(steps), Preconditions.Invariant($"Workflow '{id}' has a null step."));
         }
 
         Branches = branches is null ? [] : [.. branches];
         foreach (var b in Branches)
         {
-            Preconditions.CheckArgument(b is not null, nameof(branches), Preconditions.Invariant($"Workflow '{id}' has a null branch."));
+            Preconditions.CheckElementNotNull(b, nameof(branches), Preconditions.Invariant($"Workflow '{id}' has a null branch."));
         }
 
         Description = description;
@@ -95,13 +95,16 @@ public sealed class Workflow : IEquatable<Workflow>
     /// <summary>Collapses a step sequence into its process blocks: runs of equal processes become one entry.</summary>
     /// <param name="steps">The steps.</param>
     /// <returns>The process of each block, in order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="steps"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="steps"/> is null or holds null.</exception>
     public static ImmutableArray<UsmProcess> ProcessBlocks(IEnumerable<WorkflowStep> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var blocks = ImmutableArray.CreateBuilder<UsmProcess>();
+        var index = 0;
         foreach (var step in steps)
         {
+            Preconditions.CheckElementNotNull(step, nameof(steps), Preconditions.Invariant($"The steps hold null at index {index}."));
+            index++;
             if (blocks.Count == 0 || blocks[^1] != step.Process)
             {
                 blocks.Add(step.Process);

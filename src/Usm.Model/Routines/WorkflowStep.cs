@@ -26,7 +26,7 @@ public sealed class WorkflowStep : IEquatable<WorkflowStep>
         Activities = activities is null ? [] : [.. activities];
         foreach (var a in Activities)
         {
-            Preconditions.CheckArgument(a is not null, nameof(activities), Preconditions.Invariant($"Step '{id}' has a null activity."));
+            Preconditions.CheckElementNotNull(a, nameof(activities), Preconditions.Invariant($"Step '{id}' has a null activity."));
         }
 
         CatalogueKey = catalogueKey;
@@ -92,7 +92,7 @@ public sealed class WorkflowBranch : IEquatable<WorkflowBranch>
         Steps = [.. steps];
         foreach (var s in Steps)
         {
-            Preconditions.CheckArgument(s is not null, nameof(steps), Preconditions.Invariant($"Branch '{name}' has a null step."));
+            Preconditions.CheckElementNotNull(s, nameof(steps), Preconditions.Invariant($"Branch '{name}' has a null step."));
         }
     }
 

@@ -145,7 +145,7 @@ public class ImprovementProgrammeTests
         var mechanism = new RiskMatrixPrioritisation(Samples.Matrix);
         var twice = Assert.Throws<ArgumentException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), db.Get("R-a"), db.Get("R-c")]));
         Assert.Contains("'R-c'", twice.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), null!]));
+        Assert.Throws<ArgumentNullException>("openRisks", () => mechanism.Prioritise([db.Get("R-c"), null!]));
     }
 
     [Fact]

@@ -137,12 +137,12 @@ public class BuilderAndInputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => AgreementQueries.LapsingWithin([], new LocalDate(2026, 1, 1), -1));
 
     [Fact]
-    public void AgreementQueries_NullAgreement_ThrowsAnArgumentExceptionNotANullReference()
+    public void AgreementQueries_NullAgreement_ThrowsAnArgumentNullExceptionNotANullReference()
     {
         var s = SampleOrganisation.Create();
         Agreement[] withNull = [s.Agreements[0], null!];
-        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => AgreementQueries.LapsingWithin(withNull, new LocalDate(2026, 1, 1), 30)).ParamName);
-        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => AgreementQueries.FindUnderpinningGaps(withNull, s.Catalogue)).ParamName);
+        Assert.Equal("agreements", Assert.Throws<ArgumentNullException>(() => AgreementQueries.LapsingWithin(withNull, new LocalDate(2026, 1, 1), 30)).ParamName);
+        Assert.Equal("agreements", Assert.Throws<ArgumentNullException>(() => AgreementQueries.FindUnderpinningGaps(withNull, s.Catalogue)).ParamName);
     }
 
     [Fact]

@@ -181,4 +181,59 @@ public class AhpHierarchyTests
             }
         }), maxTest: 300);
     }
+
+    // Found by review, session 5: construction and synthesis recursed once per level, so a chain of about 1,600
+    // criteria overflowed a 1 MB thread stack and crashed the process. Run on a 256 KB thread, 20,000 levels would crash
+    // any recursive walk; the explicit-stack walks finish and give the leaf's own weights.
+    [Fact]
+    public void DeepChain_IsCheckedAndSynthesisedWithoutRecursion()
+    {
+        const int Depth = 20_000;
+        AhpSynthesis? synthesis = null;
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    var one = AhpMatrix.FromUpperTriangle(1, []);
+                    var node = AhpCriterion.Leaf("leaf", AhpMatrix.FromUpperTriangle(2, [3], ["x", "y"]));
+                    for (var i = 0; i < Depth; i++)
+                    {
+                        node = AhpCriterion.Parent("c" + i, one, [node]);
+                    }
+
+                    synthesis = new AhpHierarchy(node, ["x", "y"]).Synthesise();
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            },
+            maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Null(failure);
+        Assert.Equal(Depth + 1, synthesis!.Criteria.Length);
+        Assert.Equal("c19999", synthesis.Criteria[0].Id);
+        Assert.Equal("leaf", synthesis.Criteria[^1].Id);
+        Assert.Equal(0.75, synthesis.PriorityOf("x").Priority, 1e-12);
+        Assert.Equal(0.25, synthesis.PriorityOf("y").Priority, 1e-12);
+    }
+
+    [Fact]
+    public void DeepChain_RepeatedIdDeepDown_IsNamed()
+    {
+        var one = AhpMatrix.FromUpperTriangle(1, []);
+        var node = AhpCriterion.Leaf("c7", AhpMatrix.FromUpperTriangle(2, [3], ["x", "y"]));
+        for (var i = 0; i < 5_000; i++)
+        {
+            node = AhpCriterion.Parent("c" + i, one, [node]);
+        }
+
+        var ex = Assert.Throws<ArgumentException>(() => new AhpHierarchy(node, ["x", "y"]));
+        Assert.Equal("goal", ex.ParamName);
+        Assert.Contains("'c7' appears twice", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -381,7 +381,7 @@ public class SprintSelectorTests
         Assert.Contains("cycle", message, StringComparison.Ordinal);
         Assert.Contains("'a'", message, StringComparison.Ordinal);
 
-        Assert.Throws<ArgumentException>("items", () => SprintSelector.Select([Item("a", 1, 1), null!], new SprintSelectOptions(3)));
+        Assert.Throws<ArgumentNullException>("items", () => SprintSelector.Select([Item("a", 1, 1), null!], new SprintSelectOptions(3)));
         Assert.Throws<ArgumentNullException>("items", () => SprintSelector.Select(null!, new SprintSelectOptions(3)));
         Assert.Throws<ArgumentNullException>("options", () => SprintSelector.Select(items, null!));
 

@@ -133,27 +133,33 @@ public class ManagementSystemRoundTripTests
     }
 
     [Fact]
-    public void DatesInAnotherCalendar_AreWrittenAsTheSameDaysInIso()
+    public void DatesInAnotherCalendar_NeverReachTheWriter()
     {
-        // 1 January and 1 March 2026 in the Julian calendar are 14 January and 14 March 2026 in the ISO calendar.
+        // Since session 5 the model refuses non-ISO dates where they enter (docs/architecture.md, "Dates are ISO
+        // dates"), so an agreement's validity and a scan's date are always ISO when written. Converting to ISO first,
+        // as the refusal message advises, writes the same days: 1 January and 1 March 2026 (Julian) are 14 January
+        // and 14 March 2026 (ISO).
         var julian = new DateInterval(new LocalDate(2026, 1, 1, CalendarSystem.Julian), new LocalDate(2026, 3, 1, CalendarSystem.Julian));
         var system = SampleOrganisation.Create();
-        system = system.WithAgreements(system.Agreements.Select((a, i) => i == 0 ? a.WithValidity(julian) : a));
+        Assert.Equal("validity", Assert.Throws<ArgumentException>(() => system.Agreements[0].WithValidity(julian)).ParamName);
 
+        var iso = new DateInterval(julian.Start.WithCalendar(CalendarSystem.Iso), julian.End.WithCalendar(CalendarSystem.Iso));
+        system = system.WithAgreements(system.Agreements.Select((a, i) => i == 0 ? a.WithValidity(iso) : a));
         var json = UsmJson.WriteManagementSystem(system);
-        var back = UsmJson.ReadManagementSystem(json).Value;
 
         Assert.Contains("\"validity\": \"2026-01-14/2026-03-14\"", json, StringComparison.Ordinal);
-        Assert.Equal(new DateInterval(new LocalDate(2026, 1, 14), new LocalDate(2026, 3, 14)), back.Agreements[0].Validity);
+        Assert.Equal(iso, UsmJson.ReadManagementSystem(json).Value.Agreements[0].Validity);
     }
 
     [Fact]
-    public void SingleDatesInAnotherCalendar_AreWrittenAsTheSameDayInIso()
+    public void SingleDatesInAnotherCalendar_NeverReachTheWriter()
     {
-        // The scan's date goes through the single-date converter: 20 February 2026 (Julian) is 5 March 2026 (ISO).
+        // 20 February 2026 (Julian) is 5 March 2026 (ISO); a scan accepts only the ISO form.
         var sample = Usm.Model.Assessment.SampleScans.Baseline;
-        var scan = new Usm.Model.Assessment.Scan(sample.Id, sample.Instrument, new LocalDate(2026, 2, 20, CalendarSystem.Julian), sample.Respondents, sample.Answers);
+        var julian = new LocalDate(2026, 2, 20, CalendarSystem.Julian);
+        Assert.Equal("date", Assert.Throws<ArgumentException>(() => new Usm.Model.Assessment.Scan(sample.Id, sample.Instrument, julian, sample.Respondents, sample.Answers)).ParamName);
 
+        var scan = new Usm.Model.Assessment.Scan(sample.Id, sample.Instrument, julian.WithCalendar(CalendarSystem.Iso), sample.Respondents, sample.Answers);
         var json = UsmJson.WriteScan(scan);
 
         Assert.Contains("\"date\": \"2026-03-05\"", json, StringComparison.Ordinal);

@@ -132,7 +132,7 @@ internal static class RankingCommands
             var table = report.AddTable("Decisions (selected first, then by value per effort)", ["id", "decision", "value", "effort", "value/effort", "why"], primary: true);
             foreach (var e in result.Explanations.OrderByDescending(e => e.IsSelected).ThenByDescending(e => e.Ratio).ThenBy(e => e.ItemId, StringComparer.Ordinal))
             {
-                table.Add(e.ItemId, e.Decision.ToString(), e.Value, e.Effort, e.Ratio, Why(e));
+                table.Add(e.ItemId, e.Decision.ToString(), e.Value, e.Effort, e.Ratio, Why(e, mustIds.Count > 0));
             }
 
             report.AddFacts("Plan",
@@ -273,10 +273,11 @@ internal static class RankingCommands
         return (int)effort;
     }
 
-    private static string Why(SprintSelectExplanation e) => e.IsSelected
+    // The CLI gives no prerequisites, so TooLarge means larger than the capacity the must-include risks leave.
+    private static string Why(SprintSelectExplanation e, bool anyMust) => e.IsSelected
         ? e.Decision == SprintSelectDecision.MustInclude ? "must be included" : "selected"
         : e.Decision == SprintSelectDecision.TooLarge
-            ? "with its prerequisites, larger than the capacity left after the must-include risks"
+            ? anyMust ? "larger than the capacity left after the must-include risks" : "larger than the whole capacity"
             : e.CapacityShortfall > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"needs {e.CapacityShortfall} more capacity than is left{(e.Displaced.IsEmpty ? string.Empty : "; would displace " + string.Join(", ", e.Displaced))}")
                 : e.Displaced.IsEmpty ? "left out" : "would displace " + string.Join(", ", e.Displaced);

@@ -291,6 +291,17 @@ public class CommandTests
     }
 
     [Fact]
+    public void PlanSprint_TooLarge_SaysWhichCapacity()
+    {
+        // Found by review (session 5): the reason named prerequisites and must-include risks even when there were none.
+        var plain = CliRunner.InProcess("plan-sprint", D("register.csv"), "--capacity", "3", "--format", "csv").Out;
+        var withMust = CliRunner.InProcess("plan-sprint", D("register.csv"), "--capacity", "12", "--must", "R-lop-01", "--format", "csv").Out;
+
+        Assert.Contains("R-lop-03,TooLarge,39600,8,4950,larger than the whole capacity", plain, StringComparison.Ordinal);
+        Assert.Contains("R-lop-03,TooLarge,39600,8,4950,larger than the capacity left after the must-include risks", withMust, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlanSprint_InfeasibleCoverage_ExitOne_WithTheReason()
     {
         // Capacity 2 cannot cover people, process and technology together.

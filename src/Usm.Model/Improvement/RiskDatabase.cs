@@ -155,12 +155,12 @@ public sealed class RiskDatabase
     /// <param name="actorId">The id of the person registering them.</param>
     /// <returns>The new database, with one event per risk; unchanged if <paramref name="risks"/> is empty.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="risks"/> or <paramref name="actorId"/> is null, or <paramref name="risks"/> holds null.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="Register"/>, for any of the risks: a duplicate id, a status other than Identified, or a related id that is neither registered nor in the list (the message names the risk); nothing is registered then.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Register"/>, for any of the risks, reported against <paramref name="risks"/>: a duplicate id, a status other than Identified, or a related id that is neither registered nor in the list (the message names the risk); or <paramref name="actorId"/> is blank. Nothing is registered then.</exception>
     /// <exception cref="InvalidOperationException">The clock has gone back before the last event.</exception>
     public RiskDatabase RegisterAll(IEnumerable<Risk> risks, string actorId)
     {
         ArgumentNullException.ThrowIfNull(risks);
-        ArgumentNullException.ThrowIfNull(actorId);
+        Preconditions.CheckNotBlank(actorId);
         var list = risks.ToList();
         var nullAt = list.IndexOf(null!);
         if (nullAt >= 0)
@@ -177,7 +177,14 @@ public sealed class RiskDatabase
         var db = this;
         foreach (var risk in RelatedFirst(list))
         {
-            db = db.RegisterAt(risk, actorId, at);
+            try
+            {
+                db = db.RegisterAt(risk, actorId, at);
+            }
+            catch (ArgumentException e) when (e is not ArgumentNullException && e.ParamName == "risk")
+            {
+                throw Preconditions.ForParameter(e, nameof(risks));
+            }
         }
 
         return db;
@@ -241,7 +248,8 @@ public sealed class RiskDatabase
     /// <param name="improvements">The risks, one per improvement.</param>
     /// <param name="actorId">The id of the person registering them.</param>
     /// <returns>The new database, with one event per risk; unchanged if <paramref name="improvements"/> is empty.</returns>
-    /// <exception cref="ArgumentException">A risk's origin is not the call, an id is duplicated or exists already; nothing is registered then.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="improvements"/> holds null.</exception>
+    /// <exception cref="ArgumentException">A risk's origin is not the call, an id is duplicated or exists already, or another check of <see cref="Register"/> fails (reported against <paramref name="improvements"/>); nothing is registered then.</exception>
     public RiskDatabase RegisterFromCallEvaluation(string callId, IEnumerable<Risk> improvements, string actorId)
     {
         Preconditions.CheckNotBlank(callId);
@@ -252,7 +260,14 @@ public sealed class RiskDatabase
         {
             Preconditions.CheckElementNotNull(risk, nameof(improvements), "The improvements hold a null risk.");
             Preconditions.CheckArgument(risk.Origin.Equals(origin), nameof(improvements), Preconditions.Invariant($"Risk '{risk.Id}' has origin '{risk.Origin}', not the evaluation of call '{callId}'."));
-            db = db.Register(risk, actorId);
+            try
+            {
+                db = db.Register(risk, actorId);
+            }
+            catch (ArgumentException e) when (e is not ArgumentNullException && e.ParamName == "risk")
+            {
+                throw Preconditions.ForParameter(e, nameof(improvements));
+            }
         }
 
         return db;

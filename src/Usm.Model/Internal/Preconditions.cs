@@ -107,6 +107,24 @@ internal static class Preconditions
     }
 
     /// <summary>
+    /// The same error reported against the caller's own parameter: a batch operation (for example registering a list of
+    /// risks) calls a per-item operation whose exception names that operation's parameter.
+    /// </summary>
+    /// <param name="error">The per-item error.</param>
+    /// <param name="paramName">The batch operation's parameter.</param>
+    /// <returns>An <see cref="ArgumentException"/> with the same message (without the old parameter suffix), naming <paramref name="paramName"/>, with <paramref name="error"/> as its inner exception.</returns>
+    public static ArgumentException ForParameter(ArgumentException error, string paramName)
+    {
+        var message = error.Message;
+        if (error.ParamName is { } old && message.EndsWith($" (Parameter '{old}')", StringComparison.Ordinal))
+        {
+            message = message[..^$" (Parameter '{old}')".Length];
+        }
+
+        return new ArgumentException(message, paramName, error);
+    }
+
+    /// <summary>
     /// Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is in the ISO calendar; otherwise returns it.
     /// NodaTime cannot compare dates of different calendars, so the library accepts ISO dates only.
     /// </summary>

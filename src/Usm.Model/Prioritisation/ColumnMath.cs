@@ -65,7 +65,10 @@ internal static class ColumnMath
     /// <summary>Below this, a sum of squares may hold subnormal terms, which have lost digits.</summary>
     private const double SmallestPlainSumOfSquares = 1e-290;
 
-    /// <summary>The Euclidean norm as <paramref name="largest"/> · ‖x / largest‖, which neither overflows nor underflows.</summary>
+    /// <summary>
+    /// The Euclidean norm as <paramref name="largest"/> · ‖x / largest‖, which does not underflow, and overflows only
+    /// when the norm itself is beyond the largest double (then it is +∞, and callers refuse the column).
+    /// </summary>
     private static double ScaledNorm(ReadOnlySpan<double> x, double largest)
     {
         var sum = 0.0;

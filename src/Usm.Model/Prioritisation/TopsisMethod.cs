@@ -69,7 +69,7 @@ public sealed class TopsisMethod : RankingMethod
                     _ => (s.Norm > 0 ? 1 / s.Norm : 0, 0),
                 };
                 half[j] = h;
-                if (!double.IsFinite(scale[j]))
+                if (!double.IsFinite(scale[j]) || (double.IsPositiveInfinity(s.Norm) && Normalisation == SawNormalisation.Vector))
                 {
                     throw WeightedSumMethod.Unnormalisable(Name, c, s);
                 }

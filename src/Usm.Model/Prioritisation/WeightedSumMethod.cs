@@ -122,7 +122,8 @@ public sealed class WeightedSumMethod : RankingMethod
                 default:
                     if (s.Norm > 0)
                     {
-                        var a = Finite(w / s.Norm, criterion, s);
+                        // A norm beyond the largest double (values near 1.8e308 in a few rows) would make the factor 0.
+                        var a = Finite(double.IsPositiveInfinity(s.Norm) ? double.NaN : w / s.Norm, criterion, s);
                         linear[terms++] = (x, benefit ? a : -a, benefit ? 0 : w);
                     }
 
@@ -153,8 +154,9 @@ public sealed class WeightedSumMethod : RankingMethod
     }
 
     /// <summary>
-    /// A normalisation factor or offset, checked finite: a criterion whose values are all subnormal, or whose range is
-    /// far below their size, cannot be scaled in double precision and is refused by name, rather than ranked as NaN.
+    /// A normalisation factor or offset, checked finite: a criterion whose values are all subnormal, whose range is far
+    /// below their size, or whose Euclidean norm exceeds the largest double, cannot be scaled in double precision and is
+    /// refused by name, rather than ranked as NaN or silently dropped.
     /// </summary>
     private double Finite(double value, Criterion criterion, (double Min, double Max, double Norm) s) =>
         double.IsFinite(value) ? value : throw Unnormalisable(Name, criterion, s);
@@ -162,7 +164,7 @@ public sealed class WeightedSumMethod : RankingMethod
     /// <summary>The exception for a criterion whose values cannot be normalised in double precision.</summary>
     internal static ArgumentOutOfRangeException Unnormalisable(string method, Criterion criterion, (double Min, double Max, double Norm) s) =>
         new("candidates", Preconditions.Invariant(
-            $"{method} cannot normalise criterion '{criterion.Name}': its values (from {s.Min} to {s.Max}) are too small, or too close together for their size, to scale in double precision. Rescale the criterion."));
+            $"{method} cannot normalise criterion '{criterion.Name}': its values (from {s.Min} to {s.Max}) cannot be scaled in double precision (they are too small, too close together for their size, or so large that their norm exceeds the largest double). Rescale the criterion."));
 
     internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {

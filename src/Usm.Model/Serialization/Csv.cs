@@ -108,7 +108,9 @@ public sealed class CsvTable : IEquatable<CsvTable>
 /// <c>$[3]</c> (data row 3, counting from 0). Limits from <see cref="ReaderOptions"/> apply: document size, rows
 /// per table (<see cref="ReaderOptions.MaxCollectionItems"/>) and characters per field
 /// (<see cref="ReaderOptions.MaxStringLength"/>). A syntax error stops reading, since the rest cannot be
-/// delimited reliably; a row of the wrong width is reported and reading goes on.</para>
+/// delimited reliably; a row of the wrong width is reported and reading goes on. Empty lines at the end of a table
+/// with two or more columns are not rows (an editor's extra line breaks); between rows they are rows of the wrong
+/// width.</para>
 /// <para>The writer quotes a field when it holds a comma, a quote, a line break, or leading or trailing white space,
 /// so that spreadsheets read the value back unchanged.</para>
 /// </remarks>
@@ -287,7 +289,7 @@ public static class UsmCsv
                 {
                     if (i >= text.Length)
                     {
-                        errors.Add(new ReadError(ReadErrorCode.Syntax, RowPath(records.Count), "A quoted field is not closed.", fieldLine, fieldColumn));
+                        errors.Add(new ReadError(ReadErrorCode.Syntax, RowPath(records.Count + heldBack.Count), "A quoted field is not closed.", fieldLine, fieldColumn));
                         return null;
                     }
 
@@ -321,14 +323,14 @@ public static class UsmCsv
 
                     if (field.Length > options.MaxStringLength)
                     {
-                        errors.Add(new ReadError(ReadErrorCode.StringTooLong, RowPath(records.Count), Preconditions.Invariant($"A field is longer than the limit of {options.MaxStringLength} characters."), fieldLine, fieldColumn));
+                        errors.Add(new ReadError(ReadErrorCode.StringTooLong, RowPath(records.Count + heldBack.Count), Preconditions.Invariant($"A field is longer than the limit of {options.MaxStringLength} characters."), fieldLine, fieldColumn));
                         return null;
                     }
                 }
 
                 if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
                 {
-                    errors.Add(new ReadError(ReadErrorCode.Syntax, RowPath(records.Count), $"Unexpected '{text[i]}' after a closing quote; expected a comma or a line break.", line, column));
+                    errors.Add(new ReadError(ReadErrorCode.Syntax, RowPath(records.Count + heldBack.Count), $"Unexpected '{text[i]}' after a closing quote; expected a comma or a line break.", line, column));
                     return null;
                 }
             }
@@ -338,7 +340,7 @@ public static class UsmCsv
                 {
                     if (text[i] == '"')
                     {
-                        errors.Add(new ReadError(ReadErrorCode.Syntax, RowPath(records.Count), "A quote inside an unquoted field; quote the whole field and double the inner quotes.", line, column));
+                        errors.Add(new ReadError(ReadErrorCode.Syntax, RowPath(records.Count + heldBack.Count), "A quote inside an unquoted field; quote the whole field and double the inner quotes.", line, column));
                         return null;
                     }
 
@@ -351,7 +353,7 @@ public static class UsmCsv
                     i++;
                     if (field.Length > options.MaxStringLength)
                     {
-                        errors.Add(new ReadError(ReadErrorCode.StringTooLong, RowPath(records.Count), Preconditions.Invariant($"A field is longer than the limit of {options.MaxStringLength} characters."), fieldLine, fieldColumn));
+                        errors.Add(new ReadError(ReadErrorCode.StringTooLong, RowPath(records.Count + heldBack.Count), Preconditions.Invariant($"A field is longer than the limit of {options.MaxStringLength} characters."), fieldLine, fieldColumn));
                         return null;
                     }
                 }
@@ -372,11 +374,12 @@ public static class UsmCsv
             var emptyLine = fields.Count == 1 && fields[0].Length == 0 && !quoted;
             if (emptyLine && !atEnd && records.Count > 0 && records[0].Item1.Count > 1)
             {
-                // Held-back lines count towards the row limit, so that a flood of empty lines stays bounded.
+                // Held-back lines are bounded by the row limit too, so that a flood of empty lines stays small; they count
+                // as rows only if a record follows them.
                 heldBack.Add((fields, recordLine, starts));
-                if (records.Count + heldBack.Count > options.MaxCollectionItems + 1)
+                if (heldBack.Count > options.MaxCollectionItems)
                 {
-                    errors.Add(new ReadError(ReadErrorCode.CollectionTooLarge, RowPath(records.Count + heldBack.Count - 1), Preconditions.Invariant($"The table holds more than {options.MaxCollectionItems} rows."), recordLine, 1));
+                    errors.Add(new ReadError(ReadErrorCode.CollectionTooLarge, RowPath(records.Count + heldBack.Count), Preconditions.Invariant($"The table holds more than {options.MaxCollectionItems} rows."), recordLine, 1));
                     return null;
                 }
             }

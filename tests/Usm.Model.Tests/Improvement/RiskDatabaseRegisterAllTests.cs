@@ -65,6 +65,8 @@ public class RiskDatabaseRegisterAllTests
 
         Assert.Contains("'R-3'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'R-1'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("risks", ex.ParamName);
+        Assert.DoesNotContain("(Parameter 'risk')", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, db.Count);
     }
 
@@ -73,9 +75,14 @@ public class RiskDatabaseRegisterAllTests
     {
         var db = new RiskDatabase(s_clock);
 
-        Assert.Contains("'R-9'", Assert.Throws<ArgumentException>(() => db.RegisterAll([Reported("R-1", "R-9")], "a")).Message, StringComparison.Ordinal);
-        Assert.Contains("'R-1'", Assert.Throws<ArgumentException>(() => db.RegisterAll([Reported("R-1"), Reported("R-1")], "a")).Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<ArgumentException>(() => db.RegisterAll([Reported("R-1", "R-9")], "a"));
+        Assert.Contains("'R-9'", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal("risks", unknown.ParamName);
+        var twice = Assert.Throws<ArgumentException>(() => db.RegisterAll([Reported("R-1"), Reported("R-1")], "a"));
+        Assert.Contains("'R-1'", twice.Message, StringComparison.Ordinal);
+        Assert.Equal("risks", twice.ParamName);
         Assert.Equal("risks", Assert.Throws<ArgumentNullException>(() => db.RegisterAll([Reported("R-1"), null!], "a")).ParamName);
+        Assert.Equal("actorId", Assert.Throws<ArgumentException>(() => db.RegisterAll([], " ")).ParamName);
         Assert.Same(db, db.RegisterAll([], "a"));
     }
 

@@ -54,6 +54,35 @@ public class NormalisationRangeTests
         Assert.Contains("halved", ranking.Items[1].Explanation.ToString(), StringComparison.Ordinal);
     }
 
+    private static SawNormalisation Normalisation(RankingMethod method) => method switch
+    {
+        WeightedSumMethod saw => saw.Normalisation,
+        TopsisMethod topsis => topsis.Normalisation,
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
+
+    // The norm as the scaled computation gives it: +∞ only when the norm itself is beyond the largest double.
+    private static double Norm(double[] values)
+    {
+        var largest = values.Max(Math.Abs);
+        return largest * Math.Sqrt(values.Sum(v => (v / largest) * (v / largest)));
+    }
+
+    [Fact]
+    public void ANormBeyondTheLargestDouble_IsRefusedNamingTheCriterion()
+    {
+        // Found by review (session 5, second round): the scaled norm itself overflowed, the factor became 0 and the
+        // criterion was again silently dropped.
+        foreach (var method in Methods(CriterionKind.Benefit).Where(m => Normalisation(m) == SawNormalisation.Vector))
+        {
+            var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Prioritiser.Rank(Set(1e308, 1.5e308, 1.7e308), method));
+            Assert.Contains("'v'", ex.Message, StringComparison.Ordinal);
+        }
+
+        // The other normalisations rank such values.
+        Assert.Equal(["c2", "c1", "c0"], Prioritiser.Rank(Set(1e308, 1.5e308, 1.7e308), RankingMethod.Topsis([Criterion.Benefit("v", 1)], SawNormalisation.MinMax)).Ids.ToArray());
+    }
+
     [Fact]
     public void OnlySubnormalValues_AreRefusedNamingTheCriterion()
     {
@@ -72,7 +101,7 @@ public class NormalisationRangeTests
         // doubles down to where the values are still normal numbers. Below that, a method may refuse the criterion by
         // name, but never rank it wrongly.
         var arb = Gen.Choose(1, 50).ArrayOf().Where(a => a.Length >= 2)
-            .SelectMany(values => Gen.Choose(-1070, 1016).Select(k => (values, k)))
+            .SelectMany(values => Gen.Choose(-1070, 1017).Select(k => (values, k)))
             .ToArbitrary();
         PropertyCheck.Run(Prop.ForAll(arb, t =>
         {
@@ -88,7 +117,7 @@ public class NormalisationRangeTests
                         ranking = Prioritiser.Rank(set, method);
                     }
                     catch (ArgumentOutOfRangeException e) when (e.Message.Contains("'v'", StringComparison.Ordinal)
-                        && (scaled.Max() < 1e-290 || (kind == CriterionKind.Cost && ((WeightedSumMethod?)(method as WeightedSumMethod))?.Normalisation == SawNormalisation.Max && scaled.Min() <= 0)))
+                        && (scaled.Max() < 1e-290 || (Normalisation(method) == SawNormalisation.Vector && double.IsPositiveInfinity(Norm(scaled)))))
                     {
                         continue;
                     }

@@ -167,6 +167,25 @@ public class UsmCsvTests
         Assert.Equal((ReadErrorCode.InvalidValue, path, line), (error.Code, error.Path, error.Line));
     }
 
+    // Found by review (session 5, second round): an error after held-back empty lines named the wrong row, and empty
+    // lines at the end counted towards the row limit.
+    [Fact]
+    public void AnErrorAfterEmptyLines_NamesItsOwnRow()
+    {
+        var error = Assert.Single(UsmCsv.ReadTable("a,b\n1,2\n\n\n3,x\"y\n").Errors);
+
+        Assert.Equal((ReadErrorCode.Syntax, "$[3]", 5), (error.Code, error.Path, error.Line));
+    }
+
+    [Fact]
+    public void EmptyLinesAtTheEnd_DoNotCountTowardsTheRowLimit()
+    {
+        var table = UsmCsv.ReadTable("a,b\n1,2\n3,4\n\n", ReaderOptions.Default.WithMaxCollectionItems(2));
+
+        Assert.True(table.IsSuccess, table.ToString());
+        Assert.Equal(2, table.Value.Rows.Length);
+    }
+
     [Fact]
     public void OneColumnTables_KeepEmptyRows()
     {

@@ -79,7 +79,7 @@ public sealed class ManagedInfrastructureComponent : IEquatable<ManagedInfrastru
     /// <param name="ownerTeamId">The organisation-unit id of the owning team.</param>
     /// <param name="attributes">The managed attributes, name to value.</param>
     /// <param name="relations">Relations to other MICs.</param>
-    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentNullException">A required argument is null, or an attribute value is null.</exception>
     /// <exception cref="ArgumentException">An id or attribute name is blank, or an attribute name repeats; the message names it.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined.</exception>
     public ManagedInfrastructureComponent(string id, string name, MicKind kind, string ownerTeamId, IEnumerable<KeyValuePair<string, string>>? attributes = null, IEnumerable<MicRelation>? relations = null)

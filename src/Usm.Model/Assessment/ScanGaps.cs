@@ -15,7 +15,7 @@ public sealed class GapTargets
         AreaTargets = areas;
     }
 
-    /// <summary>Gets the default targets: 85 % for every question and area, the lower bound of the ISO/IEC 33020 F band.</summary>
+    /// <summary>Gets the default targets: 85 % for every question and area, where the ISO/IEC 33020 F band begins (F is above 85 %, so a score of exactly 85 % rates L and still shows no gap).</summary>
     public static GapTargets Default { get; } = Uniform(85.0);
 
     /// <summary>Gets the target for every question and area without an override.</summary>

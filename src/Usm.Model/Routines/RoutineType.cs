@@ -35,7 +35,7 @@ public enum RaciRoles
     /// <summary>Responsible: does the work.</summary>
     Responsible = 1,
 
-    /// <summary>Accountable: answers for the result; exactly one per activity in a procedure.</summary>
+    /// <summary>Accountable: answers for the result; exactly one per activity in a procedure (a PROPOSAL of this library, checked by the conformance rules, not a USM fact).</summary>
     Accountable = 2,
 
     /// <summary>Consulted: gives input before or during the work.</summary>

@@ -9,7 +9,11 @@ namespace Usm.Model.Prioritisation;
 /// <summary>Tight, vectorised loops over columns of doubles; the hot paths of the score passes.</summary>
 internal static class ColumnMath
 {
-    /// <summary>Minimum, maximum and Euclidean norm of a column, in one pass.</summary>
+    /// <summary>
+    /// Minimum, maximum and Euclidean norm of a column. The norm is the square root of the correctly rounded sum of the
+    /// squares, so it does not depend on the order of the values (found by review, session 5: a plain running sum did,
+    /// and rankings under vector normalisation changed with the input order).
+    /// </summary>
     public static (double Min, double Max, double Norm) Stats(ReadOnlySpan<double> x)
     {
         unchecked
@@ -49,16 +53,20 @@ internal static class ColumnMath
                 sumSq += v * v;
             }
 
-            // The plain sum of squares overflows for values above about 1e154 and loses its digits below about 1e-145;
-            // then the norm is taken of the column scaled by its largest magnitude. Ordinary columns keep the plain sum,
-            // so their scores do not change by a bit.
+            // The plain sum of squares only chooses the path. It overflows for values above about 1e154 and loses its
+            // digits below about 1e-145; then the norm is taken of the column scaled by its largest magnitude.
             var largest = Math.Max(Math.Abs(min), Math.Abs(max));
-            if (largest > 0 && !(sumSq >= SmallestPlainSumOfSquares && sumSq < double.PositiveInfinity))
+            if (largest == 0)
+            {
+                return (min, max, 0);
+            }
+
+            if (!(sumSq >= SmallestPlainSumOfSquares && sumSq < double.PositiveInfinity))
             {
                 return (min, max, ScaledNorm(x, largest));
             }
 
-            return (min, max, Math.Sqrt(sumSq));
+            return (min, max, Math.Sqrt(ExactSumOfSquares(x, 1.0)));
         }
     }
 
@@ -69,16 +77,78 @@ internal static class ColumnMath
     /// The Euclidean norm as <paramref name="largest"/> · ‖x / largest‖, which does not underflow, and overflows only
     /// when the norm itself is beyond the largest double (then it is +∞, and callers refuse the column).
     /// </summary>
-    private static double ScaledNorm(ReadOnlySpan<double> x, double largest)
+    private static double ScaledNorm(ReadOnlySpan<double> x, double largest) => largest * Math.Sqrt(ExactSumOfSquares(x, largest));
+
+    /// <summary>
+    /// Σ (x / scale)², correctly rounded: every rounded square is added exactly into non-overlapping partial sums
+    /// (Shewchuk's method, as in Python's <c>math.fsum</c>), and only the total is rounded, once. The result is the same
+    /// for any order of the values. The caller makes sure that the total cannot overflow.
+    /// </summary>
+    internal static double ExactSumOfSquares(ReadOnlySpan<double> x, double scale)
     {
-        var sum = 0.0;
+        // Non-overlapping partials of doubles number at most about 40 (2,098 exponent bits / 53 bits each).
+        Span<double> partials = stackalloc double[64];
+        var count = 0;
         foreach (var v in x)
         {
-            var r = v / largest;
-            sum += r * r;
+            var r = v / scale;
+            var value = r * r;
+            var kept = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var y = partials[k];
+                if (Math.Abs(value) < Math.Abs(y))
+                {
+                    (value, y) = (y, value);
+                }
+
+                var hi = value + y;
+                var lo = y - (hi - value);
+                if (lo != 0)
+                {
+                    partials[kept++] = lo;
+                }
+
+                value = hi;
+            }
+
+            partials[kept] = value;
+            count = kept + 1;
         }
 
-        return largest * Math.Sqrt(sum);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        // Add the partials from the largest down; stop when the rest cannot change the result, and round a half-way
+        // case correctly by looking at the sign of the next partial.
+        var n = count - 1;
+        var total = partials[n];
+        var low = 0.0;
+        while (n > 0)
+        {
+            var a = total;
+            var b = partials[--n];
+            total = a + b;
+            low = b - (total - a);
+            if (low != 0)
+            {
+                break;
+            }
+        }
+
+        if (n > 0 && ((low < 0 && partials[n - 1] < 0) || (low > 0 && partials[n - 1] > 0)))
+        {
+            var twice = low * 2;
+            var candidate = total + twice;
+            if (twice == candidate - total)
+            {
+                total = candidate;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>y[i] += a · x[i] + b for every i.</summary>

@@ -134,4 +134,112 @@ public class NormalisationRangeTests
             return true;
         }), maxTest: 500);
     }
+
+    private static Candidate C(string id, double x, double y) => new(id, new Dictionary<string, double> { ["x"] = x, ["y"] = y });
+
+    // Found by review (session 5): the norm was a running sum in input order, so two mirror-image candidates, which tie
+    // exactly, could differ in the last bit, and the order depended on the input's order instead of the id.
+    [Theory]
+    [InlineData("saw", 0.1, 0.4, 1.0)]
+    [InlineData("topsis", 0.1, 0.3, 0.1)]
+    public void MirrorImages_TieExactly_WhateverTheInputOrder(string kind, double a, double b, double c)
+    {
+        Criterion[] criteria = [Criterion.Benefit("x", 1), Criterion.Benefit("y", 1)];
+        var method = kind == "saw" ? RankingMethod.WeightedSum(criteria, SawNormalisation.Vector) : (RankingMethod)RankingMethod.Topsis(criteria);
+
+        var given = Prioritiser.Rank(new CandidateSet([C("A", a, b), C("B", b, a), C("C", c, c)]), method);
+        var permuted = Prioritiser.Rank(new CandidateSet([C("C", c, c), C("A", a, b), C("B", b, a)]), method);
+
+        Assert.Equal(given.Find("A")!.Score, given.Find("B")!.Score);
+        Assert.Equal(given.Ids.ToArray(), permuted.Ids.ToArray());
+        Assert.Equal(given.Items.Select(i => i.Score), permuted.Items.Select(i => i.Score));
+    }
+
+    [Fact]
+    public void VectorNormalisedScores_DoNotDependOnTheInputOrder()
+    {
+        // Law: permuting the candidates changes no score by a bit, under SAW and TOPSIS with every normalisation.
+        var arb = Gen.Choose(2, 60).SelectMany(n => Gen.Choose(0, 1_000_000).ArrayOf(3 * n).Select(raw => (n, raw)))
+            .SelectMany(t => Gen.Choose(0, int.MaxValue).Select(seed => (t.n, t.raw, seed)))
+            .ToArbitrary();
+        PropertyCheck.Run(Prop.ForAll(arb, t =>
+        {
+            var candidates = Enumerable.Range(0, t.n).Select(i => new Candidate("c" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
+                new Dictionary<string, double> { ["x"] = t.raw[3 * i] / 997.0, ["y"] = t.raw[(3 * i) + 1] / 991.0, ["z"] = Math.Sqrt(t.raw[(3 * i) + 2]) })).ToList();
+            var random = new Random(t.seed);
+            var shuffled = candidates.OrderBy(_ => random.Next()).ToList();
+            Criterion[] criteria = [Criterion.Benefit("x", 2), Criterion.Cost("y", 1), Criterion.Benefit("z", 3)];
+            foreach (var normalisation in s_normalisations)
+            {
+                foreach (var method in new RankingMethod[] { RankingMethod.WeightedSum(criteria, normalisation), RankingMethod.Topsis(criteria, normalisation) })
+                {
+                    var one = Prioritiser.Rank(new CandidateSet(candidates), method);
+                    var two = Prioritiser.Rank(new CandidateSet(shuffled), method);
+                    if (!one.Ids.SequenceEqual(two.Ids) || !one.Items.Select(i => BitConverter.DoubleToInt64Bits(i.Score)).SequenceEqual(two.Items.Select(i => BitConverter.DoubleToInt64Bits(i.Score))))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }), maxTest: 300);
+    }
+
+    [Fact]
+    public void TheExactSumOfSquares_IsCorrectlyRounded()
+    {
+        // 1e16 + 1 + 1 is 10000000000000002 exactly; a running sum in this order loses both ones (1e16 + 1 rounds back).
+        Assert.Equal(1e16 + 2, ColumnMath.ExactSumOfSquares([1e8, 1, 1], 1.0));
+        Assert.Equal(1e16 + 2, ColumnMath.ExactSumOfSquares([1, 1e8, 1], 1.0));
+        Assert.Equal(0, ColumnMath.ExactSumOfSquares([], 1.0));
+        Assert.Equal(0.5, ColumnMath.ExactSumOfSquares([0.5, 0.5], 1.0));
+    }
+
+    [Fact]
+    public void TheExactSumOfSquares_EqualsAnIntegerReference_InAnyOrder()
+    {
+        // Reference: every rounded square as an exact integer multiple of 2^-1074, summed with BigInteger, then rounded
+        // to the nearest double (ties to even) by hand.
+        var arb = Gen.Choose(0, 40).SelectMany(n => Gen.Choose(int.MinValue, int.MaxValue).ArrayOf(2 * n))
+            .Select(raw => Enumerable.Range(0, raw.Length / 2).Select(i => Math.ScaleB(raw[2 * i] / (double)int.MaxValue, raw[(2 * i) + 1] % 300)).ToArray())
+            .ToArbitrary();
+        PropertyCheck.Run(Prop.ForAll(arb, values =>
+        {
+            var expected = ExactReference(values.Select(v => v * v));
+            var reversed = Enumerable.Reverse(values).ToArray();
+            return BitConverter.DoubleToInt64Bits(ColumnMath.ExactSumOfSquares(values, 1.0)) == BitConverter.DoubleToInt64Bits(expected)
+                && BitConverter.DoubleToInt64Bits(ColumnMath.ExactSumOfSquares(reversed, 1.0)) == BitConverter.DoubleToInt64Bits(expected);
+        }), maxTest: 1000);
+    }
+
+    private static double ExactReference(IEnumerable<double> squares)
+    {
+        var sum = System.Numerics.BigInteger.Zero;
+        foreach (var s in squares)
+        {
+            var bits = BitConverter.DoubleToInt64Bits(s);
+            var exponent = (int)((bits >> 52) & 0x7FF);
+            var mantissa = bits & 0xFFFFFFFFFFFFFL;
+            sum += exponent == 0 ? new System.Numerics.BigInteger(mantissa) : new System.Numerics.BigInteger(mantissa | (1L << 52)) << (exponent - 1);
+        }
+
+        // sum · 2^-1074, rounded to 53 significant bits.
+        var length = (int)sum.GetBitLength();
+        if (length <= 53)
+        {
+            return Math.ScaleB((double)sum, -1074);
+        }
+
+        var drop = length - 53;
+        var kept = sum >> drop;
+        var rest = sum - (kept << drop);
+        var half = System.Numerics.BigInteger.One << (drop - 1);
+        if (rest > half || (rest == half && !kept.IsEven))
+        {
+            kept += 1;
+        }
+
+        return Math.ScaleB((double)kept, drop - 1074);
+    }
 }

@@ -156,7 +156,7 @@ public class TopKSelectionTests
         {
             var x = set.Column(c.Name).ToArray();
             var w = c.Weight / weightSum;
-            var (min, max, norm) = (x.Min(), x.Max(), Math.Sqrt(Norm2(x)));
+            var (min, max, norm) = (x.Min(), x.Max(), ColumnMath.Stats(x).Norm); // the norm has its own exactness tests (NormalisationRangeTests)
             var benefit = c.Kind == CriterionKind.Benefit;
             switch (saw.Normalisation)
             {
@@ -189,31 +189,6 @@ public class TopKSelectionTests
         }
 
         return scores;
-    }
-
-    /// <summary>The squared norm summed as the library's column statistics sum it (four lanes, then the lanes, then the tail).</summary>
-    private static double Norm2(double[] x)
-    {
-        var lanes = System.Numerics.Vector<double>.Count;
-        if (!System.Numerics.Vector.IsHardwareAccelerated || x.Length < lanes * 2)
-        {
-            return x.Aggregate(0.0, (s, v) => s + (v * v));
-        }
-
-        var partial = new double[lanes];
-        var full = x.Length / lanes * lanes;
-        for (var i = 0; i < full; i++)
-        {
-            partial[i % lanes] += x[i] * x[i];
-        }
-
-        var sum = partial.Aggregate(0.0, (s, v) => s + v);
-        for (var i = full; i < x.Length; i++)
-        {
-            sum += x[i] * x[i];
-        }
-
-        return sum;
     }
 
     private static double[] ReferenceEmv(CandidateSet set, ExpectedValueMethod emv)

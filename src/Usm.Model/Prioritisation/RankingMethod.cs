@@ -152,8 +152,28 @@ public abstract class RankingMethod
     /// <summary>Explains one candidate's score.</summary>
     internal abstract Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls);
 
-    /// <summary>Formats a number for explanations (invariant, up to four decimals).</summary>
-    private protected static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Formats a number for explanations (invariant): six significant digits, all digits of the integer part, no
+    /// trailing zeros; scientific notation below 1e-4 and from 1e15. Found by review (session 5): four fixed decimals
+    /// printed 0.00024 and 0.00015 alike, and tiny scores as 0, so an explanation could contradict its own score.
+    /// </summary>
+    private protected static string F(double value)
+    {
+        var magnitude = Math.Abs(value);
+        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (magnitude < 1e-4 || magnitude >= 1e15)
+        {
+            return value.ToString("0.#####E+0", CultureInfo.InvariantCulture);
+        }
+
+        var decimals = Math.Clamp(5 - (int)Math.Floor(Math.Log10(magnitude)), 0, 10);
+        var text = value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
 
     /// <summary>The column a method reads, or the efforts when <paramref name="criterion"/> is null.</summary>
     private protected double[] ColumnOrEffort(CandidateSet set, string? criterion) =>

@@ -48,6 +48,30 @@ public class RankingValidationTests
         Assert.Equal(["x", "y"], Prioritiser.Rank(huge, RankingMethod.Ice("i", "c", "e", IceConvention.Product)).Ids.ToArray());
     }
 
+    // Found by review (session 5): explanations printed four fixed decimals, so 0.00024 and 0.00015 both read 0.0002,
+    // and a tiny RICE score read "RICE 0 = …".
+    [Fact]
+    public void ExplanationTexts_KeepTheDigitsThatDistinguishValues()
+    {
+        var emv = Prioritiser.Rank(new CandidateSet(
+        [
+            new Candidate("R-1", new Dictionary<string, double> { ["p"] = 0.00015, ["v"] = 1_000_000 }, 1, CandidatePolarity.Threat),
+            new Candidate("R-2", new Dictionary<string, double> { ["p"] = 0.00024, ["v"] = 1_000_000 }, 1, CandidatePolarity.Threat),
+        ]), RankingMethod.ExpectedValue("p", "v"));
+        Assert.Contains("0.00015", emv.Find("R-1")!.Explanation.ToString(), StringComparison.Ordinal);
+        Assert.Contains("0.00024", emv.Find("R-2")!.Explanation.ToString(), StringComparison.Ordinal);
+
+        var rice = Prioritiser.Rank(new CandidateSet([new Candidate("x", [new("reach", 2e-5), new("impact", 3e-5), new("confidence", 0.5)], effort: 1)]), RankingMethod.Rice("reach", "impact", "confidence"));
+        Assert.StartsWith("RICE 3E-10 ", rice[0].Explanation.Summary, StringComparison.Ordinal);
+
+        var large = Prioritiser.Rank(new CandidateSet([new Candidate("y", [new("reach", 1e164), new("impact", 1), new("confidence", 1)], effort: 1)]), RankingMethod.Rice("reach", "impact", "confidence"));
+        Assert.StartsWith("RICE 1E+164 ", large[0].Explanation.Summary, StringComparison.Ordinal);
+
+        // Ordinary numbers read as before: all digits of the integer part, no trailing zeros.
+        var ordinary = Prioritiser.Rank(new CandidateSet([new Candidate("z", [new("reach", 5000), new("impact", 2), new("confidence", 0.8)], effort: 2)]), RankingMethod.Rice("reach", "impact", "confidence"));
+        Assert.StartsWith("RICE 4000 = reach 5000 × impact 2 × confidence 0.8 / effort 2", ordinary[0].Explanation.Summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnExplanation_RefusesANullContribution()
     {

@@ -124,17 +124,19 @@ public sealed class ScanResult
     /// <summary>Gets one question's score.</summary>
     /// <param name="questionId">The question id.</param>
     /// <returns>The score.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questionId"/> is null.</exception>
     /// <exception cref="ArgumentException">The instrument has no such question.</exception>
     public QuestionScore Question(string questionId) =>
-        questionId is not null && _questions.TryGetValue(questionId, out var q) ? q
+        _questions.TryGetValue(Preconditions.CheckNotNull(questionId), out var q) ? q
         : throw new ArgumentException(Preconditions.Invariant($"Instrument '{Instrument.Key}' has no question '{questionId}'."), nameof(questionId));
 
     /// <summary>Gets one area's score.</summary>
     /// <param name="areaId">The area id.</param>
     /// <returns>The score.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="areaId"/> is null.</exception>
     /// <exception cref="ArgumentException">The instrument has no such area.</exception>
     public AreaScore Area(string areaId) =>
-        areaId is not null && _areas.TryGetValue(areaId, out var a) ? a
+        _areas.TryGetValue(Preconditions.CheckNotNull(areaId), out var a) ? a
         : throw new ArgumentException(Preconditions.Invariant($"Instrument '{Instrument.Key}' has no area '{areaId}'."), nameof(areaId));
 
     /// <inheritdoc />

@@ -125,16 +125,26 @@ public sealed class ScanComparison
     /// <summary>Gets one question's change.</summary>
     /// <param name="questionId">The question id.</param>
     /// <returns>The change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="questionId"/> is null.</exception>
     /// <exception cref="ArgumentException">The instrument has no such question.</exception>
-    public ScoreChange Question(string questionId) => Questions.FirstOrDefault(q => q.Id == questionId)
-        ?? throw new ArgumentException(Preconditions.Invariant($"Instrument '{From.Instrument.Key}' has no question '{questionId}'."), nameof(questionId));
+    public ScoreChange Question(string questionId)
+    {
+        ArgumentNullException.ThrowIfNull(questionId);
+        return Questions.FirstOrDefault(q => q.Id == questionId)
+            ?? throw new ArgumentException(Preconditions.Invariant($"Instrument '{From.Instrument.Key}' has no question '{questionId}'."), nameof(questionId));
+    }
 
     /// <summary>Gets one area's change.</summary>
     /// <param name="areaId">The area id.</param>
     /// <returns>The change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="areaId"/> is null.</exception>
     /// <exception cref="ArgumentException">The instrument has no such area.</exception>
-    public ScoreChange Area(string areaId) => Areas.FirstOrDefault(a => a.Id == areaId)
-        ?? throw new ArgumentException(Preconditions.Invariant($"Instrument '{From.Instrument.Key}' has no area '{areaId}'."), nameof(areaId));
+    public ScoreChange Area(string areaId)
+    {
+        ArgumentNullException.ThrowIfNull(areaId);
+        return Areas.FirstOrDefault(a => a.Id == areaId)
+            ?? throw new ArgumentException(Preconditions.Invariant($"Instrument '{From.Instrument.Key}' has no area '{areaId}'."), nameof(areaId));
+    }
 
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"'{From.ScanId}' → '{To.ScanId}': {Overall}");

@@ -147,4 +147,18 @@ public class ComparisonTests
         // Of still picks the earliest scan as the baseline, whatever the input order.
         Assert.Equal("dec", ScanSeries.Of([On(ScoringTests.Small, "m-jan", new LocalDate(2026, 1, 1), 10), On(ScoringTests.Small, "dec", new LocalDate(2025, 12, 1), 90)]).Baseline.ScanId);
     }
+
+    // Found by review (session 5): a null id was reported as "no question ''" instead of as a null argument.
+    [Fact]
+    public void LookupsByANullId_ThrowArgumentNullException()
+    {
+        var from = SampleScans.Baseline.Score();
+        var comparison = ScanComparison.Compare(from, SampleScans.Interim.Score());
+
+        Assert.Equal("questionId", Assert.Throws<ArgumentNullException>(() => from.Question(null!)).ParamName);
+        Assert.Equal("areaId", Assert.Throws<ArgumentNullException>(() => from.Area(null!)).ParamName);
+        Assert.Equal("questionId", Assert.Throws<ArgumentNullException>(() => comparison.Question(null!)).ParamName);
+        Assert.Equal("areaId", Assert.Throws<ArgumentNullException>(() => comparison.Area(null!)).ParamName);
+        Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => from.Question("nope")).Message, StringComparison.Ordinal);
+    }
 }

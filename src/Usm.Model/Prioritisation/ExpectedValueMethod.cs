@@ -98,12 +98,13 @@ public sealed class ExpectedValueMethod : RankingMethod
     internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls)
     {
         var p = set.ColumnArray(ProbabilityCriterion, "candidates", Name)[index];
-        var v = Math.Abs(set.ColumnArray(ImpactCriterion, "candidates", Name)[index]);
+        var raw = set.ColumnArray(ImpactCriterion, "candidates", Name)[index];
+        var v = Math.Abs(raw);
         var threat = set.PolarityArray[index] == CandidatePolarity.Threat;
         var contributions = new List<CriterionContribution>
         {
             new(ProbabilityCriterion, p, p, Preconditions.Invariant($"Probability '{ProbabilityCriterion}' = {F(p)}")),
-            new(ImpactCriterion, threat ? -v : v, threat ? -v : v, threat
+            new(ImpactCriterion, raw, threat ? -v : v, threat
                 ? Preconditions.Invariant($"Impact '{ImpactCriterion}': a loss of {F(v)} if the threat occurs")
                 : Preconditions.Invariant($"Impact '{ImpactCriterion}': a gain of {F(v)} if the opportunity is realised")),
         };

@@ -72,6 +72,22 @@ public class RankingValidationTests
         Assert.StartsWith("RICE 4000 = reach 5000 × impact 2 × confidence 0.8 / effort 2", ordinary[0].Explanation.Summary, StringComparison.Ordinal);
     }
 
+    // Found by review (session 5): for a threat the impact contribution's Value was −|v|, not the candidate's raw value
+    // that CriterionContribution.Value documents. The signed part stays in Contribution.
+    [Fact]
+    public void EmvExplanation_KeepsTheRawImpact_AndSignsTheContribution()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("magnitude", new Dictionary<string, double> { ["p"] = 0.5, ["v"] = 100 }, 1, CandidatePolarity.Threat),
+            new Candidate("signed", new Dictionary<string, double> { ["p"] = 0.5, ["v"] = -100 }, 1, CandidatePolarity.Threat),
+        ]);
+        var ranking = Prioritiser.Rank(set, RankingMethod.ExpectedValue("p", "v"));
+
+        Assert.Equal((100.0, -100.0), (ranking.Find("magnitude")!.Explanation.Contributions[1].Value, ranking.Find("magnitude")!.Explanation.Contributions[1].Contribution));
+        Assert.Equal((-100.0, -100.0), (ranking.Find("signed")!.Explanation.Contributions[1].Value, ranking.Find("signed")!.Explanation.Contributions[1].Contribution));
+    }
+
     [Fact]
     public void AnExplanation_RefusesANullContribution()
     {

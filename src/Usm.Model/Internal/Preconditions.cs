@@ -113,15 +113,18 @@ internal static class Preconditions
     /// <param name="error">The per-item error.</param>
     /// <param name="paramName">The batch operation's parameter.</param>
     /// <returns>An <see cref="ArgumentException"/> with the same message (without the old parameter suffix), naming <paramref name="paramName"/>, with <paramref name="error"/> as its inner exception.</returns>
-    public static ArgumentException ForParameter(ArgumentException error, string paramName)
+    public static ArgumentException ForParameter(ArgumentException error, string paramName) =>
+        new(OwnMessage(error), paramName, error);
+
+    /// <summary>
+    /// The message an argument exception was created with: without the " (Parameter '…')" suffix and the "Actual value
+    /// was …" line the BCL appends, for reporting it elsewhere (a read error's path, another parameter).
+    /// </summary>
+    public static string OwnMessage(ArgumentException error)
     {
         var message = error.Message;
-        if (error.ParamName is { } old && message.EndsWith($" (Parameter '{old}')", StringComparison.Ordinal))
-        {
-            message = message[..^$" (Parameter '{old}')".Length];
-        }
-
-        return new ArgumentException(message, paramName, error);
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 
     /// <summary>

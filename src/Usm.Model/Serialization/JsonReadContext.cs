@@ -144,9 +144,7 @@ internal sealed class JsonReadContext(ReaderOptions options)
         }
         catch (ArgumentException ex)
         {
-            var message = ex.Message;
-            var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-            Error(ReadErrorCode.InvalidValue, path, cut > 0 ? message[..cut] : message);
+            Error(ReadErrorCode.InvalidValue, path, Preconditions.OwnMessage(ex));
             return null;
         }
     }

@@ -184,9 +184,7 @@ public static class RiskRegisterCsv
                     "scanItemId" => "origin-scan-item-id",
                     _ => "id",
                 };
-                var message = ex.Message;
-                var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-                Error(ReadErrorCode.InvalidValue, column, cut > 0 ? message[..cut] : message);
+                Error(ReadErrorCode.InvalidValue, column, Preconditions.OwnMessage(ex));
             }
         }
 

@@ -48,7 +48,7 @@ for (var row = 0; row < risks.Count; row++)
 var set = new CandidateSet(candidates);
 
 // AHP: the criteria compared pairwise (expected value 3x as important as effect, 5x as likelihood, 2x as effort, ...);
-// the principal eigenvector gives the weights of a weighted sum.
+// the principal eigenvector gives the weights of a weighted sum (AhpWeightedSum refuses a comparison with CR > 0.10).
 string[] ahpCriteria = [RiskCandidates.ExpectedValue, RiskCandidates.Effect, RiskCandidates.Likelihood, "effort"];
 var ahp = Ahp.Weigh(AhpMatrix.FromUpperTriangle(4, [3, 5, 2, 2, 1, 0.5], ahpCriteria));
 Console.WriteLine($"AHP weights: {string.Join(", ", ahpCriteria.Select(c => $"{c} {ahp.WeightOf(c).ToString("0.000", CultureInfo.InvariantCulture)}"))}; CR {ahp.ConsistencyRatio.ToString("0.000", CultureInfo.InvariantCulture)}");
@@ -70,7 +70,7 @@ Criterion[] criteria =
     ("ICE", RankingMethod.Ice("ice-impact", "ice-confidence", "ice-ease", IceConvention.Average)),
     ("SAW", RankingMethod.WeightedSum(criteria)),
     ("TOPSIS", RankingMethod.Topsis(criteria)),
-    ("AHP-SAW", RankingMethod.WeightedSum(ahpCriteria.Select(c => c == "effort" ? Criterion.Cost(c, ahp.WeightOf(c)) : Criterion.Benefit(c, ahp.WeightOf(c))))),
+    ("AHP-SAW", RankingMethod.AhpWeightedSum(ahp, costCriteria: ["effort"])),
 ];
 
 var rankings = methods.Select(m => (m.Name, Ranking: Prioritiser.Rank(set, m.Method))).ToList();

@@ -50,6 +50,18 @@ public class HostileInputTests
 
     // 1. Crashes that are input errors
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("42")]
+    [InlineData("\"id,title\"")]
+    public void JsonFileHoldingAScalar_IsNotReadAsCsv(string content)
+    {
+        // Found by review (session 5): a .json file holding null was read as a one-column CSV register.
+        var file = Path.Combine(Folder(), "register.json");
+        File.WriteAllText(file, content);
+        AssertInputError(CliRunner.InProcess("prioritise", file, "--method", "emv"), $"{file}: a .json file whose content is not a JSON object");
+    }
+
     [Fact]
     public void NegativeEffort_NamesTheFileAndTheRow()
     {

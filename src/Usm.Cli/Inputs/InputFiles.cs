@@ -111,6 +111,14 @@ internal static class InputFiles
     {
         var text = Files.ReadAllText(path);
         var kind = Detect(text);
+
+        // A .json file whose content does not start an object or array (null, a number, a string) is not a CSV
+        // register, whatever its first character says.
+        if (kind == InputKind.RegisterCsv && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException($"{path}: a .json file whose content is not a JSON object (expected {Describe(accepted)}).");
+        }
+
         if (kind == InputKind.Unknown)
         {
             var trimmed = text.AsSpan().TrimStart();

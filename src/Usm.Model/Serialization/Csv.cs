@@ -106,8 +106,8 @@ public sealed class CsvTable : IEquatable<CsvTable>
 /// <remarks>
 /// <para>Reading returns every error with its 1-based line and column (in characters, that is Unicode code points) and a path such as
 /// <c>$[3]</c> (data row 3, counting from 0). Limits from <see cref="ReaderOptions"/> apply: document size, rows
-/// per table (<see cref="ReaderOptions.MaxCollectionItems"/>) and characters per field
-/// (<see cref="ReaderOptions.MaxStringLength"/>). A syntax error stops reading, since the rest cannot be
+/// per table (<see cref="ReaderOptions.MaxCollectionItems"/>) and UTF-16 code units per unquoted field
+/// (<see cref="ReaderOptions.MaxStringLength"/>, which JSON readers count in UTF-8 bytes). A syntax error stops reading, since the rest cannot be
 /// delimited reliably; a row of the wrong width is reported and reading goes on. Empty lines at the end of a table
 /// with two or more columns are not rows (an editor's extra line breaks); between rows they are rows of the wrong
 /// width.</para>

@@ -23,7 +23,7 @@ public sealed class ReaderOptions : IEquatable<ReaderOptions>
     /// <param name="maxDepth">The deepest nesting of objects and arrays, 1 to <see cref="MaxConfigurableDepth"/>.</param>
     /// <param name="maxDocumentBytes">The largest document, in UTF-8 bytes, at least 1.</param>
     /// <param name="maxCollectionItems">The most items in one array, object or table, at least 1.</param>
-    /// <param name="maxStringLength">The longest string or member name, in UTF-8 bytes as written (escapes included), at least 1.</param>
+    /// <param name="maxStringLength">The longest string or member name, at least 1: for JSON in UTF-8 bytes as written (escapes included), for a CSV field in UTF-16 code units after unquoting.</param>
     /// <exception cref="ArgumentOutOfRangeException">A limit is outside its range.</exception>
     public ReaderOptions(bool strict = false, int maxDepth = 64, long maxDocumentBytes = 16 * 1024 * 1024, int maxCollectionItems = 10_000, int maxStringLength = 1024 * 1024)
     {
@@ -54,7 +54,10 @@ public sealed class ReaderOptions : IEquatable<ReaderOptions>
     /// <summary>Gets the most items allowed in one array, object or table. The default is 10,000.</summary>
     public int MaxCollectionItems { get; }
 
-    /// <summary>Gets the longest allowed string or member name in UTF-8 bytes as written. The default is 1 MiB.</summary>
+    /// <summary>
+    /// Gets the longest allowed string or member name. The default is 1 MiB. JSON readers count UTF-8 bytes as written
+    /// (escapes included); the CSV reader counts a field's UTF-16 code units after unquoting (the text it has decoded).
+    /// </summary>
     public int MaxStringLength { get; }
 
     /// <summary>

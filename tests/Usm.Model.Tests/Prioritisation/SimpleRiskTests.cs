@@ -193,6 +193,37 @@ public class SimpleRiskTests
         }), maxTest: 500);
     }
 
+    [Fact]
+    public void RemovingACandidate_NeverReversesTwoOthers()
+    {
+        PropertyCheck.Run(Prop.ForAll(SimpleRiskArbitraries.MethodCandidatesAndShuffle(), x =>
+        {
+            var set = new CandidateSet(x.Original);
+            return x.Original.Length < 2 || x.Original.All(c => RankReversal.ProbeRemoval(set, x.Method, c.Id).FlippedPairs.IsEmpty);
+        }), maxTest: 200);
+    }
+
+    // The example in docs/prioritisation.md, "SimpleRisk's risk formulas", kept compiling and true.
+    [Fact]
+    public void DocsExample()
+    {
+        var risks = new CandidateSet(
+        [
+            new Candidate("backup-restore", new Dictionary<string, double> { ["likelihood"] = 4, ["impact"] = 3 }),
+            new Candidate("patching", new Dictionary<string, double> { ["likelihood"] = 2, ["impact"] = 5 }),
+            new Candidate("vendor-exit", new Dictionary<string, double> { ["likelihood"] = 5, ["impact"] = 2 }),
+        ]);
+
+        var classic = Prioritiser.Rank(risks, RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, "likelihood", "impact"));
+        var contributing = Prioritiser.Rank(risks, RankingMethod.SimpleRisk(SimpleRiskFormula.ContributingRisk, "likelihood", "impact"));
+
+        Assert.Equal(["patching", "backup-restore", "vendor-exit"], classic.Ids.ToArray());
+        Assert.Equal([200.0 / 35, 180.0 / 35, 4.0], classic.Items.Select(i => i.Score).ToArray());
+        Assert.Equal(["backup-restore", "vendor-exit", "patching"], contributing.Ids.ToArray());
+        Assert.Equal([200.0 / 35, 200.0 / 35, 4.0], contributing.Items.Select(i => i.Score).ToArray());
+        Assert.Equal("SimpleRisk Classic: S = (L × I) + 2 × I = (4 × 3) + 2 × 3 = 18; S_max = (5 × 5) + 2 × 5 = 35 at L = 5, I = 5; score = 10 × 18 / 35 = 5.14286 (SimpleRisk shows 5.1).", classic.Items[1].Explanation.Summary);
+    }
+
     [Theory]
     [InlineData(0.0, "likelihood")]
     [InlineData(6.0, "likelihood")]

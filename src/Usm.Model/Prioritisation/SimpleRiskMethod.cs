@@ -62,6 +62,7 @@ public sealed class SimpleRiskMethod : RankingMethod
         MaxLikelihood = Preconditions.CheckInRange(maxLikelihood, 1, MaxScaleLevels);
         MaxImpact = Preconditions.CheckInRange(maxImpact, 1, MaxScaleLevels);
         MaximumRawScore = Raw(Formula, MaxLikelihood, MaxImpact);
+        Name = "SimpleRisk " + FormulaName(Formula);
     }
 
     /// <summary>Gets the formula.</summary>
@@ -83,7 +84,7 @@ public sealed class SimpleRiskMethod : RankingMethod
     public long MaximumRawScore { get; }
 
     /// <inheritdoc />
-    public override string Name => "SimpleRisk " + FormulaName(Formula);
+    public override string Name { get; }
 
     /// <summary>Returns the raw score S of one pair of levels, by <see cref="Formula"/>.</summary>
     /// <param name="likelihood">The likelihood level, 1 to <see cref="MaxLikelihood"/>.</param>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using FsCheck.Fluent;
+using NodaTime;
+using Usm.Model.Improvement;
 using Usm.Model.Prioritisation;
 using Usm.Model.Tests.Generators;
 using Usm.Model.Tests.TestHelpers;
@@ -126,6 +128,29 @@ public class SimpleRiskTests
         var ranking = Prioritiser.Rank(new CandidateSet([R("a", 4, 3)]), Method(formula));
 
         Assert.Contains(expected, ranking.Items[0].Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AsTheProgrammesMechanism_ItRanksTheAssessedRisks()
+    {
+        // The improvement model counts levels from 0, the candidates from 1: R-a (effect 3, likelihood 4) becomes
+        // I = 4, L = 5: Classic (5 · 4) + 2 · 4 = 28 of 35 → 8; R-c (2, 3) → I = 3, L = 4: 12 + 6 = 18;
+        // R-b (1, 1) → I = 2, L = 2: 4 + 4 = 8.
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 1));
+        foreach (var (id, effect, likelihood) in new[] { ("R-a", 3, 4), ("R-b", 1, 1), ("R-c", 2, 3) })
+        {
+            db = db.Register(new Risk(id, id, "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p"), [Resource.Process], "c"), "p")
+                .Apply(id, new ClassifyRisk(new RiskAssessment(effect, likelihood)), "p");
+        }
+
+        var mechanism = new RankingMechanism(RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, RiskCandidates.Likelihood, RiskCandidates.Effect));
+        var programme = new ImprovementProgramme("IP-1", "Pilot").AgreeMechanism(mechanism, new LocalDate(2026, 2, 1));
+
+        var order = programme.Prioritise(db);
+
+        Assert.Equal(["R-a", "R-c", "R-b"], order.Select(p => p.RiskId));
+        Assert.Equal([8.0, 180.0 / 35, 80.0 / 35], order.Select(p => p.Score));
+        Assert.Equal("SimpleRisk Classic", programme.Agreement!.Mechanism.Name);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FsCheck.Fluent;
 using NodaTime;
 using Usm.Model.Improvement;
 using Usm.Model.Prioritisation;
 using Usm.Model.Serialization;
 using Usm.Model.Tests.Generators;
+using Usm.Model.Tests.TestHelpers;
 
 namespace Usm.Model.Tests.Serialization;
 
@@ -86,6 +88,32 @@ public class SimpleRiskJsonTests
         var error = Assert.Single(UsmJson.ReadImprovementProgramme(json).Errors);
 
         Assert.Contains("'l' is named as both likelihood and impact", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rankings_RoundTripThroughTheRankingDocument()
+    {
+        PropertyCheck.Run(Prop.ForAll(SimpleRiskArbitraries.MethodCandidatesAndShuffle(), x =>
+        {
+            var set = new CandidateSet(x.Original);
+            return new[] { Prioritiser.Rank(set, x.Method), Prioritiser.Top(set, x.Method, Math.Max(1, set.Count / 2)) }.All(ranking =>
+            {
+                var json = UsmJson.WriteRanking(ranking);
+                var back = UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true));
+                return back.IsSuccess && RankingJsonTests.Same(ranking, back.Value) && back.Value.Method is SimpleRiskMethod && UsmJson.WriteRanking(back.Value) == json;
+            });
+        }), maxTest: 200);
+    }
+
+    [Fact]
+    public void RankingDocument_WithAnotherFormula_IsReportedAtTheMethodName()
+    {
+        var set = new CandidateSet([new Candidate("R-1", [KeyValuePair.Create("l", 4.0), KeyValuePair.Create("i", 3.0)])]);
+        var json = UsmJson.WriteRanking(Prioritiser.Rank(set, RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, "l", "i")));
+
+        var errors = UsmJson.ReadRanking(Mutations.ReplaceFirst(json, "\"formula\": \"classic\"", "\"formula\": \"dread\"")).Errors;
+
+        Assert.Contains(errors, e => e.Code == ReadErrorCode.InvalidValue && e.Path == "$.ranking.method.name");
     }
 
     [Fact]

@@ -113,6 +113,11 @@ public class CommandTests
     [InlineData("ice-average")]
     [InlineData("ice-product")]
     [InlineData("ahp")]
+    [InlineData("simplerisk-classic")]
+    [InlineData("simplerisk-cvss")]
+    [InlineData("simplerisk-dread")]
+    [InlineData("simplerisk-owasp")]
+    [InlineData("simplerisk-contributing")]
     public void Prioritise_EveryMethod_OnBothRegisterFormats_GivesTheSameRanking(string method)
     {
         var json = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", method, "--format", "json");
@@ -215,6 +220,29 @@ public class CommandTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Prioritise_SimpleRisk_ScoresTheNormalisedFormula()
+    {
+        // R-lop-01 has likelihood 5 and effect 3: Classic (5 · 3) + 2 · 3 = 21 of 35 → 6; Contributing Risk
+        // (5 · 3) + 2 · 5 = 25 of 35 → 7.142857….
+        var classic = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", "simplerisk-classic", "--top", "1", "--format", "csv");
+        var contributing = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", "simplerisk-contributing", "--top", "1", "--format", "csv");
+
+        Assert.True(classic.ExitCode == 0, classic.Error);
+        Assert.StartsWith("1,R-lop-01,6,,\"SimpleRisk Classic: S = (L × I) + 2 × I = (5 × 3) + 2 × 3 = 21;", classic.Out.Split("\r\n")[1], StringComparison.Ordinal);
+        Assert.StartsWith("1,R-lop-01,7.142857142857143,,\"SimpleRisk Contributing Risk:", contributing.Out.Split("\r\n")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prioritise_SimpleRisk_LevelOffTheScale_ExitTwo_NamesTheRisk()
+    {
+        var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "simplerisk-dread", "--likelihood-levels", "3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("usm: " + D("register.csv"), run.Error, StringComparison.Ordinal);
+        Assert.Contains("'R-agr-01' has likelihood = 4; SimpleRisk DREAD needs a whole likelihood level from 1 to 3", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

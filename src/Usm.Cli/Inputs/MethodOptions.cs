@@ -13,7 +13,8 @@ namespace Usm.Cli.Inputs;
 internal static class MethodOptions
 {
     public static readonly ImmutableArray<string> Names =
-        ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp"];
+        ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp",
+         "simplerisk-classic", "simplerisk-cvss", "simplerisk-dread", "simplerisk-owasp", "simplerisk-contributing"];
 
     /// <summary>The roles and the criterion each reads by default.</summary>
     public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
@@ -67,7 +68,7 @@ internal static class MethodOptions
 
     public static readonly Option<int> EffectLevels = new("--effect-levels")
     {
-        Description = "Number of effect levels of the risk matrix's scale, 2 to 100 (default 5).",
+        Description = "Number of effect levels of the risk matrix's scale (the impact scale of the simplerisk methods), 2 to 100 (default 5).",
         HelpName = "N",
         DefaultValueFactory = _ => 5,
         CustomParser = r => ParseRules.WholeNumber(r, 5, MinLevels, MaxLevels) ?? 5,
@@ -76,7 +77,7 @@ internal static class MethodOptions
 
     public static readonly Option<int> LikelihoodLevels = new("--likelihood-levels")
     {
-        Description = "Number of likelihood levels of the risk matrix's scale, 2 to 100 (default 5).",
+        Description = "Number of likelihood levels of the risk matrix's and the simplerisk methods' scale, 2 to 100 (default 5).",
         HelpName = "N",
         DefaultValueFactory = _ => 5,
         CustomParser = r => ParseRules.WholeNumber(r, 5, MinLevels, MaxLevels) ?? 5,
@@ -144,6 +145,11 @@ internal static class MethodOptions
                 "rice" => RankingMethod.Rice(Role("reach"), Role("impact"), Role("confidence")),
                 "ice-average" => RankingMethod.Ice(Role("impact"), Role("confidence"), Role("ease"), IceConvention.Average),
                 "ice-product" => RankingMethod.Ice(Role("impact"), Role("confidence"), Role("ease"), IceConvention.Product),
+                "simplerisk-classic" => SimpleRisk(SimpleRiskFormula.Classic, Role("likelihood"), Role("effect"), parse),
+                "simplerisk-cvss" => SimpleRisk(SimpleRiskFormula.Cvss, Role("likelihood"), Role("effect"), parse),
+                "simplerisk-dread" => SimpleRisk(SimpleRiskFormula.Dread, Role("likelihood"), Role("effect"), parse),
+                "simplerisk-owasp" => SimpleRisk(SimpleRiskFormula.Owasp, Role("likelihood"), Role("effect"), parse),
+                "simplerisk-contributing" => SimpleRisk(SimpleRiskFormula.ContributingRisk, Role("likelihood"), Role("effect"), parse),
                 "ahp" => AhpWeighted(parse.GetValue(AhpCriteria) ?? DefaultAhpCriteria, parse.GetValue(Judgements) ?? DefaultJudgements),
                 _ => throw new CliException($"Unknown method '{name}': use one of {string.Join(", ", Names)}."),
             };
@@ -190,6 +196,7 @@ internal static class MethodOptions
             Cd3Method m => [m.CostOfDelayCriterion, m.DurationCriterion ?? Register.EffortCriterion],
             RiceMethod m => [m.ReachCriterion, m.ImpactCriterion, m.ConfidenceCriterion, m.EffortCriterion ?? Register.EffortCriterion],
             IceMethod m => [m.ImpactCriterion, m.ConfidenceCriterion, m.EaseCriterion],
+            SimpleRiskMethod m => [m.LikelihoodCriterion, m.ImpactCriterion],
             _ => [],
         };
         return names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -239,6 +246,13 @@ internal static class MethodOptions
                     ? v
                     : throw new CliException($"--judgements: '{text}' is not a number or a fraction such as 1/3.");
     }
+
+    /// <summary>
+    /// One of SimpleRisk's formulas on the register's levels: likelihood from the <c>likelihood</c> role, impact from the
+    /// <c>effect</c> role (USM's effect level is SimpleRisk's impact level), scales from the risk matrix's level options.
+    /// </summary>
+    private static SimpleRiskMethod SimpleRisk(SimpleRiskFormula formula, string likelihood, string effect, ParseResult parse) =>
+        RankingMethod.SimpleRisk(formula, likelihood, effect, parse.GetValue(LikelihoodLevels), parse.GetValue(EffectLevels));
 
     private static RiskMatrixMethod RiskMatrix(string effect, string likelihood, int effectLevels, int likelihoodLevels, int? classes)
     {

@@ -12,7 +12,7 @@ namespace Usm.Model.Prioritisation;
 /// <remarks>
 /// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
-/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="AhpWeightedSum"/>). Each is a sealed subclass that exposes its parameters. A method never
+/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>). Each is a sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
 /// </remarks>
@@ -133,6 +133,23 @@ public abstract class RankingMethod
     /// <returns>The method.</returns>
     public static IceMethod Ice(string impactCriterion, string confidenceCriterion, string easeCriterion, IceConvention convention) =>
         new(impactCriterion, confidenceCriterion, easeCriterion, convention);
+
+    /// <summary>
+    /// One of SimpleRisk's risk formulas on whole likelihood and impact levels, normalised to 0-10:
+    /// 10 · S / S_max, with S_max the formula at the highest levels. SimpleRisk's Custom method is
+    /// <see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/> with a class table.
+    /// </summary>
+    /// <param name="formula">The formula: Classic (L·I + 2I), CVSS (L·I + I), DREAD (L·I), OWASP (L·I + L) or Contributing Risk (L·I + 2L). The names are SimpleRisk's; none scores a real CVSS, DREAD or OWASP vector.</param>
+    /// <param name="likelihoodCriterion">The criterion holding the likelihood level, 1 to <paramref name="maxLikelihood"/>.</param>
+    /// <param name="impactCriterion">The criterion holding the impact level, 1 to <paramref name="maxImpact"/>.</param>
+    /// <param name="maxLikelihood">The highest likelihood level, 1 to <see cref="SimpleRiskMethod.MaxScaleLevels"/> (SimpleRisk's default 5).</param>
+    /// <param name="maxImpact">The highest impact level, 1 to <see cref="SimpleRiskMethod.MaxScaleLevels"/> (SimpleRisk's default 5).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException">A criterion name is null.</exception>
+    /// <exception cref="ArgumentException">A criterion name is blank, or both name the same criterion.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="formula"/> is undefined, or a maximum is below 1 or above <see cref="SimpleRiskMethod.MaxScaleLevels"/>.</exception>
+    public static SimpleRiskMethod SimpleRisk(SimpleRiskFormula formula, string likelihoodCriterion, string impactCriterion, int maxLikelihood = 5, int maxImpact = 5) =>
+        new(formula, likelihoodCriterion, impactCriterion, maxLikelihood, maxImpact);
 
     /// <summary>
     /// TOPSIS: normalise, weight, and score each candidate by its relative closeness to the ideal point,

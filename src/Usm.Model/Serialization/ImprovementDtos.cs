@@ -106,6 +106,12 @@ internal sealed class RankingMethodDto
     public string? CostOfDelayCriterion { get; set; }
 
     public string? DurationCriterion { get; set; }
+
+    public string? Formula { get; set; }
+
+    public int? MaxLikelihood { get; set; }
+
+    public int? MaxImpact { get; set; }
 }
 
 internal sealed class CriterionDto

@@ -54,6 +54,7 @@ internal static class SchemaExport
         ["RankingMethodDto.kind"] = ProgrammeNames.MethodKinds,
         ["RankingMethodDto.normalisation"] = ProgrammeNames.Normalisation.Names,
         ["RankingMethodDto.convention"] = ProgrammeNames.Convention.Names,
+        ["RankingMethodDto.formula"] = ProgrammeNames.SimpleRiskFormula.Names,
         ["CriterionDto.kind"] = ProgrammeNames.CriterionKind.Names,
         ["TieBreakerDto.kind"] = ProgrammeNames.TieBreakerKinds,
         ["SprintDto.status"] = ProgrammeNames.Status.Names,

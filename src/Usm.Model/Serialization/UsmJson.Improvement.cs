@@ -85,7 +85,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -94,6 +94,7 @@ internal static class ProgrammeNames
     public static readonly EnumTable<FindingSeverity> Severity = KebabEnum<FindingSeverity>.Table;
     public static readonly EnumTable<SawNormalisation> Normalisation = KebabEnum<SawNormalisation>.Table;
     public static readonly EnumTable<IceConvention> Convention = KebabEnum<IceConvention>.Table;
+    public static readonly EnumTable<SimpleRiskFormula> SimpleRiskFormula = KebabEnum<SimpleRiskFormula>.Table;
     public static readonly EnumTable<CriterionKind> CriterionKind = KebabEnum<CriterionKind>.Table;
     public static readonly EnumTable<CandidatePolarity> Polarity = KebabEnum<CandidatePolarity>.Table;
 }
@@ -193,6 +194,14 @@ internal static class ProgrammeMapper
                 dto.Kind = "cd3";
                 dto.CostOfDelayCriterion = c.CostOfDelayCriterion;
                 dto.DurationCriterion = c.DurationCriterion;
+                break;
+            case SimpleRiskMethod r:
+                dto.Kind = "simplerisk";
+                dto.Formula = ProgrammeNames.SimpleRiskFormula.Name(r.Formula);
+                dto.LikelihoodCriterion = r.LikelihoodCriterion;
+                dto.ImpactCriterion = r.ImpactCriterion;
+                dto.MaxLikelihood = r.MaxLikelihood;
+                dto.MaxImpact = r.MaxImpact;
                 break;
             default:
                 throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
@@ -646,10 +655,33 @@ internal static class ProgrammeMapper
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.Wsjf(components, m.JobSizeCriterion));
             case "cd3":
                 return ctx.Build<RankingMethod>(path, () => RankingMethod.Cd3(m.CostOfDelayCriterion!, m.DurationCriterion));
+            case "simplerisk":
+                var formula = ProgrammeNames.SimpleRiskFormula.Read(m.Formula, JsonPaths.Member(path, "formula"), ctx, "a SimpleRisk formula");
+                var maxLikelihood = ScaleMaximum(m.MaxLikelihood, JsonPaths.Member(path, "max-likelihood"), ctx);
+                var maxImpact = ScaleMaximum(m.MaxImpact, JsonPaths.Member(path, "max-impact"), ctx);
+                return formula is null || maxLikelihood is null || maxImpact is null ? null
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.SimpleRisk(formula.Value, m.LikelihoodCriterion!, m.ImpactCriterion!, maxLikelihood.Value, maxImpact.Value));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;
         }
+    }
+
+    // A SimpleRisk scale's highest level: 5 (SimpleRisk's default) when absent, otherwise 1 to SimpleRiskMethod.MaxScaleLevels.
+    private static int? ScaleMaximum(int? value, string path, JsonReadContext ctx)
+    {
+        if (value is not { } max)
+        {
+            return 5;
+        }
+
+        if (max < 1 || max > SimpleRiskMethod.MaxScaleLevels)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, $"A scale's highest level must be from 1 to {SimpleRiskMethod.MaxScaleLevels}, not {max}.");
+            return null;
+        }
+
+        return max;
     }
 
     internal static RankingOptions? OptionsFromDto(RankingOptionsDto? o, string path, JsonReadContext ctx)

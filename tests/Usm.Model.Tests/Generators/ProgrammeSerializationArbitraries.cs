@@ -47,6 +47,7 @@ internal static class ProgrammeSerializationArbitraries
             .Append(RankingMethod.Rice("a", "b", "c", random.Next(2) == 0 ? null : "d"))
             .Append(RankingMethod.Cd3("a", "b"))
             .Append(RankingMethod.RiskMatrix("effect", "likelihood", RiskMatrixMethod.StandardFiveByFive, "c"))
+            .Append(RankingMethod.SimpleRisk((SimpleRiskFormula)new[] { 1, 2, 3, 4, 6 }[random.Next(5)], "likelihood", "effect", random.Next(1, 8), random.Next(1, 8)))
             .ToArray();
         var key = random.Next(4) switch
         {

@@ -24,8 +24,8 @@ namespace Usm.Model.Prioritisation;
 /// Computation 19(2), 2015). The candidates are sorted lexicographically, best first, so that every candidate comes after
 /// all those that dominate it; each is then compared only with candidates already placed. Time is O(m·n log n) for the
 /// sort plus O(m·n²) comparisons in the worst case (every candidate in one front), usually far fewer; memory is O(m·n),
-/// one copy of the criterion columns. There is no size limit beyond memory: sets of tens of thousands of candidates sort
-/// in well under a second when there are several fronts, and a set that is one large front costs n²/2 comparisons.</para>
+/// one copy of the criterion columns. There is no size limit beyond memory; a set that is one large front costs n²/2
+/// comparisons, which for 20,000 candidates is a second or two.</para>
 /// <para><b>Order.</b> Ids within a front, and the non-dominated set, are in ordinal id order; results never depend on the
 /// order of the candidates in the set.</para>
 /// </remarks>
@@ -197,6 +197,21 @@ internal sealed class ParetoData
 
             return strict;
         }
+    }
+
+    /// <summary>Whether candidates <paramref name="a"/> and <paramref name="b"/> are equal on every criterion.</summary>
+    public bool Equal(int a, int b)
+    {
+        for (var j = 0; j < Width; j++)
+        {
+            // == rather than a bitwise comparison: −0 equals +0.
+            if (_rows[(a * Width) + j] != _rows[(b * Width) + j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Compares the two candidates on one criterion: positive when <paramref name="a"/> is better, 0 when equal.</summary>

@@ -58,10 +58,11 @@ public sealed class ParetoFront
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class ParetoItem
 {
-    internal ParetoItem(ParetoData data, int index, int front, int frontCount, int dominatorCount, int dominatedCount, int dominator, int previousFrontDominator)
+    internal ParetoItem(ParetoData data, int index, int front, int frontCount, int dominatorCount, int dominatedCount, int dominator, int previousFrontDominator, ImmutableArray<string> equalCandidates)
     {
         var ids = data.Set.IdArray;
         Id = ids[index];
+        EqualCandidates = equalCandidates;
         Front = front;
         DominatorCount = dominatorCount;
         DominatedCount = dominatedCount;
@@ -120,6 +121,9 @@ public sealed class ParetoItem
 
     /// <summary>Gets the dominator in front <see cref="Front"/> − 1 with the smallest id (ordinal), which keeps this candidate out of that front; null in front 1; the same as <see cref="Dominator"/> in front 2.</summary>
     public string? PreviousFrontDominator { get; }
+
+    /// <summary>Gets the ids of the other candidates equal to this one on every criterion, in ordinal order; they share its front and neither dominates the other.</summary>
+    public ImmutableArray<string> EqualCandidates { get; }
 
     /// <summary>Gets the criteria on which <see cref="Dominator"/> is strictly better, in the order the criteria were given; empty in front 1.</summary>
     public ImmutableArray<string> BetterOn { get; }
@@ -181,6 +185,14 @@ public sealed class ParetoItem
             {
                 text.Append(CultureInfo.InvariantCulture, $" '{PreviousFrontDominator}' in front {Front - 1} also dominates it, so it comes after front {Front - 1}.");
             }
+        }
+
+        if (!EqualCandidates.IsEmpty)
+        {
+            var others = EqualCandidates.Length <= 3
+                ? List(EqualCandidates)
+                : string.Join(", ", EqualCandidates.Take(3).Select(n => "'" + n + "'")) + Preconditions.Invariant($" and {EqualCandidates.Length - 3} more");
+            text.Append(CultureInfo.InvariantCulture, $" It is equal on every criterion to {others}, so they share the front.");
         }
 
         if (DominatedCount > 0)
@@ -309,6 +321,7 @@ public sealed class ParetoResult
     {
         var front = _frontOf[index];
         int dominators = 0, dominated = 0;
+        var equal = new List<int>();
         for (var q = 0; q < _data.Count; q++)
         {
             // Only a candidate in an earlier front can dominate this one, and only one in a later front can be dominated by it.
@@ -321,11 +334,15 @@ public sealed class ParetoResult
             {
                 dominated++;
             }
+            else if (other == front && q != index && _data.Equal(q, index))
+            {
+                equal.Add(q);
+            }
         }
 
         var first = front > 1 ? FirstDominator(1, index) : -1;
         var previous = front > 2 ? FirstDominator(front - 1, index) : first;
-        return new ParetoItem(_data, index, front, _fronts.Length, dominators, dominated, first, previous);
+        return new ParetoItem(_data, index, front, _fronts.Length, dominators, dominated, first, previous, [.. _data.SortedIds(equal)]);
     }
 
     /// <summary>The member of front <paramref name="front"/> with the smallest id that dominates <paramref name="index"/>; one always exists for a front below the candidate's.</summary>

@@ -112,6 +112,11 @@ public class ParetoTests
             """.ReplaceLineEndings(Environment.NewLine),
             c.Explanation.ToString());
         Assert.All(c.Explanation.Contributions, x => Assert.Equal(0, x.Contribution));
+        Assert.Equal(["F"], result.Find("B")!.EqualCandidates.ToArray());
+        Assert.Empty(result.Find("C")!.EqualCandidates);
+        Assert.Equal(
+            "'B' is in front 1 of 3 (non-dominated): no candidate is at least as good on every criterion and better on one. It is equal on every criterion to 'F', so they share the front. It dominates 2 candidates.",
+            result.Find("B")!.ToString());
         Assert.Equal("'G' is in front 1 of 3 (non-dominated): no candidate is at least as good on every criterion and better on one.", result.Find("G")!.ToString());
     }
 
@@ -146,6 +151,10 @@ public class ParetoTests
         Assert.Equal("  front 10 (1): c19", lines[10]);
         Assert.Equal("  … (2 more fronts)", lines[11]);
         Assert.Equal("front 1 (12): c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, … (2 more)", front.ToString());
+        Assert.Contains(
+            "It is equal on every criterion to 'c11', 'c12', 'c13' and 8 more, so they share the front.",
+            Pareto.Sort(flat, [Criterion.Benefit("v", 1)]).Find("c10")!.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,6 +173,9 @@ public class ParetoTests
         Assert.Equal(["x", "y"], result.Fronts[0].Ids.ToArray());
         Assert.Equal(["w", "z"], result.Fronts[1].Ids.ToArray());
         Assert.False(result.Dominates("x", "y"));
+        Assert.Equal(["y"], result.Find("x")!.EqualCandidates.ToArray());
+        Assert.Equal(["w"], result.Find("z")!.EqualCandidates.ToArray());
+        Assert.EndsWith("It is equal on every criterion to 'w', so they share the front.", result.Find("z")!.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, result.Find("w")!.DominatorCount);
         Assert.Equal("x", result.Find("w")!.Dominator);
     }
@@ -197,10 +209,10 @@ public class ParetoTests
     {
         // Values at the ends of the double range, a subnormal and −0: dominance is exact comparison, never a difference.
         var set = CandidateSet.FromColumns(
-            ["a", "b", "c", "d"],
+            ["a", "b", "c", "d", "e"],
             [
-                KeyValuePair.Create("g", (IReadOnlyList<double>)[double.MaxValue, -double.MaxValue, double.Epsilon, -0.0]),
-                KeyValuePair.Create("h", (IReadOnlyList<double>)[-double.MaxValue, double.MaxValue, 0.0, 0.0]),
+                KeyValuePair.Create("g", (IReadOnlyList<double>)[double.MaxValue, -double.MaxValue, double.Epsilon, -0.0, 0.0]),
+                KeyValuePair.Create("h", (IReadOnlyList<double>)[-double.MaxValue, double.MaxValue, 0.0, 0.0, -0.0]),
             ]);
 
         var result = Pareto.Sort(set, [Criterion.Benefit("g", 1), Criterion.Benefit("h", 1)]);
@@ -210,6 +222,8 @@ public class ParetoTests
         Assert.Equal("c", result.Find("d")!.Dominator);
         Assert.Equal(["h"], result.Find("d")!.EqualOn.ToArray());
         Assert.Contains("better by 4.94066E-324", result.Find("d")!.Explanation.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["e"], result.Find("d")!.EqualCandidates.ToArray());   // −0 equals +0
+        Assert.False(result.Dominates("d", "e"));
     }
 
     [Fact]
@@ -461,6 +475,12 @@ public class ParetoPropertyTests
             {
                 var p = index[item.Id];
                 var dominators = Enumerable.Range(0, c.Count).Where(q => c.Dominates(q, p)).ToList();
+                var twins = Enumerable.Range(0, c.Count).Where(q => q != p && c.Equal(q, p)).Select(q => c.Ids[q]).Order(StringComparer.Ordinal);
+                if (!item.EqualCandidates.SequenceEqual(twins))
+                {
+                    return false;
+                }
+
                 if (item.DominatorCount != dominators.Count
                     || item.DominatedCount != Enumerable.Range(0, c.Count).Count(q => c.Dominates(p, q))
                     || item.IsDominated != (dominators.Count > 0)

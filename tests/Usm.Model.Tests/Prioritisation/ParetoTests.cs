@@ -536,6 +536,55 @@ public class ParetoPropertyTests
     }
 
     [Fact]
+    public void RemovingACandidate_KeepsTheRestOfTheFrontier_AndRemovingADominatedOneChangesNothing()
+    {
+        PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.CaseCandidateAndCriterion(), t =>
+        {
+            var (c, p, _) = t;
+            var set = c.ToSet();
+            var before = Pareto.Sort(set, c.Criteria());
+            var after = Pareto.NonDominated(set.Without(c.Ids[p]), c.Criteria());
+            // Removing a frontier candidate keeps the rest of the frontier (it may promote others); removing any other changes nothing.
+            return before.FrontOf(c.Ids[p]) == 1
+                ? before.NonDominated.Where(id => id != c.Ids[p]).All(after.Contains)
+                : after.SequenceEqual(before.NonDominated);
+        }), maxTest: 500);
+    }
+
+    [Fact]
+    public void StrictlyIncreasingRescaling_OfACriterion_ChangesNothing()
+    {
+        // Dominance reads only the order of the values on each criterion, so 2x + 5 or x³ leave every front as it was.
+        PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.CaseCandidateAndCriterion(), t =>
+        {
+            var (c, _, j) = t;
+            var linear = c with { Columns = [.. c.Columns.Select((col, i) => i != j ? col : col.Select(v => (2 * v) + 5).ToArray())] };
+            var cubed = c with { Columns = [.. c.Columns.Select((col, i) => i != j ? col : col.Select(v => (v * v * v) - 10).ToArray())] };
+            var expected = Pareto.Sort(c.ToSet(), c.Criteria());
+            return new[] { linear, cubed }.All(x =>
+            {
+                var r = Pareto.Sort(x.ToSet(), x.Criteria());
+                return r.Ids.SequenceEqual(expected.Ids)
+                    && r.Fronts.Select(f => f.Count).SequenceEqual(expected.Fronts.Select(f => f.Count))
+                    && r.Items.Select(i => i.Dominator).SequenceEqual(expected.Items.Select(i => i.Dominator));
+            });
+        }), maxTest: 300);
+    }
+
+    [Fact]
+    public void AWeightedSumWithPositiveWeights_RanksEveryDominatorFirst_AndItsTopIsInFront1()
+    {
+        PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.Cases().Where(c => c.Count > 0).ToArbitrary(), c =>
+        {
+            var positive = c with { Weights = [.. c.Weights.Select(w => w + 1)] };
+            var result = Pareto.Sort(c.ToSet(), c.Criteria());
+            var ranking = Prioritiser.Rank(c.ToSet(), RankingMethod.WeightedSum(positive.Criteria(), SawNormalisation.MinMax));
+            return result.FrontOf(ranking[0].Id) == 1
+                && result.Items.Where(i => i.IsDominated).All(i => ranking.RankOf(i.Dominator!) < ranking.RankOf(i.Id) && ranking.Find(i.Dominator!)!.Score > ranking.Find(i.Id)!.Score);
+        }), maxTest: 300);
+    }
+
+    [Fact]
     public void LargerSets_WithFewFronts_MatchThePeeledFronts()
     {
         // Wider values and up to 120 candidates: long fronts, where the binary search over fronts does most of its work.

@@ -105,6 +105,9 @@ public static class Pareto
 /// <summary>The criterion columns of one Pareto computation, oriented so that more is always better, row by row.</summary>
 internal sealed class ParetoData
 {
+    /// <summary>How errors name the operation, in the ranking methods' words ("… needs criterion 'x', which the candidate set lacks").</summary>
+    private const string MethodLabel = "Pareto dominance";
+
     private readonly double[] _rows;
     private readonly double[][] _columns;
 
@@ -169,8 +172,6 @@ internal sealed class ParetoData
 
         return new ParetoData(candidates, list, columns, rows);
     }
-
-    private const string MethodLabel = "Pareto dominance";
 
     /// <summary>Gets the raw (not oriented) value of candidate <paramref name="index"/> on criterion <paramref name="j"/>.</summary>
     public double Value(int index, int j) => _columns[j][index];

@@ -104,7 +104,7 @@ public sealed class ParetoItem
     /// <summary>Gets the candidate's id.</summary>
     public string Id { get; }
 
-    /// <summary>Gets the candidate's front: 1 when no candidate dominates it.</summary>
+    /// <summary>Gets the candidate's front: 1 when no candidate dominates it, otherwise one more than the largest front among its dominators (the length of the longest chain of candidates, each dominating the next, that ends at it).</summary>
     public int Front { get; }
 
     /// <summary>Gets whether some candidate dominates this one (its front is above 1).</summary>
@@ -284,6 +284,31 @@ public sealed class ParetoResult
     /// <exception cref="KeyNotFoundException">The set has no candidate with one of the ids.</exception>
     public bool Dominates(string dominator, string dominated) =>
         _data.Dominates(IndexOf(dominator, nameof(dominator)), IndexOf(dominated, nameof(dominated)));
+
+    /// <summary>
+    /// Gets the candidates of the first <paramref name="fronts"/> fronts as a new set, for example to rank only the
+    /// non-dominated candidates with a weighted method. The new set keeps every criterion of the original (not only
+    /// this result's), the efforts and the polarities, in the original set's order; sorting it gives the same first
+    /// fronts.
+    /// </summary>
+    /// <param name="fronts">How many fronts to keep, at least 1; more than there are keeps every candidate.</param>
+    /// <returns>A new set; the original is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fronts"/> is below 1.</exception>
+    public CandidateSet CandidatesInFronts(int fronts)
+    {
+        Preconditions.CheckInRange(fronts, 1, int.MaxValue);
+        var set = _data.Set;
+        var keep = Enumerable.Range(0, set.Count).Where(i => _frontOf[i] <= fronts).ToArray();
+        return CandidateSet.FromColumns(
+            [.. keep.Select(i => set.IdArray[i])],
+            set.CriterionNames.Select(name =>
+            {
+                var column = set.ColumnArray(name, nameof(fronts), Pareto.MethodName);
+                return KeyValuePair.Create(name, (IReadOnlyList<double>)[.. keep.Select(i => column[i])]);
+            }),
+            [.. keep.Select(i => set.EffortArray[i])],
+            [.. keep.Select(i => set.PolarityArray[i])]);
+    }
 
     /// <summary>Returns a summary and the first fronts, one per line, for example in a notebook.</summary>
     /// <returns>The text.</returns>

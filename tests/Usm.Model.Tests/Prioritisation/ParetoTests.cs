@@ -227,6 +227,27 @@ public class ParetoTests
     }
 
     [Fact]
+    public void CandidatesInFronts_KeepsEveryColumn_TheEffortsAndThePolarities()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("p", [new("value", 5), new("effort", 1), new("risk", 0.2)], effort: 3, polarity: CandidatePolarity.Threat),
+            new Candidate("q", [new("value", 4), new("effort", 2), new("risk", 0.9)], effort: 1),
+            new Candidate("r", [new("value", 6), new("effort", 2), new("risk", 0.1)], effort: 2),
+        ]);
+        var result = Pareto.Sort(set, s_criteria);
+
+        var first = result.CandidatesInFronts(1);
+
+        Assert.Equal(["p", "r"], first.Ids.ToArray());
+        Assert.Equal([set[0], set[2]], first.Candidates);
+        Assert.Equal(set.Ids.ToArray(), result.CandidatesInFronts(2).Ids.ToArray());
+        Assert.Equal(set.Candidates, result.CandidatesInFronts(int.MaxValue).Candidates);
+        Assert.Equal("fronts", Assert.Throws<ArgumentOutOfRangeException>(() => result.CandidatesInFronts(0)).ParamName);
+        Assert.Equal(0, Pareto.Sort(CandidateSet.FromColumns([], [KeyValuePair.Create("value", (IReadOnlyList<double>)[])]), [Criterion.Benefit("value", 1)]).CandidatesInFronts(1).Count);
+    }
+
+    [Fact]
     public void Lookups_ByUnknownOrNullId()
     {
         var result = Pareto.Sort(Example(), s_criteria);
@@ -585,6 +606,21 @@ public class ParetoPropertyTests
     }
 
     [Fact]
+    public void TheFirstFronts_SortedAlone_AreTheSameFronts()
+    {
+        PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.CaseCandidateAndCriterion(), t =>
+        {
+            var (c, p, _) = t;
+            var result = Pareto.Sort(c.ToSet(), c.Criteria());
+            var k = result.FrontOf(c.Ids[p]);
+            var again = Pareto.Sort(result.CandidatesInFronts(k), c.Criteria());
+            return again.Fronts.Length == k
+                && again.Fronts.Zip(result.Fronts).All(f => f.First.Ids.SequenceEqual(f.Second.Ids))
+                && again.Items.Select(i => i.Explanation.Contributions.Length).All(l => l == c.Width);
+        }), maxTest: 300);
+    }
+
+    [Fact]
     public void LargerSets_WithFewFronts_MatchThePeeledFronts()
     {
         // Wider values and up to 120 candidates: long fronts, where the binary search over fronts does most of its work.
@@ -633,9 +669,15 @@ public class ParetoDocsExampleTests
         // and 'effort'. 'status-page' in front 2 also dominates it, so it comes after front 2.
         //   - Benefit 'value': 'call-script' has 8, 'cmdb-cleanup' has 3; 'call-script' is better by 5 (more is better).
         //   - Cost 'effort': 'call-script' has 3, 'cmdb-cleanup' has 4; 'call-script' is better by 1 (less is better).
+
+        // Rank only the frontier, with weights the group agrees afterwards.
+        var weighted = RankingMethod.WeightedSum([Criterion.Benefit("value", 2), Criterion.Cost("effort", 1)], SawNormalisation.MinMax);
+        Ranking shortlist = Prioritiser.Rank(fronts.CandidatesInFronts(1), weighted);
+        // call-script, faq-refresh, knowledge-base, auto-reply
         // --- end docs example ---
 
         Assert.Equal(["auto-reply", "call-script", "faq-refresh", "knowledge-base"], frontier.ToArray());
+        Assert.Equal(["call-script", "faq-refresh", "knowledge-base", "auto-reply"], shortlist.Ids.ToArray());
         Assert.Equal(
             """
             Pareto fronts of 7 candidates on value (Benefit), effort (Cost): 3 fronts

@@ -134,7 +134,8 @@ public sealed class ParetoItem
     /// <summary>
     /// Gets the explanation: a summary sentence and one line per criterion. For a dominated candidate each line compares
     /// it with <see cref="Dominator"/>, and <see cref="CriterionContribution.Contribution"/> is the dominator's advantage
-    /// in the better direction (0 where they are equal); in front 1 each line states the value and the contribution is 0.
+    /// in the better direction (0 where they are equal; +∞ if the gap exceeds the largest double); in front 1 each line
+    /// states the value and the contribution is 0.
     /// </summary>
     public Explanation Explanation { get; }
 

@@ -629,7 +629,8 @@ public class ParetoPropertyTests
             var result = Pareto.Sort(c.ToSet(), c.Criteria());
             var expected = c.PeeledFronts();
             return result.Fronts.Length == expected.Count
-                && result.Fronts.Zip(expected).All(p => p.First.Ids.ToHashSet().SetEquals(p.Second));
+                && result.Fronts.Zip(expected).All(p => p.First.Ids.ToHashSet().SetEquals(p.Second))
+                && Pareto.NonDominated(c.ToSet(), c.Criteria()).SequenceEqual(result.NonDominated);
         }), maxTest: 100);
     }
 }

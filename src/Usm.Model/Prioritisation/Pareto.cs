@@ -23,9 +23,9 @@ namespace Usm.Model.Prioritisation;
 /// approach to nondominated sorting for evolutionary multiobjective optimization", IEEE Transactions on Evolutionary
 /// Computation 19(2), 2015). The candidates are sorted lexicographically, best first, so that every candidate comes after
 /// all those that dominate it; each is then compared only with candidates already placed. Time is O(m·n log n) for the
-/// sort plus O(m·n²) comparisons in the worst case (every candidate in one front), usually far fewer; memory is O(m·n),
-/// one copy of the criterion columns. There is no size limit beyond memory; a set that is one large front costs n²/2
-/// comparisons, which for 20,000 candidates is a second or two.</para>
+/// sort plus O(m·n²) for the placement in the worst case (every candidate in one front: n²/2 dominance tests of m values
+/// each), usually far less; memory is O(m·n), one copy of the criterion columns. There is no size limit beyond memory; a
+/// single front of 20,000 candidates takes a second or two.</para>
 /// <para><b>Order.</b> Ids within a front, and the non-dominated set, are in ordinal id order; results never depend on the
 /// order of the candidates in the set.</para>
 /// </remarks>

@@ -336,6 +336,30 @@ public class ParetoTests
 public class ParetoPropertyTests
 {
     [Fact]
+    public void TheGenerator_ReachesTheEdgeCases()
+    {
+        // The properties below run on the same 500 cases (same seed scheme); check that those cases hold empty sets,
+        // single fronts, equal candidates, long chains of fronts and both kinds of criterion.
+        int empty = 0, oneFront = 0, withEqual = 0, fourOrMoreFronts = 0, mixedKinds = 0;
+        PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.Arbitrary(), c =>
+        {
+            var result = Pareto.Sort(c.ToSet(), c.Criteria());
+            empty += c.Count == 0 ? 1 : 0;
+            oneFront += result.Fronts.Length == 1 && c.Count > 1 ? 1 : 0;
+            withEqual += Enumerable.Range(0, c.Count).Any(a => Enumerable.Range(a + 1, c.Count - a - 1).Any(b => c.Equal(a, b))) ? 1 : 0;
+            fourOrMoreFronts += result.Fronts.Length >= 4 ? 1 : 0;
+            mixedKinds += c.Kinds.Distinct().Count() == 2 ? 1 : 0;
+            return true;
+        }), maxTest: 500);
+
+        Assert.True(empty > 0, "no empty set");
+        Assert.True(oneFront > 3, "few single-front sets: " + oneFront);
+        Assert.True(withEqual > 100, "few sets with equal candidates: " + withEqual);
+        Assert.True(fourOrMoreFronts > 50, "few sets with four or more fronts: " + fourOrMoreFronts);
+        Assert.True(mixedKinds > 100, "few sets mixing benefits and costs: " + mixedKinds);
+    }
+
+    [Fact]
     public void FirstFront_IsTheBruteForceNonDominatedSet()
     {
         PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.Arbitrary(), c =>

@@ -338,8 +338,8 @@ public class ParetoPropertyTests
     [Fact]
     public void TheGenerator_ReachesTheEdgeCases()
     {
-        // The properties below run on the same 500 cases (same seed scheme); check that those cases hold empty sets,
-        // single fronts, equal candidates, long chains of fronts and both kinds of criterion.
+        // The properties below draw from this generator (each with its own seed); check that 500 of its cases hold
+        // empty sets, single fronts, equal candidates, long chains of fronts and both kinds of criterion.
         int empty = 0, oneFront = 0, withEqual = 0, fourOrMoreFronts = 0, mixedKinds = 0;
         PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.Arbitrary(), c =>
         {

@@ -77,7 +77,7 @@ public sealed class ParetoItem
             var x = data.Value(index, j);
             if (dominator < 0)
             {
-                contributions[j] = new CriterionContribution(c.Name, x, 0, Preconditions.Invariant($"{c.Kind} '{c.Name}' = {F(x)}."));
+                contributions[j] = new CriterionContribution(c.Name, x, 0, Preconditions.Invariant($"{c.Kind} '{c.Name}' = {RankingMethod.F(x)}."));
                 continue;
             }
 
@@ -87,12 +87,12 @@ public sealed class ParetoItem
                 better.Add(c.Name);
                 var advantage = c.Kind == CriterionKind.Benefit ? d - x : x - d;
                 contributions[j] = new CriterionContribution(c.Name, x, advantage, Preconditions.Invariant(
-                    $"{c.Kind} '{c.Name}': '{Dominator}' has {F(d)}, '{Id}' has {F(x)}; '{Dominator}' is better by {F(advantage)} ({(c.Kind == CriterionKind.Benefit ? "more" : "less")} is better)."));
+                    $"{c.Kind} '{c.Name}': '{Dominator}' has {RankingMethod.F(d)}, '{Id}' has {RankingMethod.F(x)}; '{Dominator}' is better by {RankingMethod.F(advantage)} ({(c.Kind == CriterionKind.Benefit ? "more" : "less")} is better)."));
             }
             else
             {
                 equal.Add(c.Name);
-                contributions[j] = new CriterionContribution(c.Name, x, 0, Preconditions.Invariant($"{c.Kind} '{c.Name}': both have {F(x)} (equal)."));
+                contributions[j] = new CriterionContribution(c.Name, x, 0, Preconditions.Invariant($"{c.Kind} '{c.Name}': both have {RankingMethod.F(x)} (equal)."));
             }
         }
 
@@ -141,26 +141,6 @@ public sealed class ParetoItem
 
     /// <inheritdoc />
     public override string ToString() => Explanation.Summary;
-
-    /// <summary>The same number format as the ranking methods' explanations: six significant digits, invariant.</summary>
-    internal static string F(double value)
-    {
-        // Kept in step with RankingMethod.F, which is private to the ranking methods.
-        var magnitude = Math.Abs(value);
-        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
-        {
-            return value.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (magnitude < 1e-4 || magnitude >= 1e15)
-        {
-            return value.ToString("0.#####E+0", CultureInfo.InvariantCulture);
-        }
-
-        var decimals = Math.Clamp(5 - (int)Math.Floor(Math.Log10(magnitude)), 0, 10);
-        var text = value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
-    }
 
     private static string Candidates(int count) => count == 1 ? "1 candidate" : Preconditions.Invariant($"{count} candidates");
 

@@ -174,7 +174,7 @@ public abstract class RankingMethod
     /// trailing zeros; scientific notation below 1e-4 and from 1e15. Found by review (session 5): four fixed decimals
     /// printed 0.00024 and 0.00015 alike, and tiny scores as 0, so an explanation could contradict its own score.
     /// </summary>
-    private protected static string F(double value)
+    internal static string F(double value)
     {
         var magnitude = Math.Abs(value);
         if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))

@@ -1,7 +1,8 @@
 #:project ../src/Usm.Model/Usm.Model.csproj
 // Loads a risk register from CSV, ranks it with every ranking method the library offers (the USM risk matrix,
-// expected value, CD3, WSJF, RICE, ICE, weighted sum, TOPSIS, and a weighted sum with AHP-derived weights), prints
-// each method's top 5 and how far the methods agree: Spearman's rho and Kendall's tau-b between every pair.
+// SimpleRisk's Classic formula, expected value, CD3, WSJF, RICE, ICE, weighted sum, TOPSIS, and a weighted sum with
+// AHP-derived weights), prints each method's top 5 and how far the methods agree: Spearman's rho and Kendall's tau-b
+// between every pair.
 // The register (samples/data/register.csv) holds the gaps of the sample organisation's baseline scan, written by
 // samples/data/make-register.cs. How the register's columns feed each method is this script's choice (see comments).
 // Run from the repository root: dotnet run samples/rank-register.cs
@@ -63,6 +64,7 @@ Criterion[] criteria =
 (string Name, RankingMethod Method)[] methods =
 [
     ("Matrix", RankingMethod.RiskMatrix(RiskCandidates.Effect, RiskCandidates.Likelihood)),
+    ("Classic", RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, RiskCandidates.Likelihood, RiskCandidates.Effect)),
     ("EV", RankingMethod.ExpectedValue(RiskCandidates.Probability, RiskCandidates.Impact)),
     ("CD3", RankingMethod.Cd3(RiskCandidates.ExpectedValue)),
     ("WSJF", RankingMethod.Wsjf([RiskCandidates.Effect, RiskCandidates.Likelihood, "reach"])),

@@ -19,8 +19,9 @@ namespace Usm.Model.Prioritisation;
 /// in the last place of an end may rank either way.</para>
 /// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
 /// O(n log n + n · m) in all.</para>
-/// <para>See docs/weight-sensitivity.md; the approach follows the weight sensitivity analysis of the weighted sum
-/// model by Triantaphyllou and Sánchez (Decision Sciences 28(1), 1997).</para>
+/// <para>See docs/weight-sensitivity.md, which cites the literature on weight sensitivity of the weighted sum model
+/// (Triantaphyllou and Sánchez, Decision Sciences 28(1), 1997; O'Shea et al., Expert Systems with Applications 296,
+/// 2026).</para>
 /// </remarks>
 public static class WeightSensitivity
 {

@@ -15,8 +15,10 @@ namespace Usm.Model.Prioritisation;
 /// line first meets another one. Each interval is closed at an end where the tie-break of <see cref="Prioritiser"/>
 /// (secondary key, then ordinal id) still gives the current order, and open where it does not.</para>
 /// <para>The scores at the current weights are the ones <see cref="Prioritiser.Rank"/> computes, so the current
-/// ranking is the library's own. The crossing points are computed in double precision: a weight within a few units
-/// in the last place of an end may rank either way.</para>
+/// ranking is the library's own. Crossings are computed in double precision; one within 1e-10 of the current weight,
+/// of 0 or 1, or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer
+/// scales) give the exact-arithmetic intervals. Two such candidates may still be ordered either way by
+/// <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places.</para>
 /// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
 /// O(n log n + n · m) in all.</para>
 /// <para>See docs/weight-sensitivity.md, which cites the literature on weight sensitivity of the weighted sum model
@@ -145,13 +147,13 @@ internal sealed class SensitivityLines
             return new CriterionSensitivity(criterion, w, false, fixedInterval, fixedInterval);
         }
 
-        var slopes = Slopes(j);
+        var r = NormalisedColumn(j);
         var ranking = new WeightInterval(
-            AdjacentEnd(w, slopes, upper: false),
-            AdjacentEnd(w, slopes, upper: true));
+            AdjacentEnd(w, r, upper: false),
+            AdjacentEnd(w, r, upper: true));
         var top = new WeightInterval(
-            CandidateEnd(_order[0], w, slopes, upper: false),
-            CandidateEnd(_order[0], w, slopes, upper: true));
+            CandidateEnd(_order[0], w, r, upper: false),
+            CandidateEnd(_order[0], w, r, upper: true));
         return new CriterionSensitivity(criterion, w, true, ranking, Contain(top, ranking));
     }
 
@@ -170,28 +172,24 @@ internal sealed class SensitivityLines
             return WeightInterval.Fixed(w);
         }
 
-        var slopes = Slopes(j);
-        return new WeightInterval(CandidateEnd(index, w, slopes, upper: false), CandidateEnd(index, w, slopes, upper: true));
+        var r = NormalisedColumn(j);
+        return new WeightInterval(CandidateEnd(index, w, r, upper: false), CandidateEnd(index, w, r, upper: true));
     }
 
     public int IndexOf(string criterion) => WeightSensitivity.IndexOf(_method, criterion);
 
-    /// <summary>
-    /// Each candidate's slope: with t the moved weight, sᵢ(t) = Sᵢ + (t − wⱼ) · (rᵢⱼ − Sᵢ) / (1 − wⱼ), the line through
-    /// the current score Sᵢ (at t = wⱼ) and the normalised value rᵢⱼ (at t = 1, where j carries all the weight).
-    /// </summary>
-    private double[] Slopes(int j)
+    /// <summary>Each candidate's normalised value on criterion j: its score where j carries all the weight.</summary>
+    private double[] NormalisedColumn(int j)
     {
         var criterion = _method.Criteria[j];
         var x = _set.ColumnArray(criterion.Name, "candidates", _method.Name);
-        var rest = 1 - _weights[j];
-        var slopes = new double[_set.Count];
-        for (var i = 0; i < slopes.Length; i++)
+        var r = new double[_set.Count];
+        for (var i = 0; i < r.Length; i++)
         {
-            slopes[i] = (Normalised(criterion.Kind, _method.Normalisation, x[i], _stats[j]) - _scores[i]) / rest;
+            r[i] = Normalised(criterion.Kind, _method.Normalisation, x[i], _stats[j]);
         }
 
-        return slopes;
+        return r;
     }
 
     /// <summary>The normalised value, as <see cref="WeightedSumMethod.Normalise"/> computes it (without its text).</summary>
@@ -218,18 +216,27 @@ internal sealed class SensitivityLines
     /// lines do not meet in that direction within [0, 1], or meet exactly at the bound where the tie-break keeps the
     /// current order (nothing changes before the bound is reached).
     /// </summary>
-    private double? Crossing(int ahead, int behind, double w, double[] slopes, bool upper)
+    private double? Crossing(int ahead, int behind, double w, double[] r, bool upper)
     {
-        // The behind candidate gains on the ahead one at rate dm per unit of weight; they meet after a change of
-        // (S_ahead − S_behind) / dm, which is 0 when they tie now (the tie-break put "ahead" first).
-        var dm = slopes[behind] - slopes[ahead];
-        if (upper ? !(dm > 0) : !(dm < 0))
+        // With t the moved weight, a score is the line sᵢ(t) = Sᵢ + (t − w) · (rᵢ − Sᵢ) / (1 − w), through the current
+        // score Sᵢ at t = w and the normalised value rᵢ at t = 1. So s_behind(t) − s_ahead(t) = −gap + (t − w) · rate /
+        // (1 − w), with gap = S_ahead − S_behind ≥ 0 and rate = (r_behind − r_ahead) + gap: the behind candidate gains
+        // when the weight moves in the direction of rate's sign, and meets the ahead one after gap · (1 − w) / rate.
+        var gap = _scores[ahead] - _scores[behind];
+        var dr = r[behind] - r[ahead];
+        var rate = dr + gap;
+        if (upper ? !(rate > 0) : !(rate < 0))
         {
             return null;
         }
 
-        var t = w + ((_scores[ahead] - _scores[behind]) / dm);
+        // Equal normalised values: the lines meet only where j carries all the weight (exactly 1, not 1 ± rounding).
+        var t = dr == 0 ? 1.0 : w + (gap * (1 - w) / rate);
         var bound = upper ? 1.0 : 0.0;
+
+        // A crossing within rounding of the current weight or of the bound is taken to be there: candidates tied now, or
+        // tied where the weight is 0 or 1, in exact arithmetic (see SameWeight).
+        t = Math.Abs(t - w) <= SameWeight ? w : Math.Abs(t - bound) <= SameWeight ? bound : t;
         if (upper ? t > bound : t < bound)
         {
             return null;
@@ -247,89 +254,112 @@ internal sealed class SensitivityLines
     /// </summary>
     private bool KeepsOrderAt(double at, double w, int ahead, int behind) => at == w || KeepsOrder(ahead, behind);
 
-    /// <summary>One end of the whole ranking's interval: the first crossing of two neighbours.</summary>
-    private IntervalEnd AdjacentEnd(double w, double[] slopes, bool upper)
-    {
-        double? best = null;
-        var pair = -1;
-        var closed = true;
-        for (var p = 0; p + 1 < _order.Length; p++)
-        {
-            var t = Crossing(_order[p], _order[p + 1], w, slopes, upper);
-            if (t is not { } at)
-            {
-                continue;
-            }
+    /// <summary>
+    /// Crossings this close to an end (in normalised weight) are taken to be at the end. Lines that meet in one point in
+    /// exact arithmetic (common with scores on small integer scales) have crossings computed a few units in the last
+    /// place apart; without this, which pair or candidate is named, and whether the end is included, would depend on
+    /// that rounding.
+    /// </summary>
+    internal const double SameWeight = 1e-10;
 
-            if (best is null || (upper ? at < best : at > best))
+    /// <summary>One end of the whole ranking's interval: the first crossing of two neighbours.</summary>
+    private IntervalEnd AdjacentEnd(double w, double[] r, bool upper)
+    {
+        var n = _order.Length;
+        var crossings = new double[Math.Max(n - 1, 0)];
+        var best = double.NaN;
+        for (var p = 0; p + 1 < n; p++)
+        {
+            var at = Crossing(_order[p], _order[p + 1], w, r, upper) ?? double.NaN;
+            crossings[p] = at;
+            if (!double.IsNaN(at) && (double.IsNaN(best) || (upper ? at < best : at > best)))
             {
                 best = at;
-                pair = p;
-                closed = KeepsOrderAt(at, w, _order[p], _order[p + 1]);
-            }
-            else if (at == best)
-            {
-                closed &= KeepsOrderAt(at, w, _order[p], _order[p + 1]);
             }
         }
 
-        return best is not { } end
-            ? IntervalEnd.Bound(upper)
-            : new IntervalEnd(end, closed, new WeightSwap(end, _set.IdArray[_order[pair]], _set.IdArray[_order[pair + 1]]));
+        if (double.IsNaN(best))
+        {
+            return IntervalEnd.Bound(upper);
+        }
+
+        // Every neighbouring pair that meets at the end must keep its order there for the end to be included; the pair
+        // named is the first in rank order.
+        var pair = -1;
+        var closed = true;
+        for (var p = 0; p < crossings.Length; p++)
+        {
+            if (AtEnd(crossings[p], best, upper))
+            {
+                pair = pair < 0 ? p : pair;
+                closed &= KeepsOrderAt(best, w, _order[p], _order[p + 1]);
+            }
+        }
+
+        return new IntervalEnd(best, closed, new WeightSwap(best, _set.IdArray[_order[pair]], _set.IdArray[_order[pair + 1]]));
     }
 
+    /// <summary>Whether a crossing (NaN for none) lies at the end <paramref name="best"/>, within <see cref="SameWeight"/>.</summary>
+    private static bool AtEnd(double at, double best, bool upper) => upper ? at <= best + SameWeight : at >= best - SameWeight;
+
     /// <summary>
-    /// One end of the interval in which no other candidate passes candidate k. Among candidates that pass it at the
-    /// same weight, the one named is the one that moves away fastest (for the first-ranked candidate: the one that is
-    /// first just beyond the end), then the first by the tie-break.
+    /// One end of the interval in which no other candidate passes candidate k, or falls behind it. Among candidates
+    /// that meet it at the end, the one named is the one that moves away fastest beyond the end (for the first-ranked
+    /// candidate: the one that is first just beyond it), then the first by the tie-break.
     /// </summary>
-    private IntervalEnd CandidateEnd(int k, double w, double[] slopes, bool upper)
+    private IntervalEnd CandidateEnd(int k, double w, double[] r, bool upper)
     {
-        double? best = null;
+        var n = _order.Length;
+        var crossings = new double[n];
+        var best = double.NaN;
+        for (var c = 0; c < n; c++)
+        {
+            var kAhead = _positions[k] < _positions[c];
+            var at = c == k ? null : Crossing(kAhead ? k : c, kAhead ? c : k, w, r, upper);
+            crossings[c] = at ?? double.NaN;
+            if (at is { } t && (double.IsNaN(best) || (upper ? t < best : t > best)))
+            {
+                best = t;
+            }
+        }
+
+        if (double.IsNaN(best))
+        {
+            return IntervalEnd.Bound(upper);
+        }
+
         var other = -1;
         var closed = true;
-        for (var c = 0; c < _order.Length; c++)
+        for (var c = 0; c < n; c++)
         {
-            if (c == k)
+            if (!AtEnd(crossings[c], best, upper))
             {
                 continue;
             }
 
             var kAhead = _positions[k] < _positions[c];
-            var (ahead, behind) = kAhead ? (k, c) : (c, k);
-            var t = Crossing(ahead, behind, w, slopes, upper);
-            if (t is not { } at)
+            closed &= KeepsOrderAt(best, w, kAhead ? k : c, kAhead ? c : k);
+            if (other < 0)
             {
+                other = c;
                 continue;
             }
 
-            if (best is null || (upper ? at < best : at > best))
+            // Rates (slope differences times 1 − w) equal in exact arithmetic may differ in the last places: such candidates go by the
+            // tie-break, as the ranking orders them.
+            var gap = Math.Abs(r[c] - r[k] - (_scores[c] - _scores[k]));
+            var otherGap = Math.Abs(r[other] - r[k] - (_scores[other] - _scores[k]));
+            var same = Math.Abs(gap - otherGap) <= SameWeight * Math.Max(1, Math.Max(gap, otherGap));
+            if (same ? _tie.Compare(c, other) < 0 : gap > otherGap)
             {
-                best = at;
                 other = c;
-                closed = KeepsOrderAt(at, w, ahead, behind);
             }
-            else if (at == best)
-            {
-                closed &= KeepsOrderAt(at, w, ahead, behind);
-                var gap = Math.Abs(slopes[c] - slopes[k]);
-                var bestGap = Math.Abs(slopes[other] - slopes[k]);
-                if (gap > bestGap || (gap == bestGap && _tie.Compare(c, other) < 0))
-                {
-                    other = c;
-                }
-            }
-        }
-
-        if (best is not { } end)
-        {
-            return IntervalEnd.Bound(upper);
         }
 
         var swap = _positions[k] < _positions[other]
-            ? new WeightSwap(end, _set.IdArray[k], _set.IdArray[other])
-            : new WeightSwap(end, _set.IdArray[other], _set.IdArray[k]);
-        return new IntervalEnd(end, closed, swap);
+            ? new WeightSwap(best, _set.IdArray[k], _set.IdArray[other])
+            : new WeightSwap(best, _set.IdArray[other], _set.IdArray[k]);
+        return new IntervalEnd(best, closed, swap);
     }
 
     /// <summary>

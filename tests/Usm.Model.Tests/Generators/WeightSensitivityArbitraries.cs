@@ -27,13 +27,13 @@ internal static class WeightSensitivityArbitraries
 {
     private static readonly string[] Names = ["k1", "k2", "k3", "k4"];
 
-    public static Arbitrary<SensitivityCase> Cases(int minCandidates = 1, int maxCandidates = 12) =>
+    public static Arbitrary<SensitivityCase> Cases(int minCandidates = 1, int maxCandidates = 12, bool coarse = false) =>
         (from m in Gen.Choose(1, 4)
          from normalisation in Gen.Elements(SawNormalisation.Max, SawNormalisation.MinMax, SawNormalisation.Vector)
          from weights in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Choose(1, 9))), m)
          from kinds in Gen.ArrayOf(Gen.Elements(CriterionKind.Benefit, CriterionKind.Cost), m)
          from n in Gen.Choose(minCandidates, maxCandidates)
-         from rows in Gen.ArrayOf(Gen.ArrayOf(Gen.Choose(1, 100_000), m), n)
+         from rows in Gen.ArrayOf(Gen.ArrayOf(coarse ? Gen.Choose(1, 6).Select(v => v * 100) : Gen.Choose(1, 100_000), m), n)
          from copies in Gen.ArrayOf(Gen.Frequency((4, Gen.Constant(-1)), (1, Gen.Choose(0, n - 1))), n)
          from efforts in Gen.ArrayOf(Gen.Choose(0, 3), n)
          from key in Gen.Elements(TieBreaker.None, TieBreaker.LowerEffortFirst, TieBreaker.ByCriterion("k1", higherFirst: false))

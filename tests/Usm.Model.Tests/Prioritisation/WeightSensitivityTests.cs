@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using Usm.Model.Prioritisation;
@@ -268,9 +269,105 @@ public class WeightSensitivityTests
     }
 
     [Fact]
-    public void InsideTheRankingInterval_PrioritiserGivesTheSameOrder()
+    public void Regression_TiesInExactArithmetic_AreFoundExactly()
     {
-        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(), c =>
+        // Found by the coarse beyond-the-end property (a random seed): values on a 1-6 scale, where different candidates
+        // often score alike in exact arithmetic. c00 and c02 both score 11/13 now (computed two units in the last place
+        // apart), so under k4 (weight 0) c02 passes c00 at once: [0, 0]; under k3 the lower end is the current weight.
+        // Under k1 both have the normalised value 1, so their lines meet only at weight 1 (they tie there), as do c03
+        // and c04 (both 2 on k1), where the id puts c03 first: k1's ranking interval is [0, 1), open at exactly 1. Before
+        // the fix, k1 reported c02 passing c00 at 0.96, an artefact of the rounding.
+        double[][] rows = [[6, 4, 5, 6], [3, 4, 4, 3], [6, 3, 4, 2], [2, 5, 2, 4], [2, 6, 6, 6]];
+        var set = new CandidateSet(rows.Select((r, i) => new Candidate("c0" + i, r.Select((v, j) => KeyValuePair.Create("k" + (j + 1), v)))));
+        var method = RankingMethod.WeightedSum([Criterion.Benefit("k1", 6), Criterion.Cost("k2", 3), Criterion.Benefit("k3", 4), Criterion.Cost("k4", 0)], SawNormalisation.MinMax);
+
+        var result = WeightSensitivity.Analyse(set, method);
+
+        Assert.Equal(["c00", "c02", "c01", "c04", "c03"], result.Ranking.Ids.ToArray());
+        AssertInterval(result["k1"].Ranking, 0, true, null, 1, false, ("c04", "c03"));
+        AssertInterval(result["k4"].Ranking, 0, true, null, 0, true, ("c00", "c02"));
+        Assert.Equal(result["k3"].Weight, result["k3"].Ranking.Low);
+        Assert.Equal(("c00", "c02"), (result["k3"].Ranking.Lower!.AheadId, result["k3"].Ranking.Lower!.BehindId));
+        Assert.Equal(["c00", "c02", "c01", "c03", "c04"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "k1", 1)).Ids.ToArray());
+    }
+
+    // Each law runs twice: on fine values (hundredths up to 1000), where two different candidates essentially never
+    // score alike, so Prioritiser must agree exactly; and on coarse values (1 to 6, as on the scales organisations
+    // use), where different candidates often score alike in exact arithmetic. Their computed scores then differ only
+    // in the last places, differently at every weighting, so Prioritiser may order them either way; the coarse runs
+    // accept exactly those differences (scores within RoundingTie), and nothing else.
+    [Fact]
+    public void InsideTheRankingInterval_PrioritiserGivesTheSameOrder() => InsideRanking(coarse: false);
+
+    [Fact]
+    public void InsideTheRankingInterval_PrioritiserGivesTheSameOrder_Coarse() => InsideRanking(coarse: true);
+
+    [Fact]
+    public void InsideTheTopInterval_TheTopCandidateStaysFirst() => InsideTop(coarse: false);
+
+    [Fact]
+    public void InsideTheTopInterval_TheTopCandidateStaysFirst_Coarse() => InsideTop(coarse: true);
+
+    [Fact]
+    public void JustBeyondAnEnd_TheNamedPairIsSwapped() => BeyondEnds(coarse: false);
+
+    [Fact]
+    public void JustBeyondAnEnd_TheNamedPairIsSwapped_Coarse() => BeyondEnds(coarse: true);
+
+    [Fact]
+    public void RankInterval_InsideIt_TheRankStays() => InsideRankInterval(coarse: false);
+
+    [Fact]
+    public void RankInterval_InsideIt_TheRankStays_Coarse() => InsideRankInterval(coarse: true);
+
+    [Fact]
+    public void TheTopInterval_ContainsTheRankingInterval()
+    {
+        foreach (var coarse in new[] { false, true })
+        {
+            PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(coarse: coarse), c =>
+            {
+                var result = WeightSensitivity.Analyse(c.Set, c.Method, c.Options);
+                foreach (var k in result.Criteria)
+                {
+                    Assert.True(k.TopCandidate.Low < k.Ranking.Low || (k.TopCandidate.Low == k.Ranking.Low && (k.TopCandidate.IncludesLow || !k.Ranking.IncludesLow)), k.ToString());
+                    Assert.True(k.TopCandidate.High > k.Ranking.High || (k.TopCandidate.High == k.Ranking.High && (k.TopCandidate.IncludesHigh || !k.Ranking.IncludesHigh)), k.ToString());
+                    Assert.True(0 <= k.TopCandidate.Low && k.TopCandidate.High <= 1, k.ToString());
+                    Assert.True(k.Ranking.Contains(k.Weight) && k.TopCandidate.Contains(k.Weight), k.ToString());
+                    Assert.Equal(k.Ranking.Lower?.Weight ?? (k.CanMove ? 0 : 1), k.Ranking.Low);
+                    Assert.Equal(k.Ranking.Upper?.Weight ?? 1, k.Ranking.High);
+                }
+            }), maxTest: 500);
+        }
+    }
+
+    [Fact]
+    public void Results_DoNotDependOnTheInputOrder()
+    {
+        foreach (var coarse in new[] { false, true })
+        {
+            PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(coarse: coarse), c =>
+            {
+                var a = WeightSensitivity.Analyse(c.Set, c.Method, c.Options);
+                var b = WeightSensitivity.Analyse(c.ShuffledSet, c.Method, c.Options);
+                Assert.Equal(a.Ranking.Ids.ToArray(), b.Ranking.Ids.ToArray());
+                for (var j = 0; j < a.Criteria.Length; j++)
+                {
+                    Assert.Equal(Describe(a.Criteria[j].Ranking), Describe(b.Criteria[j].Ranking));
+                    Assert.Equal(Describe(a.Criteria[j].TopCandidate), Describe(b.Criteria[j].TopCandidate));
+                    var last = a.Ranking[a.Ranking.Count - 1].Id;
+                    Assert.Equal(Describe(a.RankInterval(a.Criteria[j].Name, last)), Describe(b.RankInterval(a.Criteria[j].Name, last)));
+                }
+            }), maxTest: 500);
+        }
+    }
+
+    /// <summary>Scores closer than this are taken as equal in exact arithmetic (scores lie in [0, 1]; rounding is near 1e-16).</summary>
+    private const double RoundingTie = 1e-12;
+
+    private static void InsideRanking(bool coarse, [CallerMemberName] string name = "")
+    {
+        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(coarse: coarse), c =>
         {
             var set = c.Set;
             var result = WeightSensitivity.Analyse(set, c.Method, c.Options);
@@ -278,22 +375,21 @@ public class WeightSensitivityTests
             Assert.Equal(Prioritiser.Rank(set, c.Method, c.Options).Ids.ToArray(), current.ToArray());
             foreach (var criterion in result.Criteria.Where(k => k.CanMove))
             {
-                var interval = criterion.Ranking;
-                Assert.True(interval.Low <= criterion.Weight && criterion.Weight <= interval.High, criterion.ToString());
-                Assert.True(interval.Contains(criterion.Weight), criterion.ToString());
-                foreach (var t in Inside(interval, c.Positions))
+                Assert.True(criterion.Ranking.Contains(criterion.Weight), criterion.ToString());
+                foreach (var t in Inside(criterion.Ranking, c.Positions))
                 {
                     var moved = Prioritiser.Rank(set, WeightSensitivity.Reweight(c.Method, criterion.Name, t), c.Options);
-                    Assert.True(current.SequenceEqual(moved.Ids), $"{criterion} at {t}: {string.Join(",", moved.Ids)} vs {string.Join(",", current)}");
+                    var reversed = Reversed(current, moved).ToList();
+                    Assert.True(reversed.Count == 0 || (coarse && reversed.All(p => Math.Abs(p.ScoreA - p.ScoreB) <= RoundingTie)),
+                        $"{criterion} at {t}: {string.Join(",", moved.Ids)} vs {string.Join(",", current)}");
                 }
             }
-        }), maxTest: 400);
+        }), maxTest: coarse ? 300 : 400, name: name);
     }
 
-    [Fact]
-    public void InsideTheTopInterval_TheTopCandidateStaysFirst()
+    private static void InsideTop(bool coarse, [CallerMemberName] string name = "")
     {
-        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(), c =>
+        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(coarse: coarse), c =>
         {
             var set = c.Set;
             var result = WeightSensitivity.Analyse(set, c.Method, c.Options);
@@ -302,18 +398,18 @@ public class WeightSensitivityTests
                 foreach (var t in Inside(criterion.TopCandidate, c.Positions))
                 {
                     var moved = Prioritiser.Rank(set, WeightSensitivity.Reweight(c.Method, criterion.Name, t), c.Options);
-                    Assert.True(moved[0].Id == result.TopId, $"{criterion} at {t}: {moved[0].Id} first, not {result.TopId}");
+                    Assert.True(moved[0].Id == result.TopId || (coarse && moved[0].Score - moved.Find(result.TopId)!.Score <= RoundingTie),
+                        $"{criterion} at {t}: {moved[0].Id} first, not {result.TopId}");
                 }
             }
-        }), maxTest: 400);
+        }), maxTest: coarse ? 300 : 400, name: name);
     }
 
-    [Fact]
-    public void JustBeyondAnEnd_TheNamedPairIsSwapped()
+    private static void BeyondEnds(bool coarse, [CallerMemberName] string name = "")
     {
         var checkedSwaps = 0;
         var checkedTakeovers = 0;
-        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(minCandidates: 2), c =>
+        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(minCandidates: 2, coarse: coarse), c =>
         {
             var set = c.Set;
             var result = WeightSensitivity.Analyse(set, c.Method, c.Options);
@@ -332,60 +428,25 @@ public class WeightSensitivityTests
                 {
                     var moved = Prioritiser.Rank(set, WeightSensitivity.Reweight(c.Method, criterion.Name, t), c.Options);
                     Assert.Equal(result.TopId, swap.AheadId);
-                    Assert.True(moved[0].Id == swap.BehindId, $"{criterion} at {t}: {moved[0].Id} first, expected {swap.BehindId}");
+                    Assert.True(moved[0].Id == swap.BehindId || (coarse && moved[0].Score - moved.Find(swap.BehindId)!.Score <= RoundingTie),
+                        $"{criterion} at {t}: {moved[0].Id} first, expected {swap.BehindId}");
                     checkedTakeovers++;
                 }
             }
-        }), maxTest: 400);
+        }), maxTest: coarse ? 300 : 400, name: name);
 
         // The generator must reach ends inside (0, 1): most cases with two or more candidates have some.
-        Assert.True(checkedSwaps > 400 && checkedTakeovers > 200, $"{checkedSwaps} swaps, {checkedTakeovers} take-overs checked");
+        Assert.True(checkedSwaps > 300 && checkedTakeovers > 150, $"{checkedSwaps} swaps, {checkedTakeovers} take-overs checked");
     }
 
-    [Fact]
-    public void TheTopInterval_ContainsTheRankingInterval()
+    private static void InsideRankInterval(bool coarse, [CallerMemberName] string name = "")
     {
-        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(), c =>
-        {
-            var result = WeightSensitivity.Analyse(c.Set, c.Method, c.Options);
-            foreach (var k in result.Criteria)
-            {
-                Assert.True(k.TopCandidate.Low < k.Ranking.Low || (k.TopCandidate.Low == k.Ranking.Low && (k.TopCandidate.IncludesLow || !k.Ranking.IncludesLow)), k.ToString());
-                Assert.True(k.TopCandidate.High > k.Ranking.High || (k.TopCandidate.High == k.Ranking.High && (k.TopCandidate.IncludesHigh || !k.Ranking.IncludesHigh)), k.ToString());
-                Assert.True(0 <= k.TopCandidate.Low && k.TopCandidate.High <= 1, k.ToString());
-                Assert.Equal(k.Ranking.Lower?.Weight ?? (k.CanMove ? 0 : 1), k.Ranking.Low);
-                Assert.Equal(k.Ranking.Upper?.Weight ?? 1, k.Ranking.High);
-            }
-        }), maxTest: 1000);
-    }
-
-    [Fact]
-    public void Results_DoNotDependOnTheInputOrder()
-    {
-        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(), c =>
-        {
-            var a = WeightSensitivity.Analyse(c.Set, c.Method, c.Options);
-            var b = WeightSensitivity.Analyse(c.ShuffledSet, c.Method, c.Options);
-            Assert.Equal(a.Ranking.Ids.ToArray(), b.Ranking.Ids.ToArray());
-            for (var j = 0; j < a.Criteria.Length; j++)
-            {
-                Assert.Equal(Describe(a.Criteria[j].Ranking), Describe(b.Criteria[j].Ranking));
-                Assert.Equal(Describe(a.Criteria[j].TopCandidate), Describe(b.Criteria[j].TopCandidate));
-                var last = a.Ranking[a.Ranking.Count - 1].Id;
-                Assert.Equal(Describe(a.RankInterval(a.Criteria[j].Name, last)), Describe(b.RankInterval(a.Criteria[j].Name, last)));
-            }
-        }), maxTest: 1000);
-    }
-
-    [Fact]
-    public void RankInterval_InsideIt_TheRankStays()
-    {
-        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(minCandidates: 2), c =>
+        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.Cases(minCandidates: 2, coarse: coarse), c =>
         {
             var set = c.Set;
             var result = WeightSensitivity.Analyse(set, c.Method, c.Options);
             var id = result.Ranking[result.Ranking.Count / 2].Id;
-            var rank = result.Ranking.RankOf(id);
+            var ahead = result.Ranking.Ids.TakeWhile(i => i != id).ToHashSet();
             foreach (var criterion in result.Criteria.Where(k => k.CanMove))
             {
                 var interval = result.RankInterval(criterion.Name, id);
@@ -394,10 +455,29 @@ public class WeightSensitivityTests
                 foreach (var t in Inside(interval, c.Positions))
                 {
                     var moved = Prioritiser.Rank(set, WeightSensitivity.Reweight(c.Method, criterion.Name, t), c.Options);
-                    Assert.True(moved.RankOf(id) == rank, $"{criterion} at {t}: {id} ranks {moved.RankOf(id)}, not {rank}");
+                    var movedAhead = moved.Ids.TakeWhile(i => i != id).ToHashSet();
+                    var changed = ahead.Except(movedAhead).Concat(movedAhead.Except(ahead)).ToList();
+                    Assert.True(changed.Count == 0 || (coarse && changed.All(o => Math.Abs(moved.Find(o)!.Score - moved.Find(id)!.Score) <= RoundingTie)),
+                        $"{criterion} at {t}: {id} passed by or passing {string.Join(",", changed)}");
                 }
             }
-        }), maxTest: 300);
+        }), maxTest: coarse ? 200 : 300, name: name);
+    }
+
+    /// <summary>The pairs that the moved ranking orders against the current order, with their moved scores.</summary>
+    private static IEnumerable<(double ScoreA, double ScoreB)> Reversed(System.Collections.Immutable.ImmutableArray<string> current, Ranking moved)
+    {
+        var position = current.Select((id, p) => (id, p)).ToDictionary(x => x.id, x => x.p, StringComparer.Ordinal);
+        for (var i = 0; i < moved.Count; i++)
+        {
+            for (var j = i + 1; j < moved.Count; j++)
+            {
+                if (position[moved[i].Id] > position[moved[j].Id])
+                {
+                    yield return (moved[i].Score, moved[j].Score);
+                }
+            }
+        }
     }
 
     /// <summary>Weights strictly inside an interval, at least <see cref="Margin"/> from both ends.</summary>

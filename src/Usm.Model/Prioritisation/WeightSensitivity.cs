@@ -100,7 +100,7 @@ public static class WeightSensitivity
 
 /// <summary>
 /// The score lines of one analysis: each candidate's score at the current weights (the library's own) and, per
-/// criterion, its slope when that criterion's weight moves.
+/// criterion, its normalised value, which is its score where that criterion carries all the weight.
 /// </summary>
 internal sealed class SensitivityLines
 {
@@ -163,7 +163,7 @@ internal sealed class SensitivityLines
         var index = _set.IndexOf(id);
         if (index < 0)
         {
-            throw new ArgumentException(Preconditions.Invariant($"The candidate set has no candidate '{id}'."), nameof(id));
+            throw new ArgumentException(Preconditions.Invariant($"The candidate set has no candidate '{id}'."), "candidateId");
         }
 
         var w = _weights[j];

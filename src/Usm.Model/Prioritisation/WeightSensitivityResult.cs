@@ -151,8 +151,9 @@ public sealed class WeightSensitivityResult
 
     /// <summary>Gets the sensitivity of a criterion by name.</summary>
     /// <param name="criterion">The criterion's name (ordinal).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="criterion"/> is null.</exception>
     /// <exception cref="ArgumentException">The method has no criterion of that name.</exception>
-    public CriterionSensitivity this[string criterion] => Criteria[_lines.IndexOf(criterion)];
+    public CriterionSensitivity this[string criterion] => Criteria[_lines.IndexOf(Preconditions.CheckNotNull(criterion))];
 
     /// <summary>
     /// The interval of a criterion's weight in which no other candidate passes the given one, so that its rank (and

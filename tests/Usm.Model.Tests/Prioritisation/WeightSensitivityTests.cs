@@ -202,13 +202,31 @@ public class WeightSensitivityTests
         var result = WeightSensitivity.Analyse(set, method);
         var unknown = Assert.Throws<ArgumentException>("criterion", () => result["C"]);
         Assert.Contains("'C'", unknown.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>("id", () => result.RankInterval("A", "nobody"));
+        Assert.Throws<ArgumentException>("candidateId", () => result.RankInterval("A", "nobody"));
         Assert.Throws<ArgumentNullException>("candidateId", () => result.RankInterval("A", null!));
 
         Assert.Throws<ArgumentNullException>("method", () => WeightSensitivity.Reweight(null!, "A", 0.5));
         Assert.Throws<ArgumentOutOfRangeException>("weight", () => WeightSensitivity.Reweight(method, "A", 1.5));
         Assert.Throws<ArgumentOutOfRangeException>("weight", () => WeightSensitivity.Reweight(method, "A", double.NaN));
         Assert.Throws<ArgumentException>("criterion", () => WeightSensitivity.Reweight(method, "C", 0.5));
+    }
+
+    [Fact]
+    public void Interval_ContainsAndPrints()
+    {
+        var result = WeightSensitivity.Analyse(HandSet(), HandMethod());
+        var a = result["A"].Ranking;
+
+        Assert.True(a.Contains(0.5));
+        Assert.True(a.Contains(0.6));
+        Assert.False(a.Contains(0.625));
+        Assert.False(a.Contains(0.4999));
+        Assert.Equal(0.125, a.Width);
+        Assert.Equal("[0.5, 0.625)", a.ToString());
+        Assert.Equal("y passes z at weight 0.375", result["A"].TopCandidate.Lower!.ToString());
+        Assert.Equal("x passes z at weight 0.625", a.Upper!.ToString());
+        Assert.Equal("A: weight 0.5, ranking [0.5, 0.625), top candidate (0.375, 0.625)", result["A"].ToString());
+        Assert.Throws<ArgumentNullException>("criterion", () => result[null!]);
     }
 
     [Fact]

@@ -148,12 +148,13 @@ internal sealed class SensitivityLines
         }
 
         var r = NormalisedColumn(j);
+        var crossings = new double[_order.Length];
         var ranking = new WeightInterval(
-            AdjacentEnd(w, r, upper: false),
-            AdjacentEnd(w, r, upper: true));
+            AdjacentEnd(w, r, crossings, upper: false),
+            AdjacentEnd(w, r, crossings, upper: true));
         var top = new WeightInterval(
-            CandidateEnd(_order[0], w, r, upper: false),
-            CandidateEnd(_order[0], w, r, upper: true));
+            CandidateEnd(_order[0], w, r, crossings, upper: false),
+            CandidateEnd(_order[0], w, r, crossings, upper: true));
         return new CriterionSensitivity(criterion, w, true, ranking, Contain(top, ranking));
     }
 
@@ -173,7 +174,8 @@ internal sealed class SensitivityLines
         }
 
         var r = NormalisedColumn(j);
-        return new WeightInterval(CandidateEnd(index, w, r, upper: false), CandidateEnd(index, w, r, upper: true));
+        var crossings = new double[_order.Length];
+        return new WeightInterval(CandidateEnd(index, w, r, crossings, upper: false), CandidateEnd(index, w, r, crossings, upper: true));
     }
 
     public int IndexOf(string criterion) => WeightSensitivity.IndexOf(_method, criterion);
@@ -263,10 +265,13 @@ internal sealed class SensitivityLines
     internal const double SameWeight = 1e-10;
 
     /// <summary>One end of the whole ranking's interval: the first crossing of two neighbours.</summary>
-    private IntervalEnd AdjacentEnd(double w, double[] r, bool upper)
+    /// <param name="w">The current weight.</param>
+    /// <param name="r">The normalised values on the moved criterion.</param>
+    /// <param name="crossings">Scratch space, n long.</param>
+    /// <param name="upper">True for the upper end.</param>
+    private IntervalEnd AdjacentEnd(double w, double[] r, double[] crossings, bool upper)
     {
         var n = _order.Length;
-        var crossings = new double[Math.Max(n - 1, 0)];
         var best = double.NaN;
         for (var p = 0; p + 1 < n; p++)
         {
@@ -287,7 +292,7 @@ internal sealed class SensitivityLines
         // named is the first in rank order.
         var pair = -1;
         var closed = true;
-        for (var p = 0; p < crossings.Length; p++)
+        for (var p = 0; p + 1 < n; p++)
         {
             if (AtEnd(crossings[p], best, upper))
             {
@@ -307,10 +312,9 @@ internal sealed class SensitivityLines
     /// that meet it at the end, the one named is the one that moves away fastest beyond the end (for the first-ranked
     /// candidate: the one that is first just beyond it), then the first by the tie-break.
     /// </summary>
-    private IntervalEnd CandidateEnd(int k, double w, double[] r, bool upper)
+    private IntervalEnd CandidateEnd(int k, double w, double[] r, double[] crossings, bool upper)
     {
         var n = _order.Length;
-        var crossings = new double[n];
         var best = double.NaN;
         for (var c = 0; c < n; c++)
         {

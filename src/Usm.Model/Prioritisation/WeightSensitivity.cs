@@ -188,29 +188,10 @@ internal sealed class SensitivityLines
         var r = new double[_set.Count];
         for (var i = 0; i < r.Length; i++)
         {
-            r[i] = Normalised(criterion.Kind, _method.Normalisation, x[i], _stats[j]);
+            r[i] = WeightedSumMethod.NormalisedValue(criterion.Kind, _method.Normalisation, x[i], _stats[j]);
         }
 
         return r;
-    }
-
-    /// <summary>The normalised value, as <see cref="WeightedSumMethod.Normalise"/> computes it (without its text).</summary>
-    internal static double Normalised(CriterionKind kind, SawNormalisation normalisation, double x, (double Min, double Max, double Norm) s)
-    {
-        var benefit = kind == CriterionKind.Benefit;
-        return normalisation switch
-        {
-            SawNormalisation.Max when benefit => s.Max > 0 ? x / s.Max : 0,
-            SawNormalisation.Max => s.Min / x,
-            SawNormalisation.MinMax when s.Max == s.Min => 0,
-            SawNormalisation.MinMax when double.IsPositiveInfinity(s.Max - s.Min) =>
-                (benefit ? (x / 2) - (s.Min / 2) : (s.Max / 2) - (x / 2)) / ((s.Max / 2) - (s.Min / 2)),
-            SawNormalisation.MinMax when benefit => (x - s.Min) / (s.Max - s.Min),
-            SawNormalisation.MinMax => (s.Max - x) / (s.Max - s.Min),
-            _ when s.Norm == 0 => 0,
-            _ when benefit => x / s.Norm,
-            _ => 1 - (x / s.Norm),
-        };
     }
 
     /// <summary>

@@ -186,19 +186,41 @@ public sealed class WeightedSumMethod : RankingMethod
     internal static (double Value, string How) Normalise(CriterionKind kind, SawNormalisation normalisation, double x, (double Min, double Max, double Norm) s)
     {
         var benefit = kind == CriterionKind.Benefit;
+        var how = normalisation switch
+        {
+            SawNormalisation.Max when benefit => Preconditions.Invariant($"x / max {F(s.Max)}"),
+            SawNormalisation.Max => Preconditions.Invariant($"min {F(s.Min)} / x"),
+            SawNormalisation.MinMax when s.Max == s.Min => "to 0 (all candidates equal)",
+            SawNormalisation.MinMax when double.IsPositiveInfinity(s.Max - s.Min) =>
+                Preconditions.Invariant($"{(benefit ? "(x − min)" : "(max − x)")} / range, both halved (the range from {F(s.Min)} to {F(s.Max)} is beyond double precision)"),
+            SawNormalisation.MinMax when benefit => Preconditions.Invariant($"(x − min {F(s.Min)}) / range {F(s.Max - s.Min)}"),
+            SawNormalisation.MinMax => Preconditions.Invariant($"(max {F(s.Max)} − x) / range {F(s.Max - s.Min)}"),
+            _ when s.Norm == 0 => "to 0 (all values 0)",
+            _ when benefit => Preconditions.Invariant($"x / norm {F(s.Norm)}"),
+            _ => Preconditions.Invariant($"1 − x / norm {F(s.Norm)}"),
+        };
+        return (NormalisedValue(kind, normalisation, x, s), how);
+    }
+
+    /// <summary>
+    /// The normalised value rⱼ of one candidate's value, from the column's statistics; the explanation and the weight
+    /// sensitivity analysis use it, and it agrees with the linear terms of <see cref="Evaluate"/>.
+    /// </summary>
+    internal static double NormalisedValue(CriterionKind kind, SawNormalisation normalisation, double x, (double Min, double Max, double Norm) s)
+    {
+        var benefit = kind == CriterionKind.Benefit;
         return normalisation switch
         {
-            SawNormalisation.Max when benefit => (s.Max > 0 ? x / s.Max : 0, Preconditions.Invariant($"x / max {F(s.Max)}")),
-            SawNormalisation.Max => (s.Min / x, Preconditions.Invariant($"min {F(s.Min)} / x")),
-            SawNormalisation.MinMax when s.Max == s.Min => (0, "to 0 (all candidates equal)"),
-            SawNormalisation.MinMax when double.IsPositiveInfinity(s.Max - s.Min) => (
+            SawNormalisation.Max when benefit => s.Max > 0 ? x / s.Max : 0,
+            SawNormalisation.Max => s.Min / x,
+            SawNormalisation.MinMax when s.Max == s.Min => 0,
+            SawNormalisation.MinMax when double.IsPositiveInfinity(s.Max - s.Min) =>
                 (benefit ? (x / 2) - (s.Min / 2) : (s.Max / 2) - (x / 2)) / ((s.Max / 2) - (s.Min / 2)),
-                Preconditions.Invariant($"{(benefit ? "(x − min)" : "(max − x)")} / range, both halved (the range from {F(s.Min)} to {F(s.Max)} is beyond double precision)")),
-            SawNormalisation.MinMax when benefit => ((x - s.Min) / (s.Max - s.Min), Preconditions.Invariant($"(x − min {F(s.Min)}) / range {F(s.Max - s.Min)}")),
-            SawNormalisation.MinMax => ((s.Max - x) / (s.Max - s.Min), Preconditions.Invariant($"(max {F(s.Max)} − x) / range {F(s.Max - s.Min)}")),
-            _ when s.Norm == 0 => (0, "to 0 (all values 0)"),
-            _ when benefit => (x / s.Norm, Preconditions.Invariant($"x / norm {F(s.Norm)}")),
-            _ => (1 - (x / s.Norm), Preconditions.Invariant($"1 − x / norm {F(s.Norm)}")),
+            SawNormalisation.MinMax when benefit => (x - s.Min) / (s.Max - s.Min),
+            SawNormalisation.MinMax => (s.Max - x) / (s.Max - s.Min),
+            _ when s.Norm == 0 => 0,
+            _ when benefit => x / s.Norm,
+            _ => 1 - (x / s.Norm),
         };
     }
 }

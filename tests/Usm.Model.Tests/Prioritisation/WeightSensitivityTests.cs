@@ -244,26 +244,6 @@ public class WeightSensitivityTests
     }
 
     [Fact]
-    public void Normalised_MatchesTheMethodsOwnNormalisation()
-    {
-        var stats = new (double Min, double Max, double Norm)[] { (1, 9, 12.5), (3, 3, 5), (0, 0, 0), (2, 1e308, double.PositiveInfinity), (-1e308, 1e308, 1e308) };
-        foreach (var normalisation in new[] { SawNormalisation.Max, SawNormalisation.MinMax, SawNormalisation.Vector })
-        {
-            foreach (var kind in new[] { CriterionKind.Benefit, CriterionKind.Cost })
-            {
-                foreach (var s in stats)
-                {
-                    foreach (var x in new[] { s.Min, s.Max, 2.5, 7 })
-                    {
-                        var expected = WeightedSumMethod.Normalise(kind, normalisation, x, s).Value;
-                        Assert.Equal(expected, SensitivityLines.Normalised(kind, normalisation, x, s));
-                    }
-                }
-            }
-        }
-    }
-
-    [Fact]
     public void Regression_CrossingThatRoundsToTheCurrentWeight_KeepsItIncluded()
     {
         // Found by the rank-interval property (random seed 46315632): under k2 two candidates' scores differ by a unit in

@@ -15,9 +15,11 @@ namespace Usm.Model.Prioritisation;
 /// line first meets another one. Each interval is closed at an end where the tie-break of <see cref="Prioritiser"/>
 /// (secondary key, then ordinal id) still gives the current order, and open where it does not.</para>
 /// <para>The scores at the current weights are the ones <see cref="Prioritiser.Rank"/> computes, so the current
-/// ranking is the library's own. Crossings are computed in double precision; one within 1e-10 of the current weight,
-/// of 0 or 1, or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer
-/// scales) give the exact-arithmetic intervals. Two such candidates may still be ordered either way by
+/// ranking is the library's own. Crossings are computed in double precision; one within 1e-10 of the current weight
+/// or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer scales) give
+/// the exact-arithmetic intervals. Whether two lines meet before, at or beyond weight 0 or 1 is decided by their scores
+/// there (at 1 the normalised values, compared exactly; at 0 equal within 1e-12), never by a tolerance in weight, so an
+/// end at 0 or 1 is claimed stable only when the ranking there is the current one. Two such candidates may still be ordered either way by
 /// <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places.</para>
 /// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
 /// O(n log n + n · m) in all.</para>
@@ -213,18 +215,38 @@ internal sealed class SensitivityLines
             return null;
         }
 
-        // Equal normalised values: the lines meet only where j carries all the weight (exactly 1, not 1 ± rounding).
-        var t = dr == 0 ? 1.0 : w + (gap * (1 - w) / rate);
-        var bound = upper ? 1.0 : 0.0;
-
-        // A crossing within rounding of the current weight or of the bound is taken to be there: candidates tied now, or
-        // tied where the weight is 0 or 1, in exact arithmetic (see SameWeight).
-        t = Math.Abs(t - w) <= SameWeight ? w : Math.Abs(t - bound) <= SameWeight ? bound : t;
-        if (upper ? t > bound : t < bound)
+        // Whether the lines meet before, at or beyond the bound is decided by the two scores at the bound, not by how
+        // close the computed crossing is to it: a tolerance in weight there would turn a real swap just inside the
+        // bound into "nothing changes up to the bound", and report the bound as stable when the ranking there differs.
+        // At t = 1 the scores are the normalised values, which are equal only for equal values (dr = 0), so that test is
+        // exact. At t = 0 the difference is −(gap + w · dr) / (1 − w), computed from rounded scores: a tie there in exact
+        // arithmetic (common with small integer scales) is taken to be one when it is within rounding (SameScore).
+        double t;
+        if (upper)
         {
-            return null;
+            if (dr < 0)
+            {
+                return null;
+            }
+
+            // dr > 0: the behind candidate is ahead at 1, so the lines meet below 1, even when the division rounds to 1.
+            t = dr == 0 ? 1.0 : Math.Min(w + (gap * (1 - w) / rate), Math.BitDecrement(1.0));
+        }
+        else
+        {
+            var atZero = gap + (w * dr);
+            if (atZero > SameScore)
+            {
+                return null;
+            }
+
+            t = atZero >= -SameScore ? 0.0 : Math.Max(w + (gap * (1 - w) / rate), double.Epsilon);
         }
 
+        // A crossing within rounding of the current weight is taken to be there: candidates tied now in exact arithmetic
+        // (see SameWeight). Only the current weight moves the end inwards, so an interval never claims more than it should.
+        var bound = upper ? 1.0 : 0.0;
+        t = t != bound && Math.Abs(t - w) <= SameWeight ? w : t;
         return t == bound && KeepsOrderAt(t, w, ahead, behind) ? null : t;
     }
 
@@ -244,6 +266,13 @@ internal sealed class SensitivityLines
     /// that rounding.
     /// </summary>
     internal const double SameWeight = 1e-10;
+
+    /// <summary>
+    /// Two scores at weight 0 this close are taken to be equal there. Scores are weighted averages of normalised values
+    /// in [0, 1], so their rounding errors are a few units of 1e-16; a real difference this small is below what a user
+    /// could act on, while a tolerance in weight (<see cref="SameWeight"/>) would hide differences a million times larger.
+    /// </summary>
+    internal const double SameScore = 1e-12;
 
     /// <summary>One end of the whole ranking's interval: the first crossing of two neighbours.</summary>
     /// <param name="w">The current weight.</param>

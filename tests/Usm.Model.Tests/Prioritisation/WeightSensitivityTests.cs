@@ -293,6 +293,36 @@ public class WeightSensitivityTests
     // score alike, so Prioritiser must agree exactly; and on coarse values (1 to 6, as on the scales organisations
     // use), where different candidates often score alike in exact arithmetic. Their computed scores then differ only
     // in the last places, differently at every weighting, so Prioritiser may order them either way; the coarse runs
+
+    [Fact]
+    public void Regression_SwapJustInsideABound_IsNotReportedAsStableUpToIt()
+    {
+        // Max normalisation, A and B of weight 1 each: X = (1 − 1e-11, 1) → r = (1 − 1e-11, 1); Y = (1, 0) → r = (1, 0).
+        // Moving A to t: X(t) = 1 − 1e-11 · t, Y(t) = t, so Y passes X at t = 1 / (1 + 1e-11), 1e-11 below 1, and at
+        // t = 1 Y is first. A tolerance of 1e-10 in weight took that crossing to be at 1, where the id keeps X first,
+        // and reported [0, 1] with nothing changing: the bound 1 was claimed stable though the ranking there differs.
+        // Moving B is the mirror image: X(t) stays ahead until t = 1e-11, and at t = 0 Y is first.
+        var set = new CandidateSet([C("X", 1 - 1e-11, 1), C("Y", 1, 0)]);
+        var method = HandMethod(SawNormalisation.Max);
+
+        var result = WeightSensitivity.Analyse(set, method);
+
+        Assert.Equal(["X", "Y"], result.Ranking.Ids.ToArray());
+        var a = result["A"].Ranking;
+        Assert.Equal(1 / (1 + 1e-11), a.High, 1e-15);
+        Assert.Equal(("X", "Y"), (a.Upper?.AheadId, a.Upper?.BehindId));
+        Assert.False(a.Contains(1));
+        Assert.Equal(["Y", "X"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "A", 1)).Ids.ToArray());
+        Assert.Equal(["X", "Y"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "A", a.High - 1e-13)).Ids.ToArray());
+
+        var b = result["B"].Ranking;
+        Assert.Equal(1e-11, b.Low, 1e-15);
+        Assert.Equal(("X", "Y"), (b.Lower?.AheadId, b.Lower?.BehindId));
+        Assert.False(b.Contains(0));
+        Assert.Equal(["Y", "X"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "B", 0)).Ids.ToArray());
+        Assert.False(result["B"].TopCandidate.Contains(0));
+        Assert.False(result.RankInterval("A", "Y").Contains(1));
+    }
     // accept exactly those differences (scores within RoundingTie), and nothing else.
     [Fact]
     public void InsideTheRankingInterval_PrioritiserGivesTheSameOrder() => InsideRanking(coarse: false);

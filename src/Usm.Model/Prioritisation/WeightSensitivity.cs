@@ -63,7 +63,7 @@ public static class WeightSensitivity
     /// <returns>A new method; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> or <paramref name="criterion"/> is null.</exception>
     /// <exception cref="ArgumentException">The method has no criterion of that name.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is outside [0, 1] or NaN, or is below 1 while every other criterion weighs 0 (there is nothing to rescale).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is outside [0, 1] or NaN, or is below 1 while the criterion's normalised weight is 1 (every other criterion weighs 0, or so little beside it that it rounds away): there is nothing to rescale.</exception>
     public static WeightedSumMethod Reweight(WeightedSumMethod method, string criterion, double weight)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -75,7 +75,7 @@ public static class WeightSensitivity
         if (!(rest > 0) && weight < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(weight), weight, Preconditions.Invariant(
-                $"Criterion '{criterion}' carries all the weight (the others weigh 0), so there are no other weights to rescale; only 1 is possible."));
+                $"Criterion '{criterion}' carries all the weight (its normalised weight is 1: the others weigh 0, or so little beside it that they vanish in double precision), so there are no other weights to rescale; only 1 is possible."));
         }
 
         var moved = method.Criteria.Select((c, l) => new Criterion(c.Name, c.Kind, l == j ? weight : rest > 0 ? weights[l] * (1 - weight) / rest : 0));

@@ -160,6 +160,13 @@ public class WeightSensitivityTests
         Assert.Equal(["z", "x", "y"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "B", 0.4375)).Ids.ToArray());
         Assert.Throws<ArgumentOutOfRangeException>("weight", () => WeightSensitivity.Reweight(method, "A", 0.5));
         Assert.Equal(1, WeightSensitivity.Reweight(method, "A", 1).Criteria[0].Weight);
+
+        // B weighs 1e-300, not 0, but A's normalised weight 1 / (1 + 1e-300) rounds to 1: A cannot move either, and the
+        // refusal must not claim that the others weigh 0.
+        var tiny = RankingMethod.WeightedSum([Criterion.Benefit("A", 1), Criterion.Benefit("B", 1e-300)], SawNormalisation.MinMax);
+        Assert.False(WeightSensitivity.Analyse(set, tiny)["A"].CanMove);
+        var refusal = Assert.Throws<ArgumentOutOfRangeException>("weight", () => WeightSensitivity.Reweight(tiny, "A", 0.5));
+        Assert.Contains("so little beside it that they vanish in double precision", refusal.Message, StringComparison.Ordinal);
     }
 
     [Theory]

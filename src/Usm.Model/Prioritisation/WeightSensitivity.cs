@@ -19,7 +19,7 @@ namespace Usm.Model.Prioritisation;
 /// or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer scales) give
 /// the exact-arithmetic intervals. Whether two lines meet before, at or beyond weight 0 or 1 is decided by their scores
 /// there (at 1 the normalised values, compared exactly; at 0 equal within 1e-12), never by a tolerance in weight, so an
-/// end at 0 or 1 is claimed stable only when the ranking there is the current one. Two such candidates may still be ordered either way by
+/// end at 0 or 1 is claimed stable only when the ranking there is the current one (at 0, up to scores within 1e-12). Two such candidates may still be ordered either way by
 /// <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places.</para>
 /// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
 /// O(n log n + n · m) in all.</para>

@@ -234,7 +234,8 @@ internal sealed class SensitivityLines
         }
         else
         {
-            var atZero = gap + (w * dr);
+            // The two scores' difference at t = 0 (ahead minus behind); 1 − w > 0, as w < 1 here.
+            var atZero = (gap + (w * dr)) / (1 - w);
             if (atZero > SameScore)
             {
                 return null;

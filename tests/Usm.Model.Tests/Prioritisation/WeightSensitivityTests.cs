@@ -330,6 +330,24 @@ public class WeightSensitivityTests
         Assert.False(result["B"].TopCandidate.Contains(0));
         Assert.False(result.RankInterval("A", "Y").Contains(1));
     }
+
+    [Fact]
+    public void Regression_TheScoreToleranceAtWeightZero_IsOnTheScores()
+    {
+        // Max normalisation, A weighs 3 and B 1 (A's normalised weight 0.75): X = (1, 1 − 3e-12), Y = (0.5, 1). At A = 0
+        // the scores are the B values, so Y leads X by 3e-12, three times the 1e-12 tolerance. The lines' gap at 0 was
+        // measured as (gap + w · dr), which is the score difference times 1 − w = 0.25, so the pair was taken to tie at
+        // 0, the id kept X first, and 0 was reported as inside the interval.
+        var set = new CandidateSet([C("X", 1, 1 - 3e-12), C("Y", 0.5, 1)]);
+        var method = RankingMethod.WeightedSum([Criterion.Benefit("A", 3), Criterion.Benefit("B", 1)], SawNormalisation.Max);
+
+        var a = WeightSensitivity.Analyse(set, method)["A"].Ranking;
+
+        Assert.Equal(["Y", "X"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "A", 0)).Ids.ToArray());
+        Assert.False(a.Contains(0), a.ToString());
+        Assert.Equal(("X", "Y"), (a.Lower?.AheadId, a.Lower?.BehindId));
+        Assert.True(a.Low is > 0 and < 1e-10, a.ToString());
+    }
     // accept exactly those differences (scores within RoundingTie), and nothing else.
     [Fact]
     public void InsideTheRankingInterval_PrioritiserGivesTheSameOrder() => InsideRanking(coarse: false);

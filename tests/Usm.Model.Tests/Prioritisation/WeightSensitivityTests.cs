@@ -415,6 +415,41 @@ public class WeightSensitivityTests
         }
     }
 
+    [Fact]
+    public void AnIntervalThatReachesABound_KeepsTheRankingAtThatBound()
+    {
+        // Near ties (values nudged by 1e-11 or 1e-9) put crossings within 1e-10 of weight 0 or 1. Wherever an interval
+        // claims a bound, Prioritiser at that bound must give the current order, except for pairs whose scores there are
+        // within rounding: the analysis takes scores within 1e-12 at weight 0 as tied (measured on its own lines, so
+        // Prioritiser's scores may differ by a little more), and scores at weight 1 are compared exactly.
+        var claims = 0;
+        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.NearTies(), c =>
+        {
+            var result = WeightSensitivity.Analyse(c.Set, c.Method, c.Options);
+            var current = result.Ranking.Ids;
+            foreach (var criterion in result.Criteria.Where(k => k.CanMove))
+            {
+                foreach (var bound in new[] { 0.0, 1.0 }.Where(b => b != criterion.Weight))
+                {
+                    var moved = Prioritiser.Rank(c.Set, WeightSensitivity.Reweight(c.Method, criterion.Name, bound), c.Options);
+                    if (criterion.Ranking.Contains(bound))
+                    {
+                        claims++;
+                        Assert.True(Reversed(current, moved).All(p => Math.Abs(p.ScoreA - p.ScoreB) <= 2 * RoundingTie),
+                            $"{criterion} at {bound}: {string.Join(",", moved.Ids)} vs {string.Join(",", current)}");
+                    }
+
+                    if (criterion.TopCandidate.Contains(bound))
+                    {
+                        Assert.True(moved[0].Id == result.TopId || moved[0].Score - moved.Find(result.TopId)!.Score <= 2 * RoundingTie,
+                            $"{criterion} at {bound}: {moved[0].Id} first, not {result.TopId}");
+                    }
+                }
+            }
+        }), maxTest: 600);
+        Assert.True(claims > 100, claims.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Scores closer than this are taken as equal in exact arithmetic (scores lie in [0, 1]; rounding is near 1e-16).</summary>
     private const double RoundingTie = 1e-12;
 

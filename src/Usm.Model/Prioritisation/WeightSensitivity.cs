@@ -17,10 +17,11 @@ namespace Usm.Model.Prioritisation;
 /// <para>The scores at the current weights are the ones <see cref="Prioritiser.Rank"/> computes, so the current
 /// ranking is the library's own. Crossings are computed in double precision; one within 1e-10 of the current weight
 /// or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer scales) give
-/// the exact-arithmetic intervals. Whether two lines meet before, at or beyond weight 0 or 1 is decided by their scores
-/// there (at 1 the normalised values, compared exactly; at 0 equal within 1e-12), never by a tolerance in weight, so an
-/// end at 0 or 1 is claimed stable only when the ranking there is the current one (at 0, up to scores within 1e-12). Two such candidates may still be ordered either way by
-/// <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places.</para>
+/// the exact-arithmetic intervals. Two candidates whose scores are equal in exact arithmetic may still be ordered either
+/// way by <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places. Whether
+/// two lines meet before, at or beyond weight 0 or 1 is decided by their scores there (at 1 the normalised values,
+/// compared exactly; at 0 taken as equal within 1e-12), never by a tolerance in weight, so an end at 0 or 1 is claimed
+/// stable only when the ranking there is the current one up to such ties.</para>
 /// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
 /// O(n log n + n · m) in all.</para>
 /// <para>See docs/weight-sensitivity.md, which cites the literature on weight sensitivity of the weighted sum model

@@ -116,6 +116,15 @@ internal sealed class SensitivityLines
     private readonly (double Min, double Max, double Norm)[] _stats;
     private readonly IComparer<int> _tie;
 
+    // Per candidate, the weighted normalised values summed over the criteria before j (_before[j]) and from j on
+    // (_after[j]), with the weight sums alike: the score where j weighs 0 is (before + after beyond j) / (their weights),
+    // a sum of non-negative terms, exact to rounding however close j's weight is to 1.
+    private readonly double[][] _normalised;
+    private readonly double[][] _before;
+    private readonly double[][] _after;
+    private readonly double[] _weightBefore;
+    private readonly double[] _weightAfter;
+
     public SensitivityLines(CandidateSet set, WeightedSumMethod method, Ranking ranking)
     {
         _set = set;
@@ -138,6 +147,48 @@ internal sealed class SensitivityLines
             : key.Criterion is not null ? set.ColumnArray(key.Criterion, "options", "The secondary key")
             : null;
         _tie = new RankComparer(_scores, null, secondary, key.HigherFirst, set.IdArray).TiesOnly;
+
+        var m = method.Criteria.Length;
+        _normalised = new double[m][];
+        _before = new double[m + 1][];
+        _after = new double[m + 1][];
+        _weightBefore = new double[m + 1];
+        _weightAfter = new double[m + 1];
+        _before[0] = new double[n];
+        _after[m] = new double[n];
+        for (var j = 0; j < m; j++)
+        {
+            _normalised[j] = NormalisedColumn(j);
+            _before[j + 1] = new double[n];
+            _weightBefore[j + 1] = _weightBefore[j] + _weights[j];
+            for (var i = 0; i < n; i++)
+            {
+                _before[j + 1][i] = _before[j][i] + (_weights[j] * _normalised[j][i]);
+            }
+        }
+
+        for (var j = m - 1; j >= 0; j--)
+        {
+            _after[j] = new double[n];
+            _weightAfter[j] = _weightAfter[j + 1] + _weights[j];
+            for (var i = 0; i < n; i++)
+            {
+                _after[j][i] = _after[j + 1][i] + (_weights[j] * _normalised[j][i]);
+            }
+        }
+    }
+
+    /// <summary>Each candidate's score where criterion j weighs 0 (the others rescaled): its line's value at t = 0.</summary>
+    private double[] ScoresWithout(int j)
+    {
+        var rest = _weightBefore[j] + _weightAfter[j + 1];
+        var q = new double[_order.Length];
+        for (var i = 0; i < q.Length; i++)
+        {
+            q[i] = (_before[j][i] + _after[j + 1][i]) / rest;
+        }
+
+        return q;
     }
 
     public CriterionSensitivity Analyse(int j)
@@ -150,14 +201,15 @@ internal sealed class SensitivityLines
             return new CriterionSensitivity(criterion, w, false, fixedInterval, fixedInterval);
         }
 
-        var r = NormalisedColumn(j);
+        var r = _normalised[j];
+        var q = ScoresWithout(j);
         var crossings = new double[_order.Length];
         var ranking = new WeightInterval(
-            AdjacentEnd(w, r, crossings, upper: false),
-            AdjacentEnd(w, r, crossings, upper: true));
+            AdjacentEnd(w, r, q, crossings, upper: false),
+            AdjacentEnd(w, r, q, crossings, upper: true));
         var top = new WeightInterval(
-            CandidateEnd(_order[0], w, r, crossings, upper: false),
-            CandidateEnd(_order[0], w, r, crossings, upper: true));
+            CandidateEnd(_order[0], w, r, q, crossings, upper: false),
+            CandidateEnd(_order[0], w, r, q, crossings, upper: true));
         return new CriterionSensitivity(criterion, w, true, ranking, Contain(top, ranking));
     }
 
@@ -176,9 +228,10 @@ internal sealed class SensitivityLines
             return WeightInterval.Fixed(w);
         }
 
-        var r = NormalisedColumn(j);
+        var r = _normalised[j];
+        var q = ScoresWithout(j);
         var crossings = new double[_order.Length];
-        return new WeightInterval(CandidateEnd(index, w, r, crossings, upper: false), CandidateEnd(index, w, r, crossings, upper: true));
+        return new WeightInterval(CandidateEnd(index, w, r, q, crossings, upper: false), CandidateEnd(index, w, r, q, crossings, upper: true));
     }
 
     public int IndexOf(string criterion) => WeightSensitivity.IndexOf(_method, criterion);
@@ -202,7 +255,7 @@ internal sealed class SensitivityLines
     /// lines do not meet in that direction within [0, 1], or meet exactly at the bound where the tie-break keeps the
     /// current order (nothing changes before the bound is reached).
     /// </summary>
-    private double? Crossing(int ahead, int behind, double w, double[] r, bool upper)
+    private double? Crossing(int ahead, int behind, double w, double[] r, double[] q, bool upper)
     {
         // With t the moved weight, a score is the line sᵢ(t) = Sᵢ + (t − w) · (rᵢ − Sᵢ) / (1 − w), through the current
         // score Sᵢ at t = w and the normalised value rᵢ at t = 1. So s_behind(t) − s_ahead(t) = −gap + (t − w) · rate /
@@ -211,21 +264,19 @@ internal sealed class SensitivityLines
         var gap = _scores[ahead] - _scores[behind];
         var dr = r[behind] - r[ahead];
         var rate = dr + gap;
-        if (upper ? !(rate > 0) : !(rate < 0))
-        {
-            return null;
-        }
 
         // Whether the lines meet before, at or beyond the bound is decided by the two scores at the bound, not by how
         // close the computed crossing is to it: a tolerance in weight there would turn a real swap just inside the
         // bound into "nothing changes up to the bound", and report the bound as stable when the ranking there differs.
         // At t = 1 the scores are the normalised values, which are equal only for equal values (dr = 0), so that test is
-        // exact. At t = 0 the difference is −(gap + w · dr) / (1 − w), computed from rounded scores: a tie there in exact
-        // arithmetic (common with small integer scales) is taken to be one when it is within rounding (SameScore).
+        // exact. At t = 0 they are the scores without j (q), summed directly rather than extrapolated from the current
+        // scores, which would multiply their rounding by w / (1 − w); a tie there in exact arithmetic (common with small
+        // integer scales) is taken to be one when it is within rounding (SameScore). Going down, the crossing is then
+        // found between t = 0 and w, where the difference runs from q_behind − q_ahead to −gap.
         double t;
         if (upper)
         {
-            if (dr < 0)
+            if (!(rate > 0) || dr < 0)
             {
                 return null;
             }
@@ -235,14 +286,14 @@ internal sealed class SensitivityLines
         }
         else
         {
-            // The two scores' difference at t = 0 (ahead minus behind); 1 − w > 0, as w < 1 here.
-            var atZero = (gap + (w * dr)) / (1 - w);
-            if (atZero > SameScore)
+            // How far the behind candidate leads at t = 0.
+            var lead = q[behind] - q[ahead];
+            if (lead < -SameScore)
             {
                 return null;
             }
 
-            t = atZero >= -SameScore ? 0.0 : Math.Max(w + (gap * (1 - w) / rate), double.Epsilon);
+            t = lead <= SameScore ? 0.0 : Math.Max(w * lead / (lead + gap), double.Epsilon);
         }
 
         // A crossing within rounding of the current weight is taken to be there: candidates tied now in exact arithmetic
@@ -279,15 +330,16 @@ internal sealed class SensitivityLines
     /// <summary>One end of the whole ranking's interval: the first crossing of two neighbours.</summary>
     /// <param name="w">The current weight.</param>
     /// <param name="r">The normalised values on the moved criterion.</param>
+    /// <param name="q">The scores where the moved criterion weighs 0.</param>
     /// <param name="crossings">Scratch space, n long.</param>
     /// <param name="upper">True for the upper end.</param>
-    private IntervalEnd AdjacentEnd(double w, double[] r, double[] crossings, bool upper)
+    private IntervalEnd AdjacentEnd(double w, double[] r, double[] q, double[] crossings, bool upper)
     {
         var n = _order.Length;
         var best = double.NaN;
         for (var p = 0; p + 1 < n; p++)
         {
-            var at = Crossing(_order[p], _order[p + 1], w, r, upper) ?? double.NaN;
+            var at = Crossing(_order[p], _order[p + 1], w, r, q, upper) ?? double.NaN;
             crossings[p] = at;
             if (!double.IsNaN(at) && (double.IsNaN(best) || (upper ? at < best : at > best)))
             {
@@ -324,14 +376,14 @@ internal sealed class SensitivityLines
     /// that meet it at the end, the one named is the one that moves away fastest beyond the end (for the first-ranked
     /// candidate: the one that is first just beyond it), then the first by the tie-break.
     /// </summary>
-    private IntervalEnd CandidateEnd(int k, double w, double[] r, double[] crossings, bool upper)
+    private IntervalEnd CandidateEnd(int k, double w, double[] r, double[] q, double[] crossings, bool upper)
     {
         var n = _order.Length;
         var best = double.NaN;
         for (var c = 0; c < n; c++)
         {
             var kAhead = _positions[k] < _positions[c];
-            var at = c == k ? null : Crossing(kAhead ? k : c, kAhead ? c : k, w, r, upper);
+            var at = c == k ? null : Crossing(kAhead ? k : c, kAhead ? c : k, w, r, q, upper);
             crossings[c] = at ?? double.NaN;
             if (at is { } t && (double.IsNaN(best) || (upper ? t < best : t > best)))
             {

@@ -332,6 +332,29 @@ public class WeightSensitivityTests
     }
 
     [Fact]
+    public void Regression_AWeightCloseToOne_MovesDownWithoutLosingPrecision()
+    {
+        // A weighs 1 and B 1e-10, so A's normalised weight is 1 − 1e-10. Max normalisation: rA = a / 0.7, rB = b.
+        // Moving A to t, W = (0.1, 1) passes Y = (0.3, 0.6) where t · (0.1 − 0.3) / 0.7 + (1 − t) · 0.4 = 0, at
+        // t = 0.4 / (0.4 + 0.2 / 0.7) = 7 / 12; X = (0.7, 0.2) loses first place to W at t = 14 / 29. Both are exactly
+        // the ends that moving B up gives (1 − 5 / 12 and 1 − 15 / 29). Extrapolating the lines from the current scores
+        // down to t = 0 multiplied their rounding by w / (1 − w) = 1e10 and put the ends about 5e-8 and 2.5e-7 too low,
+        // inside the range where W already leads.
+        var set = new CandidateSet([C("X", 0.7, 0.2), C("Y", 0.3, 0.6), C("Z", 0.5, 0.4), C("W", 0.1, 1)]);
+        var method = RankingMethod.WeightedSum([Criterion.Benefit("A", 1), Criterion.Benefit("B", 1e-10)], SawNormalisation.Max);
+
+        var result = WeightSensitivity.Analyse(set, method);
+
+        Assert.Equal(["X", "Z", "Y", "W"], result.Ranking.Ids.ToArray());
+        var a = result["A"];
+        Assert.Equal(7.0 / 12, a.Ranking.Low, 1e-14);
+        Assert.Equal(("Y", "W"), (a.Ranking.Lower?.AheadId, a.Ranking.Lower?.BehindId));
+        Assert.Equal(14.0 / 29, a.TopCandidate.Low, 1e-14);
+        Assert.Equal(1 - result["B"].Ranking.High, a.Ranking.Low, 1e-14);
+        Assert.Equal(1 - result["B"].TopCandidate.High, a.TopCandidate.Low, 1e-14);
+    }
+
+    [Fact]
     public void Regression_TheScoreToleranceAtWeightZero_IsOnTheScores()
     {
         // Max normalisation, A weighs 3 and B 1 (A's normalised weight 0.75): X = (1, 1 − 3e-12), Y = (0.5, 1). At A = 0

@@ -15,10 +15,13 @@ namespace Usm.Model.Prioritisation;
 /// line first meets another one. Each interval is closed at an end where the tie-break of <see cref="Prioritiser"/>
 /// (secondary key, then ordinal id) still gives the current order, and open where it does not.</para>
 /// <para>The scores at the current weights are the ones <see cref="Prioritiser.Rank"/> computes, so the current
-/// ranking is the library's own. Crossings are computed in double precision; one within 1e-10 of the current weight,
-/// of 0 or 1, or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer
-/// scales) give the exact-arithmetic intervals. Two such candidates may still be ordered either way by
-/// <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places.</para>
+/// ranking is the library's own. Crossings are computed in double precision; one within 1e-10 of the current weight
+/// or of an end is taken to be there, so that scores equal in exact arithmetic (common on small integer scales) give
+/// the exact-arithmetic intervals. Two candidates whose scores are equal in exact arithmetic may still be ordered either
+/// way by <see cref="Prioritiser.Rank"/> at a moved weight, as their computed scores differ in the last places. Whether
+/// two lines meet before, at or beyond weight 0 or 1 is decided by their scores there (at 1 the normalised values,
+/// compared exactly; at 0 taken as equal within 1e-12), never by a tolerance in weight, so an end at 0 or 1 is claimed
+/// stable only when the ranking there is the current one up to such ties.</para>
 /// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
 /// O(n log n + n · m) in all.</para>
 /// <para>See docs/weight-sensitivity.md, which cites the literature on weight sensitivity of the weighted sum model
@@ -61,7 +64,7 @@ public static class WeightSensitivity
     /// <returns>A new method; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> or <paramref name="criterion"/> is null.</exception>
     /// <exception cref="ArgumentException">The method has no criterion of that name.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is outside [0, 1] or NaN, or is below 1 while every other criterion weighs 0 (there is nothing to rescale).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is outside [0, 1] or NaN, or is below 1 while the criterion's normalised weight is 1 (every other criterion weighs 0, or so little beside it that it rounds away): there is nothing to rescale.</exception>
     public static WeightedSumMethod Reweight(WeightedSumMethod method, string criterion, double weight)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -73,7 +76,7 @@ public static class WeightSensitivity
         if (!(rest > 0) && weight < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(weight), weight, Preconditions.Invariant(
-                $"Criterion '{criterion}' carries all the weight (the others weigh 0), so there are no other weights to rescale; only 1 is possible."));
+                $"Criterion '{criterion}' carries all the weight (its normalised weight is 1: the others weigh 0, or so little beside it that they vanish in double precision), so there are no other weights to rescale; only 1 is possible."));
         }
 
         var moved = method.Criteria.Select((c, l) => new Criterion(c.Name, c.Kind, l == j ? weight : rest > 0 ? weights[l] * (1 - weight) / rest : 0));
@@ -113,6 +116,15 @@ internal sealed class SensitivityLines
     private readonly (double Min, double Max, double Norm)[] _stats;
     private readonly IComparer<int> _tie;
 
+    // Per candidate, the weighted normalised values summed over the criteria before j (_before[j]) and from j on
+    // (_after[j]), with the weight sums alike: the score where j weighs 0 is (before + after beyond j) / (their weights),
+    // a sum of non-negative terms, exact to rounding however close j's weight is to 1.
+    private readonly double[][] _normalised;
+    private readonly double[][] _before;
+    private readonly double[][] _after;
+    private readonly double[] _weightBefore;
+    private readonly double[] _weightAfter;
+
     public SensitivityLines(CandidateSet set, WeightedSumMethod method, Ranking ranking)
     {
         _set = set;
@@ -135,6 +147,48 @@ internal sealed class SensitivityLines
             : key.Criterion is not null ? set.ColumnArray(key.Criterion, "options", "The secondary key")
             : null;
         _tie = new RankComparer(_scores, null, secondary, key.HigherFirst, set.IdArray).TiesOnly;
+
+        var m = method.Criteria.Length;
+        _normalised = new double[m][];
+        _before = new double[m + 1][];
+        _after = new double[m + 1][];
+        _weightBefore = new double[m + 1];
+        _weightAfter = new double[m + 1];
+        _before[0] = new double[n];
+        _after[m] = new double[n];
+        for (var j = 0; j < m; j++)
+        {
+            _normalised[j] = NormalisedColumn(j);
+            _before[j + 1] = new double[n];
+            _weightBefore[j + 1] = _weightBefore[j] + _weights[j];
+            for (var i = 0; i < n; i++)
+            {
+                _before[j + 1][i] = _before[j][i] + (_weights[j] * _normalised[j][i]);
+            }
+        }
+
+        for (var j = m - 1; j >= 0; j--)
+        {
+            _after[j] = new double[n];
+            _weightAfter[j] = _weightAfter[j + 1] + _weights[j];
+            for (var i = 0; i < n; i++)
+            {
+                _after[j][i] = _after[j + 1][i] + (_weights[j] * _normalised[j][i]);
+            }
+        }
+    }
+
+    /// <summary>Each candidate's score where criterion j weighs 0 (the others rescaled): its line's value at t = 0.</summary>
+    private double[] ScoresWithout(int j)
+    {
+        var rest = _weightBefore[j] + _weightAfter[j + 1];
+        var q = new double[_order.Length];
+        for (var i = 0; i < q.Length; i++)
+        {
+            q[i] = (_before[j][i] + _after[j + 1][i]) / rest;
+        }
+
+        return q;
     }
 
     public CriterionSensitivity Analyse(int j)
@@ -147,14 +201,15 @@ internal sealed class SensitivityLines
             return new CriterionSensitivity(criterion, w, false, fixedInterval, fixedInterval);
         }
 
-        var r = NormalisedColumn(j);
+        var r = _normalised[j];
+        var q = ScoresWithout(j);
         var crossings = new double[_order.Length];
         var ranking = new WeightInterval(
-            AdjacentEnd(w, r, crossings, upper: false),
-            AdjacentEnd(w, r, crossings, upper: true));
+            AdjacentEnd(w, r, q, crossings, upper: false),
+            AdjacentEnd(w, r, q, crossings, upper: true));
         var top = new WeightInterval(
-            CandidateEnd(_order[0], w, r, crossings, upper: false),
-            CandidateEnd(_order[0], w, r, crossings, upper: true));
+            CandidateEnd(_order[0], w, r, q, crossings, upper: false),
+            CandidateEnd(_order[0], w, r, q, crossings, upper: true));
         return new CriterionSensitivity(criterion, w, true, ranking, Contain(top, ranking));
     }
 
@@ -173,9 +228,10 @@ internal sealed class SensitivityLines
             return WeightInterval.Fixed(w);
         }
 
-        var r = NormalisedColumn(j);
+        var r = _normalised[j];
+        var q = ScoresWithout(j);
         var crossings = new double[_order.Length];
-        return new WeightInterval(CandidateEnd(index, w, r, crossings, upper: false), CandidateEnd(index, w, r, crossings, upper: true));
+        return new WeightInterval(CandidateEnd(index, w, r, q, crossings, upper: false), CandidateEnd(index, w, r, q, crossings, upper: true));
     }
 
     public int IndexOf(string criterion) => WeightSensitivity.IndexOf(_method, criterion);
@@ -199,7 +255,7 @@ internal sealed class SensitivityLines
     /// lines do not meet in that direction within [0, 1], or meet exactly at the bound where the tie-break keeps the
     /// current order (nothing changes before the bound is reached).
     /// </summary>
-    private double? Crossing(int ahead, int behind, double w, double[] r, bool upper)
+    private double? Crossing(int ahead, int behind, double w, double[] r, double[] q, bool upper)
     {
         // With t the moved weight, a score is the line sᵢ(t) = Sᵢ + (t − w) · (rᵢ − Sᵢ) / (1 − w), through the current
         // score Sᵢ at t = w and the normalised value rᵢ at t = 1. So s_behind(t) − s_ahead(t) = −gap + (t − w) · rate /
@@ -208,23 +264,42 @@ internal sealed class SensitivityLines
         var gap = _scores[ahead] - _scores[behind];
         var dr = r[behind] - r[ahead];
         var rate = dr + gap;
-        if (upper ? !(rate > 0) : !(rate < 0))
+
+        // Whether the lines meet before, at or beyond the bound is decided by the two scores at the bound, not by how
+        // close the computed crossing is to it: a tolerance in weight there would turn a real swap just inside the
+        // bound into "nothing changes up to the bound", and report the bound as stable when the ranking there differs.
+        // At t = 1 the scores are the normalised values, which are equal only for equal values (dr = 0), so that test is
+        // exact. At t = 0 they are the scores without j (q), summed directly rather than extrapolated from the current
+        // scores, which would multiply their rounding by w / (1 − w); a tie there in exact arithmetic (common with small
+        // integer scales) is taken to be one when it is within rounding (SameScore). Going down, the crossing is then
+        // found between t = 0 and w, where the difference runs from q_behind − q_ahead to −gap.
+        double t;
+        if (upper)
         {
-            return null;
+            if (!(rate > 0) || dr < 0)
+            {
+                return null;
+            }
+
+            // dr > 0: the behind candidate is ahead at 1, so the lines meet below 1, even when the division rounds to 1.
+            t = dr == 0 ? 1.0 : Math.Min(w + (gap * (1 - w) / rate), Math.BitDecrement(1.0));
+        }
+        else
+        {
+            // How far the behind candidate leads at t = 0.
+            var lead = q[behind] - q[ahead];
+            if (lead < -SameScore)
+            {
+                return null;
+            }
+
+            t = lead <= SameScore ? 0.0 : Math.Max(w * lead / (lead + gap), double.Epsilon);
         }
 
-        // Equal normalised values: the lines meet only where j carries all the weight (exactly 1, not 1 ± rounding).
-        var t = dr == 0 ? 1.0 : w + (gap * (1 - w) / rate);
+        // A crossing within rounding of the current weight is taken to be there: candidates tied now in exact arithmetic
+        // (see SameWeight). Only the current weight moves the end inwards, so an interval never claims more than it should.
         var bound = upper ? 1.0 : 0.0;
-
-        // A crossing within rounding of the current weight or of the bound is taken to be there: candidates tied now, or
-        // tied where the weight is 0 or 1, in exact arithmetic (see SameWeight).
-        t = Math.Abs(t - w) <= SameWeight ? w : Math.Abs(t - bound) <= SameWeight ? bound : t;
-        if (upper ? t > bound : t < bound)
-        {
-            return null;
-        }
-
+        t = t != bound && Math.Abs(t - w) <= SameWeight ? w : t;
         return t == bound && KeepsOrderAt(t, w, ahead, behind) ? null : t;
     }
 
@@ -245,18 +320,26 @@ internal sealed class SensitivityLines
     /// </summary>
     internal const double SameWeight = 1e-10;
 
+    /// <summary>
+    /// Two scores at weight 0 this close are taken to be equal there. Scores are weighted averages of normalised values
+    /// in [0, 1], so their rounding errors are a few units of 1e-16; a real difference this small is below what a user
+    /// could act on, while a tolerance in weight (<see cref="SameWeight"/>) would hide differences a million times larger.
+    /// </summary>
+    internal const double SameScore = 1e-12;
+
     /// <summary>One end of the whole ranking's interval: the first crossing of two neighbours.</summary>
     /// <param name="w">The current weight.</param>
     /// <param name="r">The normalised values on the moved criterion.</param>
+    /// <param name="q">The scores where the moved criterion weighs 0.</param>
     /// <param name="crossings">Scratch space, n long.</param>
     /// <param name="upper">True for the upper end.</param>
-    private IntervalEnd AdjacentEnd(double w, double[] r, double[] crossings, bool upper)
+    private IntervalEnd AdjacentEnd(double w, double[] r, double[] q, double[] crossings, bool upper)
     {
         var n = _order.Length;
         var best = double.NaN;
         for (var p = 0; p + 1 < n; p++)
         {
-            var at = Crossing(_order[p], _order[p + 1], w, r, upper) ?? double.NaN;
+            var at = Crossing(_order[p], _order[p + 1], w, r, q, upper) ?? double.NaN;
             crossings[p] = at;
             if (!double.IsNaN(at) && (double.IsNaN(best) || (upper ? at < best : at > best)))
             {
@@ -293,14 +376,14 @@ internal sealed class SensitivityLines
     /// that meet it at the end, the one named is the one that moves away fastest beyond the end (for the first-ranked
     /// candidate: the one that is first just beyond it), then the first by the tie-break.
     /// </summary>
-    private IntervalEnd CandidateEnd(int k, double w, double[] r, double[] crossings, bool upper)
+    private IntervalEnd CandidateEnd(int k, double w, double[] r, double[] q, double[] crossings, bool upper)
     {
         var n = _order.Length;
         var best = double.NaN;
         for (var c = 0; c < n; c++)
         {
             var kAhead = _positions[k] < _positions[c];
-            var at = c == k ? null : Crossing(kAhead ? k : c, kAhead ? c : k, w, r, upper);
+            var at = c == k ? null : Crossing(kAhead ? k : c, kAhead ? c : k, w, r, q, upper);
             crossings[c] = at ?? double.NaN;
             if (at is { } t && (double.IsNaN(best) || (upper ? t < best : t > best)))
             {

@@ -110,7 +110,8 @@ public sealed class CriterionSensitivity
 
     /// <summary>
     /// Gets whether the weight can move at all: false when the criterion carries all the weight (it is the only one,
-    /// or the others weigh 0), since there are then no other weights to rescale; its intervals are the single point 1.
+    /// or the others weigh 0, or so little beside it, such as 1e-300 beside 1, that its normalised weight rounds to 1),
+    /// since there are then no other weights to rescale; its intervals are the single point 1.
     /// </summary>
     public bool CanMove { get; }
 

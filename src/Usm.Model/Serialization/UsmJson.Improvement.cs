@@ -659,8 +659,13 @@ internal static class ProgrammeMapper
                 var formula = ProgrammeNames.SimpleRiskFormula.Read(m.Formula, JsonPaths.Member(path, "formula"), ctx, "a SimpleRisk formula");
                 var maxLikelihood = ScaleMaximum(m.MaxLikelihood, JsonPaths.Member(path, "max-likelihood"), ctx);
                 var maxImpact = ScaleMaximum(m.MaxImpact, JsonPaths.Member(path, "max-impact"), ctx);
-                return formula is null || maxLikelihood is null || maxImpact is null ? null
-                    : ctx.Build<RankingMethod>(path, () => RankingMethod.SimpleRisk(formula.Value, m.LikelihoodCriterion!, m.ImpactCriterion!, maxLikelihood.Value, maxImpact.Value));
+
+                // A missing or null criterion is reported at its member, as the formula is, not as the factory's bare
+                // "Value cannot be null" at the method.
+                var likelihoodCriterion = m.LikelihoodCriterion ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(path, "likelihood-criterion"), ctx);
+                var impactCriterion = m.ImpactCriterion ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(path, "impact-criterion"), ctx);
+                return formula is null || maxLikelihood is null || maxImpact is null || likelihoodCriterion is null || impactCriterion is null ? null
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.SimpleRisk(formula.Value, likelihoodCriterion, impactCriterion, maxLikelihood.Value, maxImpact.Value));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;

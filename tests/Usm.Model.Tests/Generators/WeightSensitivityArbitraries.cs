@@ -41,6 +41,40 @@ internal static class WeightSensitivityArbitraries
          from positions in Gen.ArrayOf(Gen.Choose(1, 999), 3)
          select Build(normalisation, weights, kinds, rows, copies, efforts, key, keys, positions)).ToArbitrary();
 
+    /// <summary>
+    /// Cases with near ties: values 1 to 6, some nudged by a relative 1e-11 or 1e-9, so that two candidates' lines often
+    /// cross within 1e-10 of weight 0 or 1 without meeting there. Max and vector normalisation only: under min-max a
+    /// column whose values differ only by such nudges has a tiny range, which SAW itself cannot scale precisely.
+    /// </summary>
+    public static Arbitrary<SensitivityCase> NearTies() =>
+        (from m in Gen.Choose(2, 4)
+         from normalisation in Gen.Elements(SawNormalisation.Max, SawNormalisation.Vector)
+         from weights in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Choose(1, 9))), m)
+         from kinds in Gen.ArrayOf(Gen.Elements(CriterionKind.Benefit, CriterionKind.Cost), m)
+         from n in Gen.Choose(2, 8)
+         from rows in Gen.ArrayOf(Gen.ArrayOf(Gen.Choose(1, 6), m), n)
+         from nudges in Gen.ArrayOf(Gen.ArrayOf(Gen.Elements(0.0, 0.0, 0.0, 1e-11, -1e-11, 1e-9), m), n)
+         from key in Gen.Elements(TieBreaker.None, TieBreaker.LowerEffortFirst)
+         from efforts in Gen.ArrayOf(Gen.Choose(0, 3), n)
+         select NearTieCase(normalisation, weights, kinds, rows, nudges, efforts, key)).ToArbitrary();
+
+    private static SensitivityCase NearTieCase(SawNormalisation normalisation, int[] weights, CriterionKind[] kinds, int[][] rows, double[][] nudges, int[] efforts, TieBreaker key)
+    {
+        if (weights.All(w => w == 0))
+        {
+            weights[0] = 1;
+        }
+
+        var m = weights.Length;
+        var candidates = rows.Select((row, i) => new Candidate(
+            "c" + i.ToString("D2", CultureInfo.InvariantCulture),
+            Enumerable.Range(0, m).Select(j => KeyValuePair.Create(Names[j], row[j] * (1 + nudges[i][j]))),
+            efforts[i])).ToArray();
+        var criteria = Enumerable.Range(0, m).Select(j => new Criterion(Names[j], kinds[j], weights[j]));
+        var identity = Enumerable.Range(0, rows.Length).ToArray();
+        return new SensitivityCase(candidates, RankingMethod.WeightedSum(criteria, normalisation), new RankingOptions(key), identity, [0.5]);
+    }
+
     private static SensitivityCase Build(SawNormalisation normalisation, int[] weights, CriterionKind[] kinds, int[][] rows, int[] copies, int[] efforts, TieBreaker key, int[] keys, int[] positions)
     {
         if (weights.All(w => w == 0))

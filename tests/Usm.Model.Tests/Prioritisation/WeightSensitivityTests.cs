@@ -160,6 +160,13 @@ public class WeightSensitivityTests
         Assert.Equal(["z", "x", "y"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "B", 0.4375)).Ids.ToArray());
         Assert.Throws<ArgumentOutOfRangeException>("weight", () => WeightSensitivity.Reweight(method, "A", 0.5));
         Assert.Equal(1, WeightSensitivity.Reweight(method, "A", 1).Criteria[0].Weight);
+
+        // B weighs 1e-300, not 0, but A's normalised weight 1 / (1 + 1e-300) rounds to 1: A cannot move either, and the
+        // refusal must not claim that the others weigh 0.
+        var tiny = RankingMethod.WeightedSum([Criterion.Benefit("A", 1), Criterion.Benefit("B", 1e-300)], SawNormalisation.MinMax);
+        Assert.False(WeightSensitivity.Analyse(set, tiny)["A"].CanMove);
+        var refusal = Assert.Throws<ArgumentOutOfRangeException>("weight", () => WeightSensitivity.Reweight(tiny, "A", 0.5));
+        Assert.Contains("so little beside it that they vanish in double precision", refusal.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -293,6 +300,77 @@ public class WeightSensitivityTests
     // score alike, so Prioritiser must agree exactly; and on coarse values (1 to 6, as on the scales organisations
     // use), where different candidates often score alike in exact arithmetic. Their computed scores then differ only
     // in the last places, differently at every weighting, so Prioritiser may order them either way; the coarse runs
+
+    [Fact]
+    public void Regression_SwapJustInsideABound_IsNotReportedAsStableUpToIt()
+    {
+        // Max normalisation, A and B of weight 1 each: X = (1 − 1e-11, 1) → r = (1 − 1e-11, 1); Y = (1, 0) → r = (1, 0).
+        // Moving A to t: X(t) = 1 − 1e-11 · t, Y(t) = t, so Y passes X at t = 1 / (1 + 1e-11), 1e-11 below 1, and at
+        // t = 1 Y is first. A tolerance of 1e-10 in weight took that crossing to be at 1, where the id keeps X first,
+        // and reported [0, 1] with nothing changing: the bound 1 was claimed stable though the ranking there differs.
+        // Moving B is the mirror image: X(t) stays ahead until t = 1e-11, and at t = 0 Y is first.
+        var set = new CandidateSet([C("X", 1 - 1e-11, 1), C("Y", 1, 0)]);
+        var method = HandMethod(SawNormalisation.Max);
+
+        var result = WeightSensitivity.Analyse(set, method);
+
+        Assert.Equal(["X", "Y"], result.Ranking.Ids.ToArray());
+        var a = result["A"].Ranking;
+        Assert.Equal(1 / (1 + 1e-11), a.High, 1e-15);
+        Assert.Equal(("X", "Y"), (a.Upper?.AheadId, a.Upper?.BehindId));
+        Assert.False(a.Contains(1));
+        Assert.Equal(["Y", "X"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "A", 1)).Ids.ToArray());
+        Assert.Equal(["X", "Y"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "A", a.High - 1e-13)).Ids.ToArray());
+
+        var b = result["B"].Ranking;
+        Assert.Equal(1e-11, b.Low, 1e-15);
+        Assert.Equal(("X", "Y"), (b.Lower?.AheadId, b.Lower?.BehindId));
+        Assert.False(b.Contains(0));
+        Assert.Equal(["Y", "X"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "B", 0)).Ids.ToArray());
+        Assert.False(result["B"].TopCandidate.Contains(0));
+        Assert.False(result.RankInterval("A", "Y").Contains(1));
+    }
+
+    [Fact]
+    public void Regression_AWeightCloseToOne_MovesDownWithoutLosingPrecision()
+    {
+        // A weighs 1 and B 1e-10, so A's normalised weight is 1 − 1e-10. Max normalisation: rA = a / 0.7, rB = b.
+        // Moving A to t, W = (0.1, 1) passes Y = (0.3, 0.6) where t · (0.1 − 0.3) / 0.7 + (1 − t) · 0.4 = 0, at
+        // t = 0.4 / (0.4 + 0.2 / 0.7) = 7 / 12; X = (0.7, 0.2) loses first place to W at t = 14 / 29. Both are exactly
+        // the ends that moving B up gives (1 − 5 / 12 and 1 − 15 / 29). Extrapolating the lines from the current scores
+        // down to t = 0 multiplied their rounding by w / (1 − w) = 1e10 and put the ends about 5e-8 and 2.5e-7 too low,
+        // inside the range where W already leads.
+        var set = new CandidateSet([C("X", 0.7, 0.2), C("Y", 0.3, 0.6), C("Z", 0.5, 0.4), C("W", 0.1, 1)]);
+        var method = RankingMethod.WeightedSum([Criterion.Benefit("A", 1), Criterion.Benefit("B", 1e-10)], SawNormalisation.Max);
+
+        var result = WeightSensitivity.Analyse(set, method);
+
+        Assert.Equal(["X", "Z", "Y", "W"], result.Ranking.Ids.ToArray());
+        var a = result["A"];
+        Assert.Equal(7.0 / 12, a.Ranking.Low, 1e-14);
+        Assert.Equal(("Y", "W"), (a.Ranking.Lower?.AheadId, a.Ranking.Lower?.BehindId));
+        Assert.Equal(14.0 / 29, a.TopCandidate.Low, 1e-14);
+        Assert.Equal(1 - result["B"].Ranking.High, a.Ranking.Low, 1e-14);
+        Assert.Equal(1 - result["B"].TopCandidate.High, a.TopCandidate.Low, 1e-14);
+    }
+
+    [Fact]
+    public void Regression_TheScoreToleranceAtWeightZero_IsOnTheScores()
+    {
+        // Max normalisation, A weighs 3 and B 1 (A's normalised weight 0.75): X = (1, 1 − 3e-12), Y = (0.5, 1). At A = 0
+        // the scores are the B values, so Y leads X by 3e-12, three times the 1e-12 tolerance. The lines' gap at 0 was
+        // measured as (gap + w · dr), which is the score difference times 1 − w = 0.25, so the pair was taken to tie at
+        // 0, the id kept X first, and 0 was reported as inside the interval.
+        var set = new CandidateSet([C("X", 1, 1 - 3e-12), C("Y", 0.5, 1)]);
+        var method = RankingMethod.WeightedSum([Criterion.Benefit("A", 3), Criterion.Benefit("B", 1)], SawNormalisation.Max);
+
+        var a = WeightSensitivity.Analyse(set, method)["A"].Ranking;
+
+        Assert.Equal(["Y", "X"], Prioritiser.Rank(set, WeightSensitivity.Reweight(method, "A", 0)).Ids.ToArray());
+        Assert.False(a.Contains(0), a.ToString());
+        Assert.Equal(("X", "Y"), (a.Lower?.AheadId, a.Lower?.BehindId));
+        Assert.True(a.Low is > 0 and < 1e-10, a.ToString());
+    }
     // accept exactly those differences (scores within RoundingTie), and nothing else.
     [Fact]
     public void InsideTheRankingInterval_PrioritiserGivesTheSameOrder() => InsideRanking(coarse: false);
@@ -358,6 +436,41 @@ public class WeightSensitivityTests
                 }
             }), maxTest: 500);
         }
+    }
+
+    [Fact]
+    public void AnIntervalThatReachesABound_KeepsTheRankingAtThatBound()
+    {
+        // Near ties (values nudged by 1e-11 or 1e-9) put crossings within 1e-10 of weight 0 or 1. Wherever an interval
+        // claims a bound, Prioritiser at that bound must give the current order, except for pairs whose scores there are
+        // within rounding: the analysis takes scores within 1e-12 at weight 0 as tied (measured on its own lines, so
+        // Prioritiser's scores may differ by a little more), and scores at weight 1 are compared exactly.
+        var claims = 0;
+        PropertyCheck.Run(Prop.ForAll(WeightSensitivityArbitraries.NearTies(), c =>
+        {
+            var result = WeightSensitivity.Analyse(c.Set, c.Method, c.Options);
+            var current = result.Ranking.Ids;
+            foreach (var criterion in result.Criteria.Where(k => k.CanMove))
+            {
+                foreach (var bound in new[] { 0.0, 1.0 }.Where(b => b != criterion.Weight))
+                {
+                    var moved = Prioritiser.Rank(c.Set, WeightSensitivity.Reweight(c.Method, criterion.Name, bound), c.Options);
+                    if (criterion.Ranking.Contains(bound))
+                    {
+                        claims++;
+                        Assert.True(Reversed(current, moved).All(p => Math.Abs(p.ScoreA - p.ScoreB) <= 2 * RoundingTie),
+                            $"{criterion} at {bound}: {string.Join(",", moved.Ids)} vs {string.Join(",", current)}");
+                    }
+
+                    if (criterion.TopCandidate.Contains(bound))
+                    {
+                        Assert.True(moved[0].Id == result.TopId || moved[0].Score - moved.Find(result.TopId)!.Score <= 2 * RoundingTie,
+                            $"{criterion} at {bound}: {moved[0].Id} first, not {result.TopId}");
+                    }
+                }
+            }
+        }), maxTest: 600);
+        Assert.True(claims > 100, claims.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Scores closer than this are taken as equal in exact arithmetic (scores lie in [0, 1]; rounding is near 1e-16).</summary>

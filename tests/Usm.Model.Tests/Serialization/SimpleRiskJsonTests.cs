@@ -68,7 +68,9 @@ public class SimpleRiskJsonTests
     [InlineData("\"max-impact\": 3", "\"max-impact\": \"3\"", MethodPath + ".max-impact", ReadErrorCode.WrongType)]
     [InlineData("\"max-impact\": 3", "\"max-impact\": 2.5", MethodPath + ".max-impact", ReadErrorCode.InvalidValue)]
     [InlineData("\"impact-criterion\": \"i\"", "\"impact-criterion\": \"l\"", MethodPath, ReadErrorCode.InvalidValue)]
-    [InlineData("\"likelihood-criterion\": \"l\",", "", MethodPath, ReadErrorCode.InvalidValue)]
+    [InlineData("\"likelihood-criterion\": \"l\",", "", MethodPath + ".likelihood-criterion", ReadErrorCode.MissingMember)]
+    [InlineData("\"impact-criterion\": \"i\"", "\"impact-criterion\": null", MethodPath + ".impact-criterion", ReadErrorCode.MissingMember)]
+    [InlineData("\"impact-criterion\": \"i\"", "\"impact-criterion\": \" \"", MethodPath, ReadErrorCode.InvalidValue)]
     [InlineData("\"kind\": \"simplerisk\"", "\"kind\": \"simple-risk\"", MethodPath + ".kind", ReadErrorCode.UnknownEnumValue)]
     public void BadValues_AreReportedAtTheirPath(string find, string replace, string path, ReadErrorCode code)
     {

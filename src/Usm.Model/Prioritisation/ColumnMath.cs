@@ -151,8 +151,12 @@ internal static class ColumnMath
         return total;
     }
 
-    /// <summary>y[i] += a · x[i] + b for every i.</summary>
-    public static void AddScaled(ReadOnlySpan<double> x, Span<double> y, double a, double b)
+    /// <summary>
+    /// y[i] += a · (x[i] − c) + b for every i. With c = 0 this is a · x[i] + b exactly (x − 0 is x). Min-max
+    /// normalisation passes its minimum (or maximum) as c: a · (x − min) keeps the accuracy that a · x − a · min loses
+    /// when the column's range is tiny beside its values (two products of nearly equal size cancel).
+    /// </summary>
+    public static void AddScaled(ReadOnlySpan<double> x, Span<double> y, double a, double b, double c = 0)
     {
         unchecked
         {
@@ -163,9 +167,10 @@ internal static class ColumnMath
                 var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
                 var va = new Vector<double>(a);
                 var vb = new Vector<double>(b);
+                var vc = new Vector<double>(c);
                 for (var k = 0; k < vx.Length; k++)
                 {
-                    vy[k] += (va * vx[k]) + vb;
+                    vy[k] += (va * (vx[k] - vc)) + vb;
                 }
 
                 i = vx.Length * Vector<double>.Count;
@@ -173,7 +178,7 @@ internal static class ColumnMath
 
             for (; i < x.Length; i++)
             {
-                y[i] += (a * x[i]) + b;
+                y[i] += (a * (x[i] - c)) + b;
             }
         }
     }
@@ -352,11 +357,11 @@ internal static class ColumnMath
         MemoryMarshal.Cast<double, long>(x).Contains(0L);
 
     /// <summary>
-    /// y[i] = (((y[i] or 0) + t₀) + t₁) + … with tⱼ = aⱼ · xⱼ[i] + bⱼ, for up to four terms in one pass. The additions run
+    /// y[i] = (((y[i] or 0) + t₀) + t₁) + … with tⱼ = aⱼ · (xⱼ[i] − cⱼ) + bⱼ, for up to four terms in one pass. The additions run
     /// in the same order as one <see cref="AddScaled"/> pass per term, so the result is bit-identical to those passes;
     /// one pass reads y once instead of once per term. With <paramref name="accumulate"/> false, y starts from 0.
     /// </summary>
-    public static void AddScaledTerms(ReadOnlySpan<(double[] X, double A, double B)> terms, int start, Span<double> y, bool accumulate)
+    public static void AddScaledTerms(ReadOnlySpan<(double[] X, double A, double B, double C)> terms, int start, Span<double> y, bool accumulate)
     {
         unchecked
         {
@@ -380,7 +385,7 @@ internal static class ColumnMath
         }
     }
 
-    private static void AddTerms1((double[] X, double A, double B) t, int start, Span<double> y, bool accumulate)
+    private static void AddTerms1((double[] X, double A, double B, double C) t, int start, Span<double> y, bool accumulate)
     {
         var x = t.X.AsSpan(start, y.Length);
         if (!accumulate)
@@ -388,10 +393,10 @@ internal static class ColumnMath
             y.Clear();
         }
 
-        AddScaled(x, y, t.A, t.B);
+        AddScaled(x, y, t.A, t.B, t.C);
     }
 
-    private static void AddTerms2((double[] X, double A, double B) t0, (double[] X, double A, double B) t1, int start, Span<double> y, bool accumulate)
+    private static void AddTerms2((double[] X, double A, double B, double C) t0, (double[] X, double A, double B, double C) t1, int start, Span<double> y, bool accumulate)
     {
         unchecked
         {
@@ -406,13 +411,15 @@ internal static class ColumnMath
                 ref var ry = ref MemoryMarshal.GetReference(y);
                 var a0 = Vector256.Create(t0.A);
                 var b0 = Vector256.Create(t0.B);
+                var c0 = Vector256.Create(t0.C);
                 var a1 = Vector256.Create(t1.A);
                 var b1 = Vector256.Create(t1.B);
+                var c1 = Vector256.Create(t1.C);
                 for (; i <= n - 4; i += 4)
                 {
                     var acc = accumulate ? Vector256.LoadUnsafe(ref ry, (nuint)i) : Vector256<double>.Zero;
-                    acc += (a0 * Vector256.LoadUnsafe(ref r0, (nuint)i)) + b0;
-                    acc += (a1 * Vector256.LoadUnsafe(ref r1, (nuint)i)) + b1;
+                    acc += (a0 * (Vector256.LoadUnsafe(ref r0, (nuint)i) - c0)) + b0;
+                    acc += (a1 * (Vector256.LoadUnsafe(ref r1, (nuint)i) - c1)) + b1;
                     acc.StoreUnsafe(ref ry, (nuint)i);
                 }
             }
@@ -420,8 +427,8 @@ internal static class ColumnMath
             for (; i < n; i++)
             {
                 var acc = accumulate ? y[i] : 0.0;
-                acc += (t0.A * x0[i]) + t0.B;
-                acc += (t1.A * x1[i]) + t1.B;
+                acc += (t0.A * (x0[i] - t0.C)) + t0.B;
+                acc += (t1.A * (x1[i] - t1.C)) + t1.B;
                 y[i] = acc;
             }
         }

@@ -48,10 +48,10 @@ public sealed class WeightedSumMethod : RankingMethod
         var n = set.Count;
         var stats = new (double Min, double Max, double Norm)[Criteria.Length];
 
-        // Most normalisations are linear (a·x + b); those terms are summed block by block below, up to four columns per
+        // Most normalisations are linear (a·(x − c) + b); those terms are summed block by block below, up to four columns per
         // pass, so that the score block stays in cache while every column streams through once. Max normalisation's
         // cost terms (min / x) are added first, in criterion order, as before.
-        var linear = new (double[] X, double A, double B)[Criteria.Length];
+        var linear = new (double[] X, double A, double B, double C)[Criteria.Length];
         var terms = 0;
         var divided = false;
         for (var j = 0; j < Criteria.Length; j++)
@@ -86,7 +86,7 @@ public sealed class WeightedSumMethod : RankingMethod
 
                     if (benefit)
                     {
-                        linear[terms++] = (x, s.Max > 0 ? Finite(w / s.Max, criterion, s) : 0, 0);
+                        linear[terms++] = (x, s.Max > 0 ? Finite(w / s.Max, criterion, s) : 0, 0, 0);
                     }
                     else
                     {
@@ -112,10 +112,21 @@ public sealed class WeightedSumMethod : RankingMethod
                     var range = s.Max - s.Min;
                     if (range > 0)
                     {
-                        // A range that overflows (values towards ±1.8e308) is taken in halves, which is the same ratio:
-                        // (x − min) / (max − min) = (x − min) / 2 / (max / 2 − min / 2).
-                        var a = Finite(double.IsPositiveInfinity(range) ? w / ((s.Max / 2) - (s.Min / 2)) / 2 : w / range, criterion, s);
-                        linear[terms++] = (x, benefit ? a : -a, benefit ? -Finite(a * s.Min, criterion, s) : Finite(a * s.Max, criterion, s));
+                        // Benefit: a · (x − min); cost: −a · (x − max) = a · (max − x), with a = w / range. Subtracting
+                        // first keeps the accuracy that a · x − a · min loses when the range is tiny beside the values.
+                        // A range that overflows (values towards ±1.8e308) is taken in halves, which is the same ratio,
+                        // (x − min) / (max − min) = (x − min) / 2 / (max / 2 − min / 2), and then x − min could
+                        // overflow too, so that case keeps the form a · x + b.
+                        if (double.IsPositiveInfinity(range))
+                        {
+                            var half = Finite(w / ((s.Max / 2) - (s.Min / 2)) / 2, criterion, s);
+                            linear[terms++] = (x, benefit ? half : -half, benefit ? -Finite(half * s.Min, criterion, s) : Finite(half * s.Max, criterion, s), 0);
+                        }
+                        else
+                        {
+                            var a = Finite(w / range, criterion, s);
+                            linear[terms++] = (x, benefit ? a : -a, 0, benefit ? s.Min : s.Max);
+                        }
                     }
 
                     break;
@@ -124,7 +135,7 @@ public sealed class WeightedSumMethod : RankingMethod
                     {
                         // A norm beyond the largest double (values near 1.8e308 in a few rows) would make the factor 0.
                         var a = Finite(double.IsPositiveInfinity(s.Norm) ? double.NaN : w / s.Norm, criterion, s);
-                        linear[terms++] = (x, benefit ? a : -a, benefit ? 0 : w);
+                        linear[terms++] = (x, benefit ? a : -a, benefit ? 0 : w, 0);
                     }
 
                     break;

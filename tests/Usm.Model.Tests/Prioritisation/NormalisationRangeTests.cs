@@ -42,6 +42,33 @@ public class NormalisationRangeTests
         }
     }
 
+    [Theory]
+    [InlineData(CriterionKind.Benefit)]
+    [InlineData(CriterionKind.Cost)]
+    public void MinMax_RangeTinyBesideTheValues_KeepsScoresExact(CriterionKind kind)
+    {
+        // Found by review (session 6): min-max SAW computed a · x − a · min, two nearly equal products that cancel, so for
+        // values 2 and 2.00000000001 the best candidate scored 1.0000025. It now computes a · (x − min) (or a · (max − x)),
+        // and x − min is exact here. Nine candidates, so that both the vector loop and the scalar tail run.
+        var values = Enumerable.Range(0, 9).Select(k => 2 + (k * 1e-12)).ToArray();
+        var set = CandidateSet.FromColumns(
+            [.. Enumerable.Range(0, 9).Select(k => "c" + k.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [KeyValuePair.Create("v", (IReadOnlyList<double>)values)]);
+        var criterion = kind == CriterionKind.Benefit ? Criterion.Benefit("v", 1) : Criterion.Cost("v", 1);
+        var ranking = Prioritiser.Rank(set, RankingMethod.WeightedSum([criterion], SawNormalisation.MinMax));
+        var range = values[^1] - values[0];
+        foreach (var item in ranking.Items)
+        {
+            var k = int.Parse(item.Id[1..], System.Globalization.CultureInfo.InvariantCulture);
+            var exact = kind == CriterionKind.Benefit ? (values[k] - values[0]) / range : (values[^1] - values[k]) / range;
+            Assert.InRange(item.Score, 0, 1 + 1e-15);
+            Assert.Equal(exact, item.Score, 1e-15);
+        }
+
+        var best = kind == CriterionKind.Benefit ? "c8" : "c0";
+        Assert.Equal(best, ranking.Items[0].Id);
+    }
+
     [Fact]
     public void AnOverflowingRange_IsNormalisedToZeroAndOne_AndExplained()
     {

@@ -145,13 +145,13 @@ public class TopKSelectionTests
             polarities: polarity);
     }
 
-    /// <summary>The SAW scores as the library computed them before vectorising: clear, then max-normalised cost terms, then one a·x + b pass per linear term, in criterion order.</summary>
+    /// <summary>The SAW scores as the library computes them, without vectors: clear, then max-normalised cost terms, then one a·(x − c) + b pass per linear term, in criterion order (c is min-max normalisation's minimum or maximum, 0 otherwise).</summary>
     private static double[] ReferenceSaw(CandidateSet set, WeightedSumMethod saw)
     {
         var n = set.Count;
         var scores = new double[n];
         var weightSum = saw.Criteria.Sum(c => c.Weight);
-        var linear = new List<(double[] X, double A, double B)>();
+        var linear = new List<(double[] X, double A, double B, double C)>();
         foreach (var c in saw.Criteria)
         {
             var x = set.Column(c.Name).ToArray();
@@ -161,7 +161,7 @@ public class TopKSelectionTests
             switch (saw.Normalisation)
             {
                 case SawNormalisation.Max when benefit:
-                    linear.Add((x, max > 0 ? w / max : 0, 0));
+                    linear.Add((x, max > 0 ? w / max : 0, 0, 0));
                     break;
                 case SawNormalisation.Max:
                     for (var i = 0; i < n; i++)
@@ -172,19 +172,19 @@ public class TopKSelectionTests
                     break;
                 case SawNormalisation.MinMax when max - min > 0:
                     var a = w / (max - min);
-                    linear.Add((x, benefit ? a : -a, benefit ? -a * min : a * max));
+                    linear.Add((x, benefit ? a : -a, 0, benefit ? min : max));
                     break;
                 case SawNormalisation.Vector when norm > 0:
-                    linear.Add((x, benefit ? w / norm : -(w / norm), benefit ? 0 : w));
+                    linear.Add((x, benefit ? w / norm : -(w / norm), benefit ? 0 : w, 0));
                     break;
             }
         }
 
-        foreach (var (x, a, b) in linear)
+        foreach (var (x, a, b, c) in linear)
         {
             for (var i = 0; i < n; i++)
             {
-                scores[i] += (a * x[i]) + b;
+                scores[i] += (a * (x[i] - c)) + b;
             }
         }
 

@@ -32,9 +32,9 @@ public class WeightSensitivityDocsExampleTests
 
         CriterionSensitivity value = result["value"];
         console.WriteLine(value.Weight);                 // 0.5 (3 of 3 + 2 + 1)
-        console.WriteLine(value.Ranking);                // [0.48076923076923067, 0.5778894472361809)
+        console.WriteLine(value.Ranking);                // [0.4807692307692307, 0.5778894472361809)
         console.WriteLine(value.Ranking.Upper);          // IMP-1 passes IMP-3 at weight 0.5778894472361809
-        console.WriteLine(value.TopCandidate.Lower);     // IMP-2 passes IMP-3 at weight 0.038167938931297545
+        console.WriteLine(value.TopCandidate.Lower);     // IMP-2 passes IMP-3 at weight 0.038167938931297586
 
         // What the ranking looks like beyond the end: move the weight, the others keep their proportions.
         var moreValue = WeightSensitivity.Reweight(saw, "value", 0.6);

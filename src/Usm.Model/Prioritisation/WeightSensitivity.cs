@@ -22,8 +22,9 @@ namespace Usm.Model.Prioritisation;
 /// two lines meet before, at or beyond weight 0 or 1 is decided by their scores there (at 1 the normalised values,
 /// compared exactly; at 0 taken as equal within 1e-12), never by a tolerance in weight, so an end at 0 or 1 is claimed
 /// stable only when the ranking there is the current one up to such ties.</para>
-/// <para>Cost: one ranking, then per criterion one pass over the candidates (O(n) after the ranking's sort), so
-/// O(n log n + n · m) in all.</para>
+/// <para>Cost: one ranking, then per criterion O(n · m) to sum each candidate's score without it and O(n) passes over
+/// the neighbouring pairs and the first candidate's rivals, so O(n log n + n · m²) in all (m is the number of
+/// criteria, a handful in practice). The result keeps one array of n normalised values per criterion.</para>
 /// <para>See docs/weight-sensitivity.md, which cites the literature on weight sensitivity of the weighted sum model
 /// (Triantaphyllou and Sánchez, Decision Sciences 28(1), 1997; O'Shea et al., Expert Systems with Applications 296,
 /// 2026).</para>
@@ -116,14 +117,8 @@ internal sealed class SensitivityLines
     private readonly (double Min, double Max, double Norm)[] _stats;
     private readonly IComparer<int> _tie;
 
-    // Per candidate, the weighted normalised values summed over the criteria before j (_before[j]) and from j on
-    // (_after[j]), with the weight sums alike: the score where j weighs 0 is (before + after beyond j) / (their weights),
-    // a sum of non-negative terms, exact to rounding however close j's weight is to 1.
+    // Per criterion, each candidate's normalised value (kept for RankInterval).
     private readonly double[][] _normalised;
-    private readonly double[][] _before;
-    private readonly double[][] _after;
-    private readonly double[] _weightBefore;
-    private readonly double[] _weightAfter;
 
     public SensitivityLines(CandidateSet set, WeightedSumMethod method, Ranking ranking)
     {
@@ -148,44 +143,41 @@ internal sealed class SensitivityLines
             : null;
         _tie = new RankComparer(_scores, null, secondary, key.HigherFirst, set.IdArray).TiesOnly;
 
-        var m = method.Criteria.Length;
-        _normalised = new double[m][];
-        _before = new double[m + 1][];
-        _after = new double[m + 1][];
-        _weightBefore = new double[m + 1];
-        _weightAfter = new double[m + 1];
-        _before[0] = new double[n];
-        _after[m] = new double[n];
-        for (var j = 0; j < m; j++)
+        _normalised = new double[method.Criteria.Length][];
+        for (var j = 0; j < _normalised.Length; j++)
         {
             _normalised[j] = NormalisedColumn(j);
-            _before[j + 1] = new double[n];
-            _weightBefore[j + 1] = _weightBefore[j] + _weights[j];
-            for (var i = 0; i < n; i++)
-            {
-                _before[j + 1][i] = _before[j][i] + (_weights[j] * _normalised[j][i]);
-            }
-        }
-
-        for (var j = m - 1; j >= 0; j--)
-        {
-            _after[j] = new double[n];
-            _weightAfter[j] = _weightAfter[j + 1] + _weights[j];
-            for (var i = 0; i < n; i++)
-            {
-                _after[j][i] = _after[j + 1][i] + (_weights[j] * _normalised[j][i]);
-            }
         }
     }
 
-    /// <summary>Each candidate's score where criterion j weighs 0 (the others rescaled): its line's value at t = 0.</summary>
+    /// <summary>
+    /// Each candidate's score where criterion j weighs 0 (the others rescaled): its line's value at t = 0. Summed
+    /// directly over the other criteria and divided by their weights' sum, rather than taken from the current score
+    /// (S − w · r) / (1 − w), which multiplies the rounding by w / (1 − w) for a weight close to 1. O(n · m).
+    /// </summary>
     private double[] ScoresWithout(int j)
     {
-        var rest = _weightBefore[j] + _weightAfter[j + 1];
         var q = new double[_order.Length];
+        var rest = 0.0;
+        for (var l = 0; l < _normalised.Length; l++)
+        {
+            if (l == j)
+            {
+                continue;
+            }
+
+            rest += _weights[l];
+            var weight = _weights[l];
+            var r = _normalised[l];
+            for (var i = 0; i < q.Length; i++)
+            {
+                q[i] += weight * r[i];
+            }
+        }
+
         for (var i = 0; i < q.Length; i++)
         {
-            q[i] = (_before[j][i] + _after[j + 1][i]) / rest;
+            q[i] /= rest;
         }
 
         return q;

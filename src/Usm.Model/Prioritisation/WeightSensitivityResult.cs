@@ -160,7 +160,7 @@ public sealed class WeightSensitivityResult
     /// The interval of a criterion's weight in which no other candidate passes the given one, so that its rank (and
     /// the set of candidates before it) is unchanged. For the first-ranked candidate it is
     /// <see cref="CriterionSensitivity.TopCandidate"/>; a candidate tied with others on identical score lines keeps its
-    /// rank throughout, as the tie-break never changes. Computed on each call, in O(n).
+    /// rank throughout, as the tie-break never changes. Computed on each call, in O(n · m) for m criteria.
     /// </summary>
     /// <param name="criterion">The criterion's name.</param>
     /// <param name="candidateId">The candidate's id.</param>

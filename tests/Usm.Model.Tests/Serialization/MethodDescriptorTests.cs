@@ -134,6 +134,23 @@ public class MethodDescriptorTests
     }
 
     [Fact]
+    public void EmptyCriteria_OrACriterionNamedTwice_IsInvalidAtTheMethod_WithTheLibrarysReason()
+    {
+        var empty = JsonNode.Parse(Programme(Sample("weighted-sum")))!;
+        MethodNode(empty)["criteria"] = new JsonArray();
+        var twice = JsonNode.Parse(Programme(Sample("topsis")))!;
+        MethodNode(twice)["criteria"]![1]!["name"] = "v";
+
+        foreach (var root in new[] { empty, twice })
+        {
+            var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+            Assert.Equal((ReadErrorCode.InvalidValue, ProgrammeMethodPath), (error.Code, error.Path));
+            Assert.DoesNotContain("cannot be null", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void RankingDocument_ReportsAMissingCriterionAtItsPath()
     {
         var set = new CandidateSet([new Candidate("R-1", [KeyValuePair.Create("p", 0.5), KeyValuePair.Create("i", 3.0)])]);

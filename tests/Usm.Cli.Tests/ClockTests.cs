@@ -176,6 +176,20 @@ public class ClockTests
     }
 
     [Fact]
+    public void TheToolReadsTheSystemClock_AndTheProcessEnvironment_OnlyInCliEnvironment()
+    {
+        // Every other read of the time goes through CliClock, and every other variable through CliEnvironment.Variable.
+        var folder = RepositoryPaths.Combine("src", "Usm.Cli");
+        var offenders = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "CliEnvironment.cs")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
+            .Where(l => new[] { "SystemClock", "DateTime.Now", "DateTime.UtcNow", "DateTimeOffset.Now", "DateTimeOffset.UtcNow", "Environment.GetEnvironmentVariable" }.Any(t => l.Text.Contains(t, StringComparison.Ordinal)))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Now_IsInTheConvertHelp()
     {
         var run = CliRunner.InProcess("convert", "--help");

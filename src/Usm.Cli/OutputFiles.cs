@@ -55,7 +55,10 @@ internal sealed class OutputFiles
 
     /// <summary>Writes every file added, all or none (see the remarks on the class).</summary>
     /// <exception cref="CliException">A file cannot be written; the message names it. No old file has changed then, unless the message says so.</exception>
-    public void Commit()
+    public void Commit() => Commit(beforeRename: null);
+
+    /// <summary>As <see cref="Commit()"/>; <paramref name="beforeRename"/> runs before each rename with the target's path (tests use it to make a rename fail).</summary>
+    internal void Commit(Action<string>? beforeRename)
     {
         var created = new List<string>();
         var temps = new List<string?>();
@@ -89,6 +92,7 @@ internal sealed class OutputFiles
         {
             try
             {
+                beforeRename?.Invoke(_files[i].Target);
                 File.Move(temps[i]!, _files[i].Target, overwrite: true);
                 temps[i] = null;
                 replaced.Add(_files[i].Shown);

@@ -27,7 +27,7 @@ public class OutputFilesTests
     }
 
     private static void AssertNoTemporaries(string folder) =>
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories), p => Path.GetFileName(p).StartsWith(".usm-", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories), p => OutputFiles.IsTemporary(Path.GetFileName(p)));
 
     private static void AssertInputError(CliRun run, string expected)
     {
@@ -168,6 +168,44 @@ public class OutputFilesTests
 
         Assert.Equal("second", File.ReadAllText(Path.Combine(folder, "a.txt")));
         Assert.Equal(["a.txt", "b.txt"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void OutputFiles_ARenameThatFailsAfterTheChecks_NamesTheFilesAlreadyReplaced_AndLeavesNoTemporary()
+    {
+        // The one failure the checks before the renames cannot rule out: something changes the folder meanwhile (here a
+        // directory appears where the second file goes, just before its rename).
+        var folder = Folder();
+        var (a, b, c) = (Path.Combine(folder, "a.txt"), Path.Combine(folder, "b.txt"), Path.Combine(folder, "c.txt"));
+        File.WriteAllText(a, "old a");
+        File.WriteAllText(c, "old c");
+        var files = new OutputFiles();
+        files.Add(a, "new a");
+        files.Add(b, "new b");
+        files.Add(c, "new c");
+
+        var e = Assert.Throws<CliException>(() => files.Commit(target =>
+        {
+            if (target == b)
+            {
+                Directory.CreateDirectory(b);
+            }
+        }));
+
+        Assert.StartsWith(b + ": ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"(already replaced: {a}; the others are unchanged).", e.Message, StringComparison.Ordinal);
+        Assert.Equal("new a", File.ReadAllText(a));
+        Assert.Equal("old c", File.ReadAllText(c));
+        Assert.True(Directory.Exists(b));
+        AssertNoTemporaries(folder);
+    }
+
+    [Fact]
+    public void OutputFiles_IsTemporary_KnowsItsOwnNames_Only()
+    {
+        Assert.True(OutputFiles.IsTemporary(".usm-abcd1234.xyz.tmp"));
+        Assert.False(OutputFiles.IsTemporary("usm-abcd1234.xyz.tmp"));
+        Assert.False(OutputFiles.IsTemporary(".usm-report.md"));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ namespace Usm.Cli;
 /// fails although the checks before it passed (rare: the folder's permissions changed meanwhile) stops the batch; the
 /// error names that file and the files already replaced.</para>
 /// <para>A target that is a symbolic link is written through the link: the file the link points to is replaced, and
-/// the link stays. A replaced file gets the permissions of a new file, not those of the file it replaces.</para>
+/// the link stays. A replaced file gets the permissions of a new file, not those of the file it replaces. A target in
+/// Unix's <c>/dev</c>, <c>/proc</c> or <c>/sys</c> (such as <c>/dev/null</c> or <c>/dev/stdout</c>; <c>/dev/shm</c>
+/// excepted) is refused: a rename would replace the device.</para>
 /// </remarks>
 internal sealed class OutputFiles
 {
@@ -27,6 +29,15 @@ internal sealed class OutputFiles
 
     // In the order added; a later file for the same target replaces the earlier one (demo --out DIR --svg DIR).
     private readonly List<(string Shown, string Target, string Text)> _files = [];
+
+    // Unix's folders of devices and kernel files. .NET does not tell a device from a file, and a rename over /dev/null
+    // (as root) would replace the device; /dev/shm holds ordinary files.
+    private static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
+
+    private static bool IsSystemPath(string realPath) =>
+        !OperatingSystem.IsWindows()
+        && SystemFolders.Any(f => realPath.StartsWith(f, StringComparison.Ordinal))
+        && !realPath.StartsWith("/dev/shm/", StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the name of one of this class's temporary files.</summary>
     public static bool IsTemporary(string name) =>
@@ -49,6 +60,11 @@ internal sealed class OutputFiles
         }
 
         var target = Files.RealPath(path);
+        if (IsSystemPath(target))
+        {
+            throw new CliException($"{path}: is a device or system path ({target}); outputs are replaced by renaming, which would put an ordinary file in its place: write to an ordinary file.");
+        }
+
         _files.RemoveAll(f => string.Equals(f.Target, target, StringComparison.Ordinal));
         _files.Add((path, target, text));
     }

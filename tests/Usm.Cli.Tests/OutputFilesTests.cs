@@ -200,6 +200,20 @@ public class OutputFilesTests
         AssertNoTemporaries(folder);
     }
 
+    [Theory]
+    [InlineData("/dev/null")]
+    [InlineData("/dev/stdout")]
+    [InlineData("/dev/new-file.json")]
+    [InlineData("/proc/self/fd/1")]
+    [InlineData("/sys/x.json")]
+    public void OutputFiles_ADeviceOrSystemPath_IsRefused_BeforeAnythingIsWritten(string path)
+    {
+        // Only Add is called, never Commit: if the check ever went missing, this test must not replace /dev/null (tests
+        // may run as root), so no test runs a command against a device path.
+        var e = Assert.Throws<CliException>(() => new OutputFiles().Add(path, "x"));
+        Assert.StartsWith(path + ": is a device or system path (", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OutputFiles_IsTemporary_KnowsItsOwnNames_Only()
     {

@@ -237,7 +237,7 @@ internal sealed class ScoreSheet(double[] scores, int[]? classes, object? state)
     /// <summary>Gets the score of each candidate, by set index (the array may be longer than the set).</summary>
     public double[] Scores { get; } = scores;
 
-    /// <summary>Gets the class of each candidate (risk matrix only), higher first; otherwise null.</summary>
+    /// <summary>Gets the class of each candidate (risk matrix and MoSCoW only), higher first; otherwise null.</summary>
     public int[]? Classes { get; } = classes;
 
     /// <summary>Gets the method's intermediate values (aggregates, ideal points) for explanations.</summary>

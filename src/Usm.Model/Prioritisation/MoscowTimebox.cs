@@ -227,7 +227,6 @@ public sealed class MoscowTimeboxResult
             _effort[(int)item.Category - 1] += item.Effort;
         }
 
-        PlannedEffort = EffortOf(MoscowCategory.Must) + EffortOf(MoscowCategory.Should) + EffortOf(MoscowCategory.Could);
         MustShareOfCapacity = EffortOf(MoscowCategory.Must) / capacity;
         CouldShareOfCapacity = EffortOf(MoscowCategory.Could) / capacity;
         IsMustWithinLimit = MustShareOfCapacity <= options.MustLimit;
@@ -256,6 +255,9 @@ public sealed class MoscowTimeboxResult
             }
         }
 
+        // The planned effort is the cut line's final running total, so IsFeasible ⇔ PlannedEffort ≤ Capacity exactly
+        // (the running total of efforts that are not negative never decreases, even in floating point).
+        PlannedEffort = running;
         OverCapacity = over.ToImmutable();
         MustOverCapacity = [.. mustOver];
         if (!IsMustWithinLimit)

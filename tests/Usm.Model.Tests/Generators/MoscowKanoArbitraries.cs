@@ -33,6 +33,17 @@ internal static class MoscowKanoArbitraries
          select new MoscowCase(items, capacity, Shuffle(items, keys)))
         .ToArbitrary();
 
+    /// <summary>Plans whose efforts and capacity are inexact fractions (sevenths, tenths), so sums carry rounding.</summary>
+    public static Arbitrary<MoscowCase> FractionalPlans() =>
+        (from n in Gen.Choose(1, 25)
+         from categories in Gen.ArrayOf(Gen.Elements(s_categories), n)
+         from efforts in Gen.ArrayOf(Gen.OneOf(Gen.Choose(0, 100).Select(e => e / 7.0), Gen.Choose(0, 100).Select(e => e / 10.0)), n)
+         from capacity in Gen.Choose(1, 600).Select(c => c / 10.0)
+         from keys in Gen.ArrayOf(Gen.Choose(0, 1_000_000), n)
+         let items = categories.Select((c, k) => new MoscowItem("i" + k.ToString("D2", CultureInfo.InvariantCulture), c, efforts[k])).ToArray()
+         select new MoscowCase(items, capacity, Shuffle(items, keys)))
+        .ToArbitrary();
+
     /// <summary>Plans with a within-category value per item (small integers, so ties inside a category are common).</summary>
     public static Arbitrary<(MoscowCase Plan, double[] Within)> PlansWithValues() =>
         (from plan in Plans().Generator

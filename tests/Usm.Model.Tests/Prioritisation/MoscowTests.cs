@@ -1,4 +1,6 @@
 using FsCheck.Fluent;
+using NodaTime;
+using Usm.Model.Improvement;
 using Usm.Model.Prioritisation;
 using Usm.Model.Tests.Generators;
 using Usm.Model.Tests.TestHelpers;
@@ -156,6 +158,31 @@ public class MoscowTests
             var top = Prioritiser.Top(new CandidateSet(x.Plan.Candidates(x.Plan.Shuffled, shuffledWithin)), RankingMethod.Moscow("moscow", "value"), 3);
             return a.Ids.SequenceEqual(b.Ids) && top.Ids.SequenceEqual(a.Ids.Take(3));
         }), maxTest: 500);
+    }
+
+    [Fact]
+    public void Moscow_AsTheProgrammesAgreedMechanism_RanksRisksByTheirCategory()
+    {
+        // The categories are the sounding-board group's, kept beside the risk database and added by the mapping.
+        var db = new RiskDatabase(FixedClock.At(2026, 3, 1));
+        foreach (var (id, probability, impact) in new[] { ("R-a", 0.1, 1000.0), ("R-b", 0.9, 5000.0), ("R-c", 0.5, 2000.0) })
+        {
+            db = db.Register(new Risk(id, id, "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p"), [Resource.Process], "c"), "p")
+                .Apply(id, new ClassifyRisk(new RiskAssessment(1, 1, QuantitativeEstimate.FromProbabilityAndImpact(probability, impact))), "p");
+        }
+
+        var categories = new Dictionary<string, MoscowCategory> { ["R-a"] = MoscowCategory.Should, ["R-b"] = MoscowCategory.Could, ["R-c"] = MoscowCategory.Must };
+        var mechanism = new RankingMechanism(
+            RankingMethod.Moscow("moscow", RiskCandidates.ExpectedValue),
+            map: r => RiskCandidates.FromRisk(r).WithValue("moscow", (int)categories[r.Id]));
+        var programme = new ImprovementProgramme("IP-1", "Pilot").AgreeMechanism(mechanism, new LocalDate(2026, 2, 1));
+
+        var order = programme.Prioritise(db);
+
+        // R-b has the largest expected value (4500) but is only a Could; R-c (Must) comes first.
+        Assert.Equal(["R-c", "R-a", "R-b"], order.Select(p => p.RiskId));
+        Assert.Equal("MoSCoW", programme.Agreement!.Mechanism.Name);
+        Assert.StartsWith("Must have:", order[0].Explanation, StringComparison.Ordinal);
     }
 
     // ---------------------------------------------------------------- timebox check
@@ -335,9 +362,26 @@ public class MoscowTests
                 && r.CouldPool == (((could / x.Capacity) - 0.2) switch { < -0.05 => MoscowCouldPool.Below, > 0.05 => MoscowCouldPool.Above, _ => MoscowCouldPool.Near })
                 && r.OverCapacity.SequenceEqual(over)
                 && r.IsFeasible == (planned.Sum(i => i.Effort) <= x.Capacity)
+                && r.IsFeasible == (r.PlannedEffort <= x.Capacity)
                 && (r.MustOverCapacity.Length > 0) == (must > x.Capacity)
                 && r.Messages.IsEmpty == (r.IsMustWithinLimit && r.CouldPool == MoscowCouldPool.Near && r.IsFeasible)
                 && r.OverCapacity.All(id => r.Messages.Any(m => m.Contains("'" + id + "'", StringComparison.Ordinal)));
+        }), maxTest: 1000);
+    }
+
+    [Fact]
+    public void Timebox_WithInexactEfforts_StaysConsistent()
+    {
+        PropertyCheck.Run(Prop.ForAll(MoscowKanoArbitraries.FractionalPlans(), x =>
+        {
+            var r = MoscowTimebox.Check(x.Items, x.Capacity);
+            var b = MoscowTimebox.Check(x.Shuffled, x.Capacity);
+            var sum = r.ShareOf(MoscowCategory.Must) + r.ShareOf(MoscowCategory.Should) + r.ShareOf(MoscowCategory.Could);
+            return r.IsFeasible == (r.PlannedEffort <= x.Capacity)
+                && (r.PlannedEffort == 0 ? sum == 0 : Math.Abs(sum - 1) <= 1e-12)
+                && Enum.GetValues<MoscowCategory>().All(c => r.ShareOf(c) is >= 0 and <= 1)
+                && r.OverCapacity.SequenceEqual(b.OverCapacity)
+                && r.PlannedEffort == b.PlannedEffort;
         }), maxTest: 1000);
     }
 

@@ -140,6 +140,20 @@ public class KanoTests
     }
 
     [Fact]
+    public void KanoResponse_Equality_ComparesEveryProperty()
+    {
+        var a = new KanoResponse("f", "r", Like, Dislike);
+        Assert.Equal(a, new KanoResponse("f", "r", Like, Dislike));
+        Assert.Equal(a.GetHashCode(), new KanoResponse("f", "r", Like, Dislike).GetHashCode());
+        Assert.NotEqual(a, new KanoResponse("g", "r", Like, Dislike));
+        Assert.NotEqual(a, new KanoResponse("f", "s", Like, Dislike));
+        Assert.NotEqual(a, new KanoResponse("f", "r", MustBe, Dislike));
+        Assert.NotEqual(a, new KanoResponse("f", "r", Like, Neutral));
+        Assert.Equal(KanoCategory.OneDimensional, a.Category);
+        Assert.Equal("r on f: Like/Dislike → OneDimensional", a.ToString());
+    }
+
+    [Fact]
     public void Validation_NamesFeatureAndRespondent()
     {
         var undefined = Assert.Throws<ArgumentOutOfRangeException>(() => new KanoResponse("portal", "anna", Like, (KanoAnswer)7));

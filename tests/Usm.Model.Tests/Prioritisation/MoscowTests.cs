@@ -322,6 +322,20 @@ public class MoscowTests
     }
 
     [Fact]
+    public void MoscowItem_Equality_ComparesEveryProperty()
+    {
+        var a = new MoscowItem("M-1", MoscowCategory.Must, 3);
+        Assert.Equal(a, new MoscowItem("M-1", MoscowCategory.Must, 3));
+        Assert.Equal(a.GetHashCode(), new MoscowItem("M-1", MoscowCategory.Must, 3).GetHashCode());
+        Assert.NotEqual(a, new MoscowItem("M-2", MoscowCategory.Must, 3));
+        Assert.NotEqual(a, new MoscowItem("M-1", MoscowCategory.Should, 3));
+        Assert.NotEqual(a, new MoscowItem("M-1", MoscowCategory.Must, 3.5));
+        Assert.False(a.Equals(null));
+        Assert.Equal("M-1 (Must, effort 3)", a.ToString());
+        Assert.Equal("MoSCoW timebox: Must 30 % of capacity 10, infeasible, 2 message(s)", MoscowTimebox.Check([a, new("C-1", MoscowCategory.Could, 8)], 10).ToString());
+    }
+
+    [Fact]
     public void Timebox_SharesSumToOneOverThePlannedCategories()
     {
         PropertyCheck.Run(Prop.ForAll(MoscowKanoArbitraries.Plans(), x =>

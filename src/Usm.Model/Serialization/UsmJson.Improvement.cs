@@ -85,7 +85,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -202,6 +202,11 @@ internal static class ProgrammeMapper
                 dto.ImpactCriterion = r.ImpactCriterion;
                 dto.MaxLikelihood = r.MaxLikelihood;
                 dto.MaxImpact = r.MaxImpact;
+                break;
+            case MoscowMethod m:
+                dto.Kind = "moscow";
+                dto.CategoryCriterion = m.CategoryCriterion;
+                dto.WithinCategoryCriterion = m.WithinCategoryCriterion;
                 break;
             default:
                 throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
@@ -700,6 +705,9 @@ internal static class ProgrammeMapper
                 var impactCriterion = Required(m.ImpactCriterion, "impact-criterion");
                 return formula is null || maxLikelihood is null || maxImpact is null || likelihoodCriterion is null || impactCriterion is null ? null
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.SimpleRisk(formula.Value, likelihoodCriterion, impactCriterion, maxLikelihood.Value, maxImpact.Value));
+            case "moscow":
+                var category = Required(m.CategoryCriterion, "category-criterion");
+                return category is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Moscow(category, m.WithinCategoryCriterion));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;

@@ -28,6 +28,7 @@ public class MethodDescriptorTests
         { "wsjf", ["cost-of-delay-components"] },
         { "cd3", ["cost-of-delay-criterion"] },
         { "simplerisk", ["likelihood-criterion", "impact-criterion", "formula"] },
+        { "moscow", ["category-criterion"] },
     };
 
     private static RankingMethod Sample(string kind) => kind switch
@@ -41,6 +42,7 @@ public class MethodDescriptorTests
         "wsjf" => RankingMethod.Wsjf(["v", "t"], "s"),
         "cd3" => RankingMethod.Cd3("cod", "d"),
         "simplerisk" => RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, "l", "i"),
+        "moscow" => RankingMethod.Moscow("moscow", "value"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
     };
 
@@ -103,6 +105,22 @@ public class MethodDescriptorTests
     }
 
     [Fact]
+    public void EveryMethodKindTheReaderKnows_HasASample()
+    {
+        Assert.Equal(ProgrammeNamesKinds().Order(StringComparer.Ordinal), Methods().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+    }
+
+    // The kinds the reader names in its "expected one of ..." message for an unknown kind.
+    private static IEnumerable<string> ProgrammeNamesKinds()
+    {
+        var root = JsonNode.Parse(Programme(Sample("cd3")))!;
+        MethodNode(root)["kind"] = "no-such-kind";
+        var message = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors).Message;
+        var list = message[(message.IndexOf("expected one of ", StringComparison.Ordinal) + "expected one of ".Length)..].TrimEnd(')', '.');
+        return list.Split(", ");
+    }
+
+    [Fact]
     public void TwoMissingCriteria_AreBothReported()
     {
         var root = JsonNode.Parse(Programme(RankingMethod.Rice("r", "i", "c")))!;
@@ -148,6 +166,26 @@ public class MethodDescriptorTests
             Assert.Equal((ReadErrorCode.InvalidValue, ProgrammeMethodPath), (error.Code, error.Path));
             Assert.DoesNotContain("cannot be null", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void MoscowRanking_RoundTripsThroughTheRankingDocument()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("R-1", [KeyValuePair.Create("moscow", 2.0), KeyValuePair.Create("value", 5.0)]),
+            new Candidate("R-2", [KeyValuePair.Create("moscow", 1.0), KeyValuePair.Create("value", 1.0)]),
+            new Candidate("R-3", [KeyValuePair.Create("moscow", 2.0), KeyValuePair.Create("value", 9.0)]),
+        ]);
+        var ranking = Prioritiser.Rank(set, RankingMethod.Moscow("moscow", "value"));
+        var json = UsmJson.WriteRanking(ranking);
+
+        var back = UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true));
+
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        Assert.Equal(["R-2", "R-3", "R-1"], back.Value.Items.Select(i => i.Id));
+        Assert.True(RankingJsonTests.Same(ranking, back.Value));
+        Assert.Equal(json, UsmJson.WriteRanking(back.Value));
     }
 
     [Fact]

@@ -115,8 +115,8 @@ public sealed class BradleyTerryNotEstimableException : ArgumentException
 /// </summary>
 /// <remarks>
 /// <para><b>Model.</b> Bradley and Terry (1952), earlier Zermelo (1929). A tie counts as half a win for each side (W_i
-/// = wins + ties / 2), the convention most rating systems use (Glickman, "Rating competitors in games with
-/// strength-dependent tie probabilities", Journal of Data Science, 2025, notes it as the common treatment). The tie
+/// = wins + ties / 2), the convention most rating systems use (as "Rating competitors in games with
+/// strength-dependent tie probabilities", Journal of Data Science, 2025, notes). The tie
 /// models of Rao and Kupper (1967) and Davidson (1970), with an extra tie parameter, are not built.</para>
 /// <para><b>Algorithm.</b> Hunter's MM iteration ("MM algorithms for generalized Bradley–Terry models", The Annals of
 /// Statistics 32(1), 2004, equation 3): π_i ← W_i / Σ_{j≠i} n_ij / (π_i + π_j), where n_ij is the number of comparisons

@@ -85,6 +85,11 @@ public sealed class PairwiseMechanism : IPrioritisationMechanism
         }
 
         var profile = new PairwiseProfile(ids, Comparisons.Where(c => known.Contains(c.First) && known.Contains(c.Second)));
+        if (Options.VirtualTies == 0 && !profile.IsStronglyConnected)
+        {
+            throw new BradleyTerryNotEstimableException(profile, nameof(openRisks));
+        }
+
         var fit = BradleyTerry.Fit(profile, Options);
         return [.. fit.Candidates.Select(s => new RiskPriority(s.Id, s.Position, s.Strength, s.Explanation.ToString()))];
     }

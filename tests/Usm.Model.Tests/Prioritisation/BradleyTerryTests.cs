@@ -145,6 +145,18 @@ public class BradleyTerryTests
     }
 
     [Fact]
+    public void Fit_ManyVirtualTies_PullEveryStrengthTowardsTheReference()
+    {
+        var few = BradleyTerry.Fit(WikipediaProfile(), new BradleyTerryOptions(virtualTies: 0.01));
+        var many = BradleyTerry.Fit(WikipediaProfile(), new BradleyTerryOptions(virtualTies: 1e5));
+
+        // A little regularisation barely moves the estimate; a lot flattens it, keeping the order.
+        Assert.Equal(2.270, few.StrengthOf("D"), 2);
+        Assert.All(many.Candidates, c => Assert.Equal(1.0, c.Strength, 3));
+        Assert.Equal(["D", "B", "C", "A"], many.Order.ToArray());
+    }
+
+    [Fact]
     public void Fit_IterationCap_ReportsNotConverged()
     {
         var result = BradleyTerry.Fit(WikipediaProfile(), new BradleyTerryOptions(maxIterations: 2));

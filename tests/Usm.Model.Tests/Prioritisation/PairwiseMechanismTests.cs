@@ -57,6 +57,7 @@ public class PairwiseMechanismTests
 
         var ex = Assert.Throws<BradleyTerryNotEstimableException>(() => board.Prioritise(s_open));
 
+        Assert.Equal("openRisks", ex.ParamName);
         Assert.Equal(["R-a"], ex.NeverLost.ToArray());
         Assert.Equal(["R-c"], ex.Uncompared.ToArray());
     }

@@ -50,7 +50,11 @@ public sealed class BradleyTerryStanding
     /// </summary>
     public double ExpectedWins { get; }
 
-    /// <summary>Gets why the candidate has this strength: its record and its win probability against each opponent it met.</summary>
+    /// <summary>
+    /// Gets why the candidate has this strength: a summary of its record, then one contribution per opponent it met, in
+    /// ordinal order of the opponent's id, whose value is its score against that opponent (wins plus half the ties) and
+    /// whose contribution is the model's probability that it is preferred to that opponent.
+    /// </summary>
     public Explanation Explanation { get; }
 
     /// <inheritdoc />

@@ -145,7 +145,11 @@ public sealed class EloStanding
     /// <summary>Gets how many of its comparisons were ties.</summary>
     public int Ties { get; }
 
-    /// <summary>Gets why the candidate has this rating: its record and its net rating change against each opponent.</summary>
+    /// <summary>
+    /// Gets why the candidate has this rating: a summary of its record, then one contribution per opponent it met, in
+    /// ordinal order of the opponent's id, whose value is its score against that opponent (wins plus half the ties) and
+    /// whose contribution is the net rating change those comparisons brought it.
+    /// </summary>
     public Explanation Explanation { get; }
 
     /// <inheritdoc />

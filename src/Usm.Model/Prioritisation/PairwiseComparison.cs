@@ -10,7 +10,8 @@ namespace Usm.Model.Prioritisation;
 /// <remarks>
 /// <para>For a win, <see cref="First"/> is the winner and <see cref="Second"/> the loser. For a tie the two are simply
 /// the candidates in the order given; <see cref="BradleyTerry"/> and <see cref="Elo"/> treat a tie as
-/// half a win for each side, so the order of a tie's candidates never matters to a result.</para>
+/// half a win for each side, so the order of a tie's candidates does not matter to a result (in Elo, up to
+/// rounding).</para>
 /// <para>Equality is structural: first, second, whether it is a tie, and the count. A tie of A and B does not equal a
 /// tie of B and A (the order is kept as given).</para>
 /// </remarks>

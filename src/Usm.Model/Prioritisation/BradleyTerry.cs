@@ -138,9 +138,14 @@ public sealed class BradleyTerryNotEstimableException : ArgumentException
 /// That links every candidate to every other one, so an estimate always exists, and it pulls strengths towards the
 /// reference, more so for candidates with few comparisons. This is how the KRACH rating of college ice hockey keeps an
 /// unbeaten team's rating finite (a fictitious tie against a reference team; see also Whelan and Wodon, "Prediction and
-/// evaluation in college hockey using the Bradley–Terry–Zermelo model", 2020). The update becomes π_i ← (W_i + v/2) /
-/// (Σ_j n_ij / (π_i + π_j) + v / (π_i + 1)), without normalisation in between; the reported strengths are then divided
-/// by their geometric mean like the unregularised ones.</para>
+/// evaluation in college hockey using the Bradley–Terry–Zermelo model", 2020). The likelihood of the comparisons plus
+/// the virtual ties does not change when all strengths, the reference's included, are multiplied by one factor, so the
+/// fit treats the reference as one more candidate with n·v/2 wins over n·v comparisons, runs the same iteration over
+/// n + 1 candidates (normalising all n + 1 each time), and keeps the real candidates' strengths. Up to one common
+/// factor that is the same estimate as holding the reference at 1 throughout, and it converges much faster when
+/// candidates have many comparisons each (held at 1, the reference barely pins the common scale, and the iteration
+/// crawls along it). The reported strengths are divided by the geometric mean of the real candidates' strengths, like
+/// the unregularised ones.</para>
 /// <para><b>Order.</b> <see cref="BradleyTerryResult.Candidates"/> is ordered by strength, higher first, then by id
 /// (ordinal). Strengths are compared by their logarithms rounded to 9 decimals, so candidates whose strengths agree to
 /// about 9 significant digits (for example two candidates with the same record against the same opponents) share a rank
@@ -167,11 +172,20 @@ public static class BradleyTerry
             throw new BradleyTerryNotEstimableException(profile, nameof(profile));
         }
 
+        // With virtual ties the reference is candidate n, fitted like the others: the likelihood of the augmented
+        // comparisons does not change when every strength is multiplied by one factor, so fixing the reference at 1 is
+        // only a choice of scale, and leaving it free keeps the iteration from crawling along that scale.
         var n = profile.Candidates.Length;
-        var score = new double[n];
+        var size = v > 0 ? n + 1 : n;
+        var score = new double[size];
         for (var i = 0; i < n; i++)
         {
             score[i] = profile.Wins[i] + (profile.Ties[i] / 2.0) + (v / 2);
+        }
+
+        if (v > 0)
+        {
+            score[n] = n * v / 2;
         }
 
         var pairCount = new double[profile.PairA.Length];
@@ -180,9 +194,9 @@ public static class BradleyTerry
             pairCount[p] = (double)profile.PairAWins[p] + profile.PairBWins[p] + profile.PairTies[p];
         }
 
-        var strength = new double[n];
+        var strength = new double[size];
         Array.Fill(strength, 1.0);
-        var next = new double[n];
+        var next = new double[size];
         var iterations = 0;
         var converged = n == 1;
         while (!converged && iterations < options.MaxIterations)
@@ -190,32 +204,39 @@ public static class BradleyTerry
             iterations++;
             Denominators(profile, pairCount, strength, v, next);
             var change = 0.0;
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < size; i++)
             {
                 var updated = score[i] / next[i];
                 change = Math.Max(change, Math.Abs((updated / strength[i]) - 1));
                 next[i] = updated;
             }
 
-            if (v == 0)
-            {
-                Normalise(next);
-            }
-
+            Normalise(next);
             (strength, next) = (next, strength);
             converged = change <= options.Tolerance;
         }
 
-        Normalise(strength);
-        return new BradleyTerryResult(profile, options, strength, iterations, converged);
+        var result = strength[..n];
+        Normalise(result);
+        return new BradleyTerryResult(profile, options, result, iterations, converged);
     }
 
-    /// <summary>Σ_j n_ij / (π_i + π_j) (+ v / (π_i + 1)) for every i, into <paramref name="into"/>.</summary>
+    /// <summary>
+    /// Σ_j n_ij / (π_i + π_j) for every candidate i, with the virtual ties against the reference (index n) when v &gt; 0,
+    /// into <paramref name="into"/>.
+    /// </summary>
     private static void Denominators(PairwiseProfile profile, double[] pairCount, double[] strength, double v, double[] into)
     {
-        for (var i = 0; i < into.Length; i++)
+        Array.Clear(into);
+        var n = profile.Candidates.Length;
+        if (v > 0)
         {
-            into[i] = v == 0 ? 0 : v / (strength[i] + 1);
+            for (var i = 0; i < n; i++)
+            {
+                var term = v / (strength[i] + strength[n]);
+                into[i] += term;
+                into[n] += term;
+            }
         }
 
         var a = profile.PairA;

@@ -20,6 +20,9 @@ namespace Usm.Cli;
 /// file (the temporary files are deleted and no old file changes), and a signal during the renames lets them finish
 /// (a few milliseconds; stopping half-way would mix new and old files). Either way the command then ends with a
 /// <see cref="CliInterruptedException"/> that says which of the two happened.</para>
+/// <para>An old file that another program holds open (on Windows, a file open in Excel; on Unix, one that another .NET
+/// program holds, which takes an advisory lock) is refused before anything is written, since Windows cannot replace it.
+/// Programs that open files without such a lock are not seen.</para>
 /// <para>A target that is a symbolic link is written through the link: the file the link points to is replaced, and
 /// the link stays. A replaced file gets the permissions of a new file, not those of the file it replaces. A target in
 /// Unix's <c>/dev</c>, <c>/proc</c> or <c>/sys</c> (such as <c>/dev/null</c> or <c>/dev/stdout</c>; <c>/dev/shm</c>
@@ -105,6 +108,13 @@ internal sealed class OutputFiles
                 if (Directory.Exists(target))
                 {
                     throw new CliException($"{shown}: is a directory, not a file; no file was written.");
+                }
+
+                // An old file another program holds open (a register open in Excel) cannot be replaced on Windows: found
+                // here, before anything is written, rather than by a rename half-way through the batch.
+                if (File.Exists(target))
+                {
+                    Guarded(shown, () => new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.None).Dispose());
                 }
             }
 

@@ -201,6 +201,32 @@ public class OutputFilesTests
     }
 
     [Fact]
+    public void OutputFiles_AnOldFileAnotherProgramHoldsOpen_IsRefusedBeforeAnythingIsWritten()
+    {
+        // Windows cannot rename over a file another program has open (a register open in Excel): without the check, the
+        // files before it in the batch would be replaced and the batch would stop at it. On Unix another .NET program's
+        // FileStream holds an advisory lock, which stands in for it here.
+        var folder = Folder();
+        var (a, b) = (Path.Combine(folder, "a.txt"), Path.Combine(folder, "b.txt"));
+        File.WriteAllText(a, "old a");
+        File.WriteAllText(b, "old b");
+        var files = new OutputFiles();
+        files.Add(a, "new a");
+        files.Add(b, "new b");
+
+        using (new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            var e = Assert.Throws<CliException>(files.Commit);
+            Assert.StartsWith(b + ": ", e.Message, StringComparison.Ordinal);
+            Assert.EndsWith("(no file was written).", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("old a", File.ReadAllText(a));
+        Assert.Equal("old b", File.ReadAllText(b));
+        AssertNoTemporaries(folder);
+    }
+
+    [Fact]
     public void OutputFiles_AnInterruptionDuringTheWrites_ChangesNoFile_AndLeavesNoTemporaryOrNewFolder()
     {
         // What Ctrl+C (SIGINT), SIGTERM, SIGQUIT or SIGHUP does while the temporary files are written: the signal

@@ -27,7 +27,7 @@ internal sealed class CliClock : IClock
     /// <summary>The <c>--now</c> option of the commands whose output holds the time.</summary>
     public static readonly Option<Instant?> NowOption = new("--now")
     {
-        Description = $"Use this instant (ISO-8601 UTC, for example 2026-03-09T09:00:00Z) as the current time, so that the output is the same on every run. Without it, the {SourceDateEpoch} environment variable (seconds since 1970-01-01T00:00:00Z) is used if set.",
+        Description = $"Use this instant (ISO-8601 with Z or an offset, for example 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00) as the current time, so that the output is the same on every run. Without it, the {SourceDateEpoch} environment variable (seconds since 1970-01-01T00:00:00Z) is used if set.",
         HelpName = "INSTANT",
         CustomParser = result =>
         {
@@ -37,22 +37,78 @@ internal sealed class CliClock : IClock
             }
 
             var text = result.Tokens[^1].Value;
-            var parsed = InstantPattern.ExtendedIso.Parse(text);
-            if (!parsed.Success)
+            if (ParseNow(text, out var error) is not { } instant)
             {
-                result.AddError($"--now '{text}': expected an instant in ISO-8601 UTC, such as 2026-03-09T09:00:00Z.");
+                result.AddError($"--now '{text}': {error}");
                 return null;
             }
 
-            if (parsed.Value < Instant.FromUnixTimeSeconds(0) || parsed.Value > Latest)
-            {
-                result.AddError($"--now '{text}': use an instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.");
-                return null;
-            }
-
-            return parsed.Value;
+            return instant;
         },
     };
+
+    // The forms --now reads: RFC 3339 date-times (ISO-8601's extended format with Z or an offset, as
+    // `date -Iseconds`, `date --rfc-3339=seconds` and `git log --format=%cI` print them), seconds optional, a fraction
+    // of up to nine digits, an offset with or without its colon.
+    private static readonly OffsetDateTimePattern[] NowPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HHmm>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<+HHmm>"),
+    ];
+
+    /// <summary>
+    /// Reads a <c>--now</c> value: an ISO-8601 / RFC 3339 date and time with <c>Z</c> or an offset
+    /// (<c>2026-03-09T09:00:00Z</c>, <c>2026-03-09T10:00:00+01:00</c>, <c>…+0100</c>; seconds and a fraction
+    /// optional; <c>t</c>, <c>z</c> and a space between date and time as RFC 3339 allows), from 1970 to the end of 9999.
+    /// </summary>
+    /// <returns>The instant, or null with <paramref name="error"/> saying what is wrong (without the value).</returns>
+    internal static Instant? ParseNow(string text, out string error)
+    {
+        // RFC 3339 (section 5.6) allows lower-case t and z, and a space in place of the T.
+        var normal = text.Length > 10 && text[10] is ' ' or 't' ? string.Concat(text.AsSpan(0, 10), "T", text.AsSpan(11)) : text;
+        if (normal.EndsWith('z'))
+        {
+            normal = normal[..^1] + "Z";
+        }
+
+        foreach (var pattern in NowPatterns)
+        {
+            var parsed = pattern.Parse(normal);
+            if (!parsed.Success)
+            {
+                continue;
+            }
+
+            Instant instant;
+            try
+            {
+                instant = parsed.Value.ToInstant();
+            }
+            catch (OverflowException)
+            {
+                instant = Instant.MaxValue; // the end of 9999 at a negative offset: past the last instant NodaTime holds
+            }
+
+            if (instant < Instant.FromUnixTimeSeconds(0) || instant > Latest)
+            {
+                error = "use an instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.";
+                return null;
+            }
+
+            error = string.Empty;
+            return instant;
+        }
+
+        error = LocalDateTimePattern.ExtendedIso.Parse(normal).Success
+            || LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(normal).Success
+            ? "the time has no offset, so it is not one instant: add Z for UTC (2026-03-09T09:00:00Z) or the offset from UTC (2026-03-09T10:00:00+01:00)."
+            : LocalDatePattern.Iso.Parse(normal).Success
+            ? "a date is not an instant: give a time and Z or an offset, such as 2026-03-09T00:00:00Z."
+            : "expected an ISO-8601 instant with Z or an offset, such as 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00.";
+        return null;
+    }
 
     private readonly Instant? _now;
     private readonly CliEnvironment _env;

@@ -183,6 +183,16 @@ internal sealed class OutputWriter(TextWriter inner) : TextWriter
     }
 }
 
+/// <summary>
+/// The command was stopped by Ctrl+C or another termination signal while it wrote its files (see <see cref="OutputFiles"/>):
+/// printed as one line, exit code <see cref="ExitCode"/> (<see cref="ExitCodes.Interrupted"/> of the signal).
+/// </summary>
+internal sealed class CliInterruptedException(string message, int exitCode) : CliException(message)
+{
+    /// <summary>The process's exit code: 128 + the signal's number.</summary>
+    public int ExitCode { get; } = exitCode;
+}
+
 /// <summary>The tool's exit codes.</summary>
 internal static class ExitCodes
 {
@@ -194,4 +204,10 @@ internal static class ExitCodes
 
     /// <summary>A usage or input error: bad arguments, a missing or malformed file.</summary>
     public const int UsageOrInputError = 2;
+
+    /// <summary>
+    /// Stopped by a termination signal while writing files: 128 + the signal's number, as shells report it (130 for
+    /// Ctrl+C, SIGINT; 143 for SIGTERM).
+    /// </summary>
+    public static int Interrupted(int signal) => 128 + signal;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Usm.Cli;
@@ -14,6 +15,14 @@ namespace Usm.Cli;
 /// others old, and the temporary files of the others behind (named <c>.usm-….tmp</c>, safe to delete). A rename that
 /// fails although the checks before it passed (rare: the folder's permissions changed meanwhile) stops the batch; the
 /// error names that file and the files already replaced.</para>
+/// <para>While the files are written and renamed, Ctrl+C (SIGINT), SIGTERM, SIGQUIT and SIGHUP do not end the process
+/// at once, which would leave the temporary files behind: a signal during the writes stops the batch before the next
+/// file (the temporary files are deleted and no old file changes), and a signal during the renames lets them finish
+/// (a few milliseconds; stopping half-way would mix new and old files). Either way the command then ends with a
+/// <see cref="CliInterruptedException"/> that says which of the two happened.</para>
+/// <para>An old file that another program holds open (on Windows, a file open in Excel; on Unix, one that another .NET
+/// program holds, which takes an advisory lock) is refused before anything is written, since Windows cannot replace it.
+/// Programs that open files without such a lock are not seen.</para>
 /// <para>A target that is a symbolic link is written through the link: the file the link points to is replaced, and
 /// the link stays. A replaced file gets the permissions of a new file, not those of the file it replaces. A target in
 /// Unix's <c>/dev</c>, <c>/proc</c> or <c>/sys</c> (such as <c>/dev/null</c> or <c>/dev/stdout</c>; <c>/dev/shm</c>
@@ -38,6 +47,15 @@ internal sealed class OutputFiles
         !OperatingSystem.IsWindows()
         && SystemFolders.Any(f => realPath.StartsWith(f, StringComparison.Ordinal))
         && !realPath.StartsWith("/dev/shm/", StringComparison.Ordinal);
+
+    // The number of the termination signal that arrived while Commit ran (set from another thread), 0 for none.
+    private volatile int _signal;
+
+    /// <summary>
+    /// Notes a termination signal by its Unix number (2 for SIGINT, 15 for SIGTERM): the batch stops at the next file.
+    /// The signal handlers call this; so do tests.
+    /// </summary>
+    internal void Interrupt(int signal = 2) => _signal = signal;
 
     /// <summary>Whether <paramref name="name"/> is the name of one of this class's temporary files.</summary>
     public static bool IsTemporary(string name) =>
@@ -71,11 +89,16 @@ internal sealed class OutputFiles
 
     /// <summary>Writes every file added, all or none (see the remarks on the class).</summary>
     /// <exception cref="CliException">A file cannot be written; the message names it. No old file has changed then, unless the message says so.</exception>
+    /// <exception cref="CliInterruptedException">A termination signal arrived; the message says whether the files were written.</exception>
     public void Commit() => Commit(beforeRename: null);
 
-    /// <summary>As <see cref="Commit()"/>; <paramref name="beforeRename"/> runs before each rename with the target's path (tests use it to make a rename fail).</summary>
-    internal void Commit(Action<string>? beforeRename)
+    /// <summary>
+    /// As <see cref="Commit()"/>; <paramref name="beforeRename"/> runs before each rename and <paramref name="beforeWrite"/>
+    /// before each temporary file is written, with the target's path (tests use them to make a step fail or to interrupt).
+    /// </summary>
+    internal void Commit(Action<string>? beforeRename, Action<string>? beforeWrite = null)
     {
+        using var signals = DeferSignals();
         var created = new List<string>();
         var temps = new List<string?>();
         try
@@ -86,16 +109,27 @@ internal sealed class OutputFiles
                 {
                     throw new CliException($"{shown}: is a directory, not a file; no file was written.");
                 }
+
+                // An old file another program holds open (a register open in Excel) cannot be replaced on Windows: found
+                // here, before anything is written, rather than by a rename half-way through the batch.
+                if (File.Exists(target))
+                {
+                    Guarded(shown, () => new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.None).Dispose());
+                }
             }
 
             foreach (var (shown, target, text) in _files)
             {
+                beforeWrite?.Invoke(target);
+                StopIfInterrupted("no file was written");
                 var folder = Path.GetDirectoryName(target) ?? target;
                 Guarded(shown, () => CreateFolder(folder, created));
                 var temp = Path.Combine(folder, TempPrefix + Path.GetRandomFileName() + TempSuffix);
                 temps.Add(temp); // before it exists, so that a write that fails half-way is cleaned up too
                 Guarded(shown, () => WriteTemporary(temp, text));
             }
+
+            StopIfInterrupted("no file was written");
         }
         catch
         {
@@ -120,6 +154,50 @@ internal sealed class OutputFiles
                 throw new CliException($"{_files[i].Shown}: {e.Message} ({done}; the others are unchanged).");
             }
         }
+
+        StopIfInterrupted("every file had already been written");
+    }
+
+    private void StopIfInterrupted(string state)
+    {
+        if (_signal != 0)
+        {
+            throw new CliInterruptedException($"interrupted; {state}.", ExitCodes.Interrupted(_signal));
+        }
+    }
+
+    // The signals that end a process, with their Unix numbers: .NET's PosixSignal values are not those numbers, which
+    // the exit code carries (128 + number, as shells report it).
+    private static readonly (PosixSignal Signal, int Number)[] DeferredSignals =
+        [(PosixSignal.SIGHUP, 1), (PosixSignal.SIGINT, 2), (PosixSignal.SIGQUIT, 3), (PosixSignal.SIGTERM, 15)];
+
+    // Holds back the signals that end a process while the batch is written: each is noted (Interrupt) and cancelled.
+    // Where the platform has no such signals, nothing is held back.
+    private Registrations DeferSignals()
+    {
+        var registrations = new Registrations();
+        foreach (var (signal, number) in DeferredSignals)
+        {
+            try
+            {
+                registrations.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true;
+                    Interrupt(number);
+                }));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Not on this platform (for example a browser); such a signal ends the process as before.
+            }
+        }
+
+        return registrations;
+    }
+
+    private sealed class Registrations : List<PosixSignalRegistration>, IDisposable
+    {
+        public void Dispose() => ForEach(r => r.Dispose());
     }
 
     private static void Guarded(string shown, Action step)

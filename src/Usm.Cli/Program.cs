@@ -8,7 +8,7 @@ public static class Program
 {
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The command-line arguments.</param>
-    /// <returns>The exit code: 0 success, 1 findings, 2 a usage or input error.</returns>
+    /// <returns>The exit code: 0 success, 1 findings, 2 a usage or input error, 128 + the signal's number when a termination signal stopped the writing of output files.</returns>
     public static int Main(string[] args) => Run(args, CliEnvironment.FromProcess());
 
     /// <summary>Runs the tool against the given writers (in-process tests use this).</summary>
@@ -48,6 +48,11 @@ public static class Program
             }
 
             env.Error.WriteLine("usm: " + message);
+            if (e is CliInterruptedException interrupted)
+            {
+                return interrupted.ExitCode;
+            }
+
             if (e is CliUsageException)
             {
                 env.Error.WriteLine(UsageHint);

@@ -98,21 +98,45 @@ public class ClockTests
         Assert.InRange(at, before, after);
     }
 
+    // Every RFC 3339 form of one instant, as `date -Iseconds`, `date --rfc-3339=seconds`, `git log --format=%cI` and
+    // `date +%Y-%m-%dT%H:%M:%S%z` print it (RFC 3339, section 5.6: T, t or a space; Z or z; an offset).
     [Theory]
-    [InlineData("2026-03-09")]
-    [InlineData("yesterday")]
-    [InlineData("2026-03-09T09:00:00+01:00")]
-    [InlineData("2026-03-09 09:00:00Z")]
-    [InlineData("1773046800")]
-    [InlineData("")]
-    public void Convert_ABadNow_IsAUsageError_NamingTheOptionAndValue_AndWritesNothing(string value)
+    [InlineData("2026-03-09T09:00:00Z")]
+    [InlineData("2026-03-09T09:00:00+00:00")]
+    [InlineData("2026-03-09T10:00:00+01:00")]
+    [InlineData("2026-03-09T04:00:00-05:00")]
+    [InlineData("2026-03-09T10:00:00+0100")]
+    [InlineData("2026-03-09T10:00:00+01")]
+    [InlineData("2026-03-09 10:00:00+01:00")]
+    [InlineData("2026-03-09t09:00:00z")]
+    [InlineData("2026-03-09T09:00Z")]
+    [InlineData("2026-03-09T09:00:00.000Z")]
+    [InlineData("2026-03-09T09:00:00,0Z")]
+    public void Convert_ANowWithZOrAnOffset_IsThatInstant(string value)
+    {
+        var (_, bytes) = Convert(NoVariables, null, "--now", value);
+        Assert.All(EventInstants(bytes), at => Assert.Equal(Now, at));
+    }
+
+    [Theory]
+    [InlineData("yesterday", "expected an ISO-8601 instant with Z or an offset, such as 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00.")]
+    [InlineData("1773046800", "expected an ISO-8601 instant with Z or an offset, such as 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00.")]
+    [InlineData("", "expected an ISO-8601 instant with Z or an offset, such as 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00.")]
+    [InlineData(" 2026-03-09T09:00:00Z", "expected an ISO-8601 instant with Z or an offset, such as 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00.")]
+    [InlineData("2026-03-09T09:00:00.1234567891Z", "expected an ISO-8601 instant with Z or an offset, such as 2026-03-09T09:00:00Z or 2026-03-09T10:00:00+01:00.")]
+    [InlineData("2026-03-09T09:00:00", "the time has no offset, so it is not one instant: add Z for UTC (2026-03-09T09:00:00Z) or the offset from UTC (2026-03-09T10:00:00+01:00).")]
+    [InlineData("2026-03-09 09:00", "the time has no offset, so it is not one instant: add Z for UTC (2026-03-09T09:00:00Z) or the offset from UTC (2026-03-09T10:00:00+01:00).")]
+    [InlineData("2026-03-09", "a date is not an instant: give a time and Z or an offset, such as 2026-03-09T00:00:00Z.")]
+    [InlineData("9999-12-31T23:59:59-01:00", "use an instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")]
+    [InlineData("1970-01-01T00:30:00+01:00", "use an instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")]
+    public void Convert_ABadNow_IsAUsageError_NamingTheOptionAndValue_AndWritesNothing(string value, string reason)
     {
         var folder = Folder();
         var run = CliRunner.InProcess("convert", Register, Path.Combine(folder, "db.json"), "--now", value);
 
         Assert.Equal(2, run.ExitCode);
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"usm: --now '{value}': expected an instant in ISO-8601 UTC, such as 2026-03-09T09:00:00Z.", lines[0]);
+        Assert.Equal($"usm: --now '{value}': {reason}", lines[0]);
         Assert.Equal("Run 'usm --help' for usage.", lines[^1]);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
     }

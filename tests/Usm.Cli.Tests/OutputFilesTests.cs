@@ -200,6 +200,89 @@ public class OutputFilesTests
         AssertNoTemporaries(folder);
     }
 
+    [Fact]
+    public void OutputFiles_AnOldFileAnotherProgramHoldsOpen_IsRefusedBeforeAnythingIsWritten()
+    {
+        // Windows cannot rename over a file another program has open (a register open in Excel): without the check, the
+        // files before it in the batch would be replaced and the batch would stop at it. On Unix another .NET program's
+        // FileStream holds an advisory lock, which stands in for it here.
+        var folder = Folder();
+        var (a, b) = (Path.Combine(folder, "a.txt"), Path.Combine(folder, "b.txt"));
+        File.WriteAllText(a, "old a");
+        File.WriteAllText(b, "old b");
+        var files = new OutputFiles();
+        files.Add(a, "new a");
+        files.Add(b, "new b");
+
+        using (new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            var e = Assert.Throws<CliException>(files.Commit);
+            Assert.StartsWith(b + ": ", e.Message, StringComparison.Ordinal);
+            Assert.EndsWith("(no file was written).", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("old a", File.ReadAllText(a));
+        Assert.Equal("old b", File.ReadAllText(b));
+        AssertNoTemporaries(folder);
+    }
+
+    [Fact]
+    public void OutputFiles_AnInterruptionDuringTheWrites_ChangesNoFile_AndLeavesNoTemporaryOrNewFolder()
+    {
+        // What Ctrl+C (SIGINT), SIGTERM, SIGQUIT or SIGHUP does while the temporary files are written: the signal
+        // handlers call Interrupt, and the batch stops before the next file instead of the process ending with the
+        // temporary files left behind.
+        var folder = Folder();
+        var (a, b, c) = (Path.Combine(folder, "a.txt"), Path.Combine(folder, "new", "b.txt"), Path.Combine(folder, "c.txt"));
+        File.WriteAllText(a, "old a");
+        File.WriteAllText(c, "old c");
+        var files = new OutputFiles();
+        files.Add(a, "new a");
+        files.Add(b, "new b");
+        files.Add(c, "new c");
+
+        var e = Assert.Throws<CliInterruptedException>(() => files.Commit(beforeRename: null, beforeWrite: target =>
+        {
+            if (target == c)
+            {
+                files.Interrupt();
+            }
+        }));
+
+        Assert.Equal("interrupted; no file was written.", e.Message);
+        Assert.Equal(130, e.ExitCode); // 128 + SIGINT's 2, as shells report a Ctrl+C
+        Assert.Equal(["a.txt", "c.txt"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("old a", File.ReadAllText(a));
+        Assert.Equal("old c", File.ReadAllText(c));
+    }
+
+    [Fact]
+    public void OutputFiles_AnInterruptionDuringTheRenames_LetsThemFinish_ThenStops()
+    {
+        var folder = Folder();
+        var (a, b) = (Path.Combine(folder, "a.txt"), Path.Combine(folder, "b.txt"));
+        File.WriteAllText(a, "old a");
+        File.WriteAllText(b, "old b");
+        var files = new OutputFiles();
+        files.Add(a, "new a");
+        files.Add(b, "new b");
+
+        var e = Assert.Throws<CliInterruptedException>(() => files.Commit(beforeRename: target =>
+        {
+            if (target == a)
+            {
+                files.Interrupt(15); // SIGTERM, as a CI runner sends it to a cancelled job
+            }
+        }));
+
+        Assert.Equal("interrupted; every file had already been written.", e.Message);
+        Assert.Equal(143, e.ExitCode);
+        Assert.Equal("new a", File.ReadAllText(a));
+        Assert.Equal("new b", File.ReadAllText(b));
+        AssertNoTemporaries(folder);
+    }
+
+
     [Theory]
     [InlineData("/dev/null")]
     [InlineData("/dev/stdout")]

@@ -36,6 +36,48 @@ public class WaspasTests
     }
 
     [Fact]
+    public void TusAytacAdaliExample_WithCriticWeights()
+    {
+        // Tuş and Aytaç Adalı, "The new combination with CRITIC and WASPAS methods for the time and attendance software
+        // selection problem", Opsearch 56(2), 2019, pp. 528-538, as checked in pyrepo-mcda's test suite: five products,
+        // price a cost and five benefits, CRITIC weights, λ = 0.5; Q = 0.5622, 0.6575, 0.6192, 0.6409, 0.722.
+        // The CRITIC weights (Diakoulaki et al. 1995) are computed below as that suite does: min-max normalised columns,
+        // weight ∝ standard deviation × Σ (1 − correlation with every column). The paper rounds the weights, so the
+        // scores agree to about 4e-4.
+        double[][] matrix = [[5000, 3, 3, 4, 3, 2], [680, 5, 3, 2, 2, 1], [2000, 3, 2, 3, 4, 3], [600, 4, 3, 1, 2, 2], [800, 2, 4, 3, 3, 4]];
+        var weights = Critic(matrix);
+        string[] names = ["price", "c2", "c3", "c4", "c5", "c6"];
+        var set = WeightedProductTests.Matrix(matrix, names);
+        var criteria = names.Select((name, j) => new Criterion(name, j == 0 ? CriterionKind.Cost : CriterionKind.Benefit, weights[j]));
+
+        var ranking = Prioritiser.Rank(set, RankingMethod.Waspas(criteria, 0.5));
+
+        double[] published = [0.5622, 0.6575, 0.6192, 0.6409, 0.722];
+        for (var i = 0; i < published.Length; i++)
+        {
+            Assert.Equal(published[i], ranking.Find("A" + (i + 1))!.Score, 5e-4);
+        }
+
+        Assert.Equal(["A5", "A2", "A4", "A3", "A1"], ranking.Ids.ToArray());
+    }
+
+    private static double[] Critic(double[][] matrix)
+    {
+        var m = matrix[0].Length;
+        var columns = Enumerable.Range(0, m).Select(j =>
+        {
+            var x = matrix.Select(row => row[j]).ToArray();
+            var (min, max) = (x.Min(), x.Max());
+            return x.Select(v => (v - min) / (max - min)).ToArray();
+        }).ToArray();
+        static double Deviation(double[] x) => Math.Sqrt(x.Select(v => (v - x.Average()) * (v - x.Average())).Average());
+        static double Correlation(double[] a, double[] b) =>
+            a.Zip(b).Select(p => (p.First - a.Average()) * (p.Second - b.Average())).Average() / (Deviation(a) * Deviation(b));
+        var information = columns.Select(a => Deviation(a) * columns.Sum(b => 1 - Correlation(a, b))).ToArray();
+        return [.. information.Select(c => c / information.Sum())];
+    }
+
+    [Fact]
     public void ZeroValue_IsRefused_NamingCandidateAndCriterion()
     {
         var set = WeightedProductTests.Matrix([[4, 2], [0, 1]], "value", "effort");

@@ -37,9 +37,6 @@ public sealed class WeightedProductMethod : RankingMethod
     /// <inheritdoc />
     public override string Name => "WPM";
 
-    /// <summary>Gets each criterion's weight divided by the sum of the weights, in criterion order.</summary>
-    internal ReadOnlySpan<double> Weights => _weights;
-
     internal override ScoreSheet Evaluate(CandidateSet set, double[] scores) => Compute(set, scores, Name);
 
     /// <summary>Writes every candidate's WPM score into <paramref name="scores"/> and returns the columns' (min, max); errors name <paramref name="methodName"/>.</summary>

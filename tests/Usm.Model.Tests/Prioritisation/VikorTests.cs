@@ -57,6 +57,18 @@ public class VikorTests
     }
 
     [Fact]
+    public void CostCriterion_OfNegatedValues_EqualsTheBenefit()
+    {
+        // f* is the minimum of a cost and (f* − f) / (f* − f⁻) is the same ratio for −x as a cost as for x as a benefit.
+        var set = PapathanasiouPloskas();
+        var negated = new CandidateSet(Enumerable.Range(0, set.Count).Select(i => set[i].WithValue("c1", -set[i].Values["c1"])));
+        var benefit = RankingMethod.Vikor(FourBenefits, 0.625).Compromise(set);
+        var cost = RankingMethod.Vikor([Criterion.Cost("c1", 0.4), .. FourBenefits.Skip(1)], 0.625).Compromise(negated);
+
+        Assert.Equal(benefit.Candidates.Select(c => (c.Id, c.S, c.R, c.Q)), cost.Candidates.Select(c => (c.Id, c.S, c.R, c.Q)));
+    }
+
+    [Fact]
     public void Explanation_StatesQ_S_R_AndTheRegretTerms()
     {
         var ranking = Prioritiser.Rank(PapathanasiouPloskas(), RankingMethod.Vikor(FourBenefits, 0.625));

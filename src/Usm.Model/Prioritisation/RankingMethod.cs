@@ -171,6 +171,40 @@ public abstract class RankingMethod
     /// <returns>The method.</returns>
     public static TopsisMethod Topsis(IEnumerable<Criterion> criteria, SawNormalisation normalisation = SawNormalisation.Vector) => new(criteria, normalisation);
 
+    /// <summary>
+    /// The weighted product model (WPM): score = Πⱼ rⱼ^wⱼ, with rⱼ the value normalised by the column's best (benefit
+    /// x / max, cost min / x). Every value must be positive.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static WeightedProductMethod WeightedProduct(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// WASPAS: Q = λ · WSM + (1 − λ) · WPM, the weighted sum and the weighted product of the same values normalised by
+    /// the column's best (benefit x / max, cost min / x). Every value must be positive.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="lambda">λ, the weighted sum's share, in [0, 1]: 1 is SAW with max normalisation, 0 is WPM.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lambda"/> is NaN or outside [0, 1].</exception>
+    public static WaspasMethod Waspas(IEnumerable<Criterion> criteria, double lambda = 0.5) => new(criteria, lambda);
+
+    /// <summary>
+    /// VIKOR: group utility S, individual regret R and the compromise index Q = v · S part + (1 − v) · R part; lower Q
+    /// is better, so the score is −Q. <see cref="VikorMethod.Compromise"/> checks the compromise conditions.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="v">v, the weight of group utility S in Q, in [0, 1] (0.5: consensus; above: majority rule; below: veto).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="v"/> is NaN or outside [0, 1].</exception>
+    public static VikorMethod Vikor(IEnumerable<Criterion> criteria, double v = 0.5) => new(criteria, v);
+
     /// <inheritdoc />
     public override string ToString() => Name;
 

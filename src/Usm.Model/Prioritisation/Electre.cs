@@ -88,11 +88,12 @@ public static class Electre
 
         var data = new ElectreData(candidates, list, rows, delta, concordanceThreshold, discordanceThreshold);
         var relation = new ulong[((long)n * n + 63) / 64];
+        var weights = list.Select(c => c.Weight).ToArray();
         for (var a = 0; a < n; a++)
         {
             for (var b = a + 1; b < n; b++)
             {
-                var (ab, ba) = data.OutranksBothWays(a, b);
+                var (ab, ba) = ElectreData.OutranksBothWays(rows, weights, a, b, data);
                 if (ab)
                 {
                     Set(relation, ((long)a * n) + b);
@@ -118,6 +119,8 @@ public static class Electre
 internal sealed class ElectreData(CandidateSet set, ImmutableArray<Criterion> criteria, double[] rows, double delta, double concordanceThreshold, double discordanceThreshold)
 {
     private readonly double _total = criteria.Sum(c => c.Weight);
+
+    private double Total => _total;
 
     public CandidateSet Set { get; } = set;
 
@@ -165,33 +168,38 @@ internal sealed class ElectreData(CandidateSet set, ImmutableArray<Criterion> cr
         a != b && Concordance(a, b) >= ConcordanceThreshold && Discordance(a, b) <= DiscordanceThreshold;
 
     /// <summary>Both directions of one pair in one pass; the same sums in the same order as <see cref="Concordance"/> and <see cref="Discordance"/>.</summary>
-    public (bool AOverB, bool BOverA) OutranksBothWays(int a, int b)
+    public static (bool AOverB, bool BOverA) OutranksBothWays(double[] values, double[] weights, int a, int b, ElectreData data)
     {
         double cab = 0, cba = 0, gab = 0, gba = 0;
-        var ra = a * Width;
-        var rb = b * Width;
-        for (var j = 0; j < Width; j++)
+        var m = weights.Length;
+        var rowA = values.AsSpan(a * m, m);
+        var rowB = values.AsSpan(b * m, m);
+        for (var j = 0; j < rowA.Length; j++)
         {
-            var va = rows[ra + j];
-            var vb = rows[rb + j];
-            var w = Criteria[j].Weight;
+            var va = rowA[j];
+            var vb = rowB[j];
             if (va >= vb)
             {
-                cab += w;
+                cab += weights[j];
+                if (va - vb > gba)
+                {
+                    gba = va - vb;
+                }
             }
 
             if (vb >= va)
             {
-                cba += w;
+                cba += weights[j];
+                if (vb - va > gab)
+                {
+                    gab = vb - va;
+                }
             }
-
-            gab = Math.Max(gab, vb - va);
-            gba = Math.Max(gba, va - vb);
         }
 
-        var dab = gab > 0 ? gab / Delta : 0;
-        var dba = gba > 0 ? gba / Delta : 0;
-        return (cab / _total >= ConcordanceThreshold && dab <= DiscordanceThreshold, cba / _total >= ConcordanceThreshold && dba <= DiscordanceThreshold);
+        var dab = gab > 0 ? gab / data.Delta : 0;
+        var dba = gba > 0 ? gba / data.Delta : 0;
+        return (cab / data.Total >= data.ConcordanceThreshold && dab <= data.DiscordanceThreshold, cba / data.Total >= data.ConcordanceThreshold && dba <= data.DiscordanceThreshold);
     }
 }
 

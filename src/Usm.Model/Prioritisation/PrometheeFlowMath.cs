@@ -12,10 +12,12 @@ namespace Usm.Model.Prioritisation;
 /// criterion adds ½ per candidate and the linear criteria add Σ (d − q) / (p − q) = (c·x − Σ s[k] − c·q) / (p − q),
 /// taken from prefix sums held in double-double arithmetic (about 106 bits), so the cancellation of c·x against the
 /// window's sum costs no more than the final rounding. The Gaussian criterion has no such closed form: its middle run
-/// (where 0 &lt; P &lt; 1 in double precision, differences below about 8.6·s) is summed term by term.</para>
-/// <para>Cost: O(n log n) for the sort, then O(log n) per candidate for the piecewise-linear shapes, and O(log n + w) for
-/// the Gaussian, where w is the number of candidates within about 8.6·s of it: O(n²) in the worst case (every value
-/// within a few s of every other).</para>
+/// (where 0 &lt; P &lt; 1 in double precision, differences below about 8.6·s) is summed term by term, one term per
+/// distinct value times its count.</para>
+/// <para>Each distinct value is computed once and shared by the candidates that have it. Cost: O(n log n) for the sort,
+/// then O(log n) per distinct value for the piecewise-linear shapes, and O(log n + w) for the Gaussian, where w is the
+/// number of distinct values within about 8.6·s of it: O(u²) for u distinct values in the worst case (every value within
+/// a few s of every other), so O(n²) when all values differ.</para>
 /// <para>Every flow is a function of the candidate's value and of the sorted column alone, so it does not depend on the
 /// order of the candidates, bit for bit, and candidates with equal values get equal flows.</para>
 /// </remarks>
@@ -35,39 +37,91 @@ internal static class PrometheeFlowMath
         var s = new double[n];
         Array.Copy(v, s, n);
         Array.Sort(s);
-        double divisor = n - 1;
+
+        // The distinct values (±0 count as one: they give the same differences' signs) and where each starts in s.
+        var distinct = new List<double>();
+        var starts = new List<int>();
+        for (var k = 0; k < n; k++)
+        {
+            if (k == 0 || s[k] != s[k - 1])
+            {
+                distinct.Add(s[k]);
+                starts.Add(k);
+            }
+        }
+
+        starts.Add(n);
+        var u = distinct.ToArray();
+        var start = starts.ToArray();
+        var up = new double[u.Length];
+        var down = new double[u.Length];
         switch (f.Shape)
         {
             case PreferenceShape.Gaussian:
-                Gaussian(v, s, f.Sigma, divisor, plus, minus);
-                return true;
+                Gaussian(u, start, f.Sigma, up, down);
+                break;
             case PreferenceShape.Linear:
             case PreferenceShape.VShape:
-                return Linear(v, s, f.Indifference, f.Preference, divisor, plus, minus);
+                if (!Linear(u, s, f.Indifference, f.Preference, up, down))
+                {
+                    return false;
+                }
+
+                break;
             default:
-                Steps(v, s, f.Indifference, f.Preference, f.Shape == PreferenceShape.Level ? 0.5 : 0, divisor, plus, minus);
-                return true;
+                Steps(u, s, f.Indifference, f.Preference, f.Shape == PreferenceShape.Level ? 0.5 : 0, up, down);
+                break;
         }
+
+        double divisor = n - 1;
+        for (var i = 0; i < n; i++)
+        {
+            var k = IndexOfDistinct(u, v[i]);
+            plus[i] = up[k] / divisor;
+            minus[i] = down[k] / divisor;
+        }
+
+        return true;
+    }
+
+    /// <summary>The index of <paramref name="x"/> among the sorted distinct values (it is always there).</summary>
+    private static int IndexOfDistinct(double[] u, double x)
+    {
+        int lo = 0, hi = u.Length - 1;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (u[mid] < x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>The usual, U-shape and level criteria: counts only.</summary>
-    private static void Steps(double[] v, double[] s, double q, double p, double middle, double divisor, double[] plus, double[] minus)
+    private static void Steps(double[] u, double[] s, double q, double p, double middle, double[] plus, double[] minus)
     {
         var n = s.Length;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < u.Length; i++)
         {
-            var x = v[i];
+            var x = u[i];
             var k1 = FirstNotBelowBy(s, x, p);
             var k2 = FirstNotBelowBy(s, x, q);
             var k3 = FirstAboveBy(s, x, q);
             var k4 = FirstAboveBy(s, x, p);
-            plus[i] = (k1 + (middle * (k2 - k1))) / divisor;
-            minus[i] = (n - k4 + (middle * (k4 - k3))) / divisor;
+            plus[i] = k1 + (middle * (k2 - k1));
+            minus[i] = n - k4 + (middle * (k4 - k3));
         }
     }
 
     /// <summary>The V-shape and linear criteria: counts plus a window sum from double-double prefix sums.</summary>
-    private static bool Linear(double[] v, double[] s, double q, double p, double divisor, double[] plus, double[] minus)
+    private static bool Linear(double[] u, double[] s, double q, double p, double[] plus, double[] minus)
     {
         var n = s.Length;
         var hi = new double[n + 1];
@@ -83,9 +137,9 @@ internal static class PrometheeFlowMath
         }
 
         var width = p - q;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < u.Length; i++)
         {
-            var x = v[i];
+            var x = u[i];
             var k1 = FirstNotBelowBy(s, x, p);
             var k2 = FirstNotBelowBy(s, x, q);
             var k3 = FirstAboveBy(s, x, q);
@@ -117,28 +171,31 @@ internal static class PrometheeFlowMath
                 down = (th + tl) / width;
             }
 
-            plus[i] = (k1 + up) / divisor;
-            minus[i] = (n - k4 + down) / divisor;
+            plus[i] = k1 + up;
+            minus[i] = n - k4 + down;
         }
 
         return true;
     }
 
-    /// <summary>The Gaussian criterion: counts of full preferences plus the terms of the window where 0 &lt; P &lt; 1.</summary>
-    private static void Gaussian(double[] v, double[] s, double sigma, double divisor, double[] plus, double[] minus)
+    /// <summary>
+    /// The Gaussian criterion over the distinct values u (value t occurs start[t + 1] − start[t] times): the count of
+    /// full preferences, plus each distinct value's P times its count across the window where 0 &lt; P &lt; 1.
+    /// </summary>
+    private static void Gaussian(double[] u, int[] start, double sigma, double[] plus, double[] minus)
     {
-        var n = s.Length;
-        for (var i = 0; i < n; i++)
+        var count = u.Length;
+        var n = start[count];
+        for (var k = 0; k < count; k++)
         {
-            var x = v[i];
+            var x = u[k];
 
-            // Positive: k in [0, k2) has d = x − s[k] > 0; P(d) = 1 exactly for k below kOne.
-            var k2 = FirstNotBelowBy(s, x, 0);
-            int lo = 0, hi = k2;
+            // Positive: the values below x, u[0..k); P(x − u[t]) = 1 exactly for t below lo, and falls as t grows.
+            int lo = 0, hi = k;
             while (lo < hi)
             {
                 var mid = lo + ((hi - lo) / 2);
-                if (PreferenceFunction.GaussianValue(x - s[mid], sigma) == 1)
+                if (PreferenceFunction.GaussianValue(x - u[mid], sigma) == 1)
                 {
                     lo = mid + 1;
                 }
@@ -148,22 +205,21 @@ internal static class PrometheeFlowMath
                 }
             }
 
-            var up = 0.0;
-            for (var k = lo; k < k2; k++)
+            double up = start[lo];
+            for (var t = lo; t < k; t++)
             {
-                up += PreferenceFunction.GaussianValue(x - s[k], sigma);
+                up += (start[t + 1] - start[t]) * PreferenceFunction.GaussianValue(x - u[t], sigma);
             }
 
-            plus[i] = (lo + up) / divisor;
+            plus[k] = up;
 
-            // Negative: k in [k3, n) has d = s[k] − x > 0; P(d) = 1 exactly from kOne on.
-            var k3 = FirstAboveBy(s, x, 0);
-            lo = k3;
-            hi = n;
+            // Negative: the values above x, u(k..count); P(u[t] − x) = 1 exactly from hi on.
+            lo = k + 1;
+            hi = count;
             while (lo < hi)
             {
                 var mid = lo + ((hi - lo) / 2);
-                if (PreferenceFunction.GaussianValue(s[mid] - x, sigma) < 1)
+                if (PreferenceFunction.GaussianValue(u[mid] - x, sigma) < 1)
                 {
                     lo = mid + 1;
                 }
@@ -173,13 +229,13 @@ internal static class PrometheeFlowMath
                 }
             }
 
-            var down = 0.0;
-            for (var k = k3; k < lo; k++)
+            double down = n - start[lo];
+            for (var t = k + 1; t < lo; t++)
             {
-                down += PreferenceFunction.GaussianValue(s[k] - x, sigma);
+                down += (start[t + 1] - start[t]) * PreferenceFunction.GaussianValue(u[t] - x, sigma);
             }
 
-            minus[i] = (n - lo + down) / divisor;
+            minus[k] = down;
         }
     }
 

@@ -17,10 +17,12 @@ namespace Usm.Model.Prioritisation;
 /// <para><b>Additivity.</b> Because π is a weighted sum, so are the flows: φ(a) = Σ_j w_j·φ_j(a), with the single-criterion
 /// net flow φ_j(a) = Σ_{x≠a} [P_j(a, x) − P_j(x, a)] / (n − 1). The explanation shows each w_j·φ_j; they add up to φ
 /// (to within rounding).</para>
-/// <para><b>Cost.</b> The flows are computed per criterion from the sorted column, not pair by pair: O(m·n log n) for the
-/// usual, U-shape, V-shape, level and linear criteria; for the Gaussian O(n log n + n·w), with w the number of
-/// candidates within about 8.6·s of a candidate (at larger differences P = 1 in double precision), which is O(n²) in the
-/// worst case. Memory: 2·m + 2 arrays of n doubles (the per-criterion flows are kept for the explanations).</para>
+/// <para><b>Cost.</b> The flows are computed per criterion from the sorted column, once per distinct value, not pair by
+/// pair: O(m·n log n) for the usual, U-shape, V-shape, level and linear criteria. The Gaussian adds, per distinct value,
+/// one term per distinct value within about 8.6·s of it (beyond, P = 1 in double precision): O(u²) for u distinct
+/// values in the worst case, so about 10¹⁰ exponentials for 100,000 distinct values packed within a few s (minutes),
+/// but O(n log n) for ratings on a short scale or for s small beside the spread. Memory: 2·m + 2 arrays of n doubles
+/// (the per-criterion flows are kept for the explanations).</para>
 /// <para><b>Numerics.</b> Every per-criterion flow depends only on the candidate's value and the column's sorted values,
 /// and the weighted sums run in criterion order, so the flows, scores and ranking do not depend on the order of the
 /// candidates in the set, bit for bit; candidates with equal values have equal flows. Against the pairwise definition

@@ -1,16 +1,28 @@
 using System.Text;
+using NodaTime;
 using Spectre.Console;
 
 namespace Usm.Cli;
 
 /// <summary>
 /// Where a command writes: standard output (as text and as a Spectre console), standard error, and whether the
-/// terminal is interactive (progress indicators and colour only then). Tests pass string writers.
+/// terminal is interactive (progress indicators and colour only then); and what it reads from its surroundings: the
+/// clock and the environment variables. Tests pass string writers, and their own variables and clock.
 /// </summary>
 internal sealed class CliEnvironment
 {
-    public CliEnvironment(TextWriter output, TextWriter error, bool interactive, bool colour)
+    private readonly Func<string, string?> _variables;
+
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="interactive">Whether progress indicators may be shown.</param>
+    /// <param name="colour">Whether colour may be used.</param>
+    /// <param name="variables">The environment variables by name (null for none: a test's runs do not see the test process's variables).</param>
+    /// <param name="clock">The clock when the command does not fix the time (null: the system clock).</param>
+    public CliEnvironment(TextWriter output, TextWriter error, bool interactive, bool colour, Func<string, string?>? variables = null, IClock? clock = null)
     {
+        _variables = variables ?? (_ => null);
+        Clock = clock ?? SystemClock.Instance;
         output = new OutputWriter(output);
         Out = output;
         Error = error;
@@ -42,12 +54,22 @@ internal sealed class CliEnvironment
 
     public IAnsiConsole Console { get; }
 
+    /// <summary>
+    /// The clock of the surroundings (the system clock outside tests). Commands read the time through
+    /// <see cref="CliClock"/>, which uses this clock only when neither <c>--now</c> nor <c>SOURCE_DATE_EPOCH</c> fixes it.
+    /// </summary>
+    public IClock Clock { get; }
+
+    /// <summary>The value of an environment variable, or null when it is not set.</summary>
+    public string? Variable(string name) => _variables(name);
+
     /// <summary>The process's own console: plain when output is redirected or NO_COLOR is set (https://no-color.org).</summary>
     public static CliEnvironment FromProcess()
     {
         var redirected = System.Console.IsOutputRedirected;
         var noColour = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        return new CliEnvironment(System.Console.Out, System.Console.Error, interactive: !redirected && !System.Console.IsErrorRedirected, colour: !redirected && !noColour);
+        return new CliEnvironment(System.Console.Out, System.Console.Error, interactive: !redirected && !System.Console.IsErrorRedirected, colour: !redirected && !noColour,
+            variables: Environment.GetEnvironmentVariable, clock: SystemClock.Instance);
     }
 
     private static int TerminalWidth()

@@ -125,48 +125,85 @@ internal static class Files
         return (buffer, count);
     }
 
-    /// <summary>Refuses an output file that is the input file (compared by full path, after symbolic links), before anything is written.</summary>
+    /// <summary>
+    /// Refuses an output file that is the input file, before anything is written: the two are compared by their
+    /// <see cref="RealPath"/>, so a symbolic link anywhere on either path (a linked folder, a linked file) is seen through.
+    /// </summary>
     public static void CheckNotSame(string input, string output, string what)
     {
-        if (string.Equals(FullPath(input), FullPath(output), StringComparison.Ordinal))
+        if (string.Equals(RealPath(input), RealPath(output), StringComparison.Ordinal))
         {
             throw new CliUsageException($"{what} {output} is the input file {input}; write to another file.");
         }
     }
 
-    private static string FullPath(string path)
+    /// <summary>The most symbolic links <see cref="RealPath"/> follows for one path (Linux's own limit is 40).</summary>
+    public const int MaxSymbolicLinks = 40;
+
+    /// <summary>
+    /// The absolute path of <paramref name="path"/> with every symbolic link on the way resolved: the path is walked
+    /// from its root one name at a time, and a name that is a link is replaced by the real path of its target (which
+    /// may hold links itself). <c>..</c> is applied after the link before it is resolved, as the operating system does,
+    /// so <c>a/link/../x</c> is the <c>x</c> beside the link's target. The names after the first one that does not
+    /// exist are kept as written. Letter case is kept as written: on a case-insensitive file system two spellings of
+    /// one file are not recognised as the same, and neither are two hard links to one file.
+    /// </summary>
+    /// <exception cref="CliException">More than <see cref="MaxSymbolicLinks"/> links (a loop).</exception>
+    public static string RealPath(string path)
     {
-        var full = Path.GetFullPath(path);
-        try
-        {
-            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return full;
-        }
+        var hops = 0;
+        var absolute = Path.IsPathFullyQualified(path) ? path : Path.Join(Directory.GetCurrentDirectory(), path);
+        return Walk(path, absolute, ref hops);
     }
 
-    public static void WriteAllText(string path, string text)
-    {
-        if (path.Length == 0)
-        {
-            throw new CliUsageException("an output file name is empty.");
-        }
+    private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
 
-        try
+    private static string Walk(string shown, string absolute, ref int hops)
+    {
+        var root = Path.GetPathRoot(absolute) ?? string.Empty;
+        var current = root;
+        foreach (var name in absolute[root.Length..].Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null)
+            if (name == ".")
             {
-                Directory.CreateDirectory(directory);
+                continue;
             }
 
-            File.WriteAllText(path, text);
+            if (name == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            var next = Path.Join(current, name);
+            if (LinkTarget(next) is not { } target)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++hops > MaxSymbolicLinks)
+            {
+                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{shown}: more than {MaxSymbolicLinks} symbolic links on the way (a loop?)."));
+            }
+
+            // A relative link is relative to the folder that holds it, which is `current` (already real).
+            current = Walk(shown, Path.IsPathFullyQualified(target) ? target : Path.Join(current, target), ref hops);
+        }
+
+        return current;
+    }
+
+    // The text of a symbolic link (or junction), or null for anything else: a file, a folder, a missing or unreadable name.
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"{path}: {e.Message}");
+            return null;
         }
     }
 }

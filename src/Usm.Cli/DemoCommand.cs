@@ -33,16 +33,23 @@ internal static class DemoCommand
             var scenario = env.WithProgress("Running the USM loop on the sample organisation...", DemoScenario.Run);
             var report = BuildReport(scenario);
             Commands.Render(parse, report, env);
+            // Both folders' files are put in place together, after all of them are written (OutputFiles).
+            var files = new OutputFiles();
+            var written = new List<(string Folder, IReadOnlyList<string> Names)>();
             if (parse.GetValue(OutOption) is { } folder)
             {
-                var written = DemoArtefacts.Write(folder, scenario, report);
-                env.Error.WriteLine($"usm: wrote {written.Count} files to {folder}: {string.Join(", ", written)}");
+                written.Add((folder, DemoArtefacts.Add(files, folder, scenario, report)));
             }
 
             if (parse.GetValue(SvgOption) is { } svgFolder)
             {
-                var written = DemoArtefacts.WriteSvg(svgFolder, scenario);
-                env.Error.WriteLine($"usm: wrote {written.Count} files to {svgFolder}: {string.Join(", ", written)}");
+                written.Add((svgFolder, DemoArtefacts.AddSvg(files, svgFolder, scenario)));
+            }
+
+            files.Commit();
+            foreach (var (into, names) in written)
+            {
+                env.Error.WriteLine($"usm: wrote {names.Count} files to {into}: {string.Join(", ", names)}");
             }
 
             return ExitCodes.Ok;

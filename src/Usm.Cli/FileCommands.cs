@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NodaTime;
+using NodaTime.Text;
 using Usm.Cli.Inputs;
 using Usm.Cli.Output;
 using Usm.Model;
@@ -49,7 +49,7 @@ internal static class FileCommands
                     facts.Add(("workflow", workflow.Id));
                     break;
                 case InputKind.RiskDatabase:
-                    var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, SystemClock.Instance));
+                    var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, CliClock.For(parse, env)));
                     facts.Add(("risks", database.Count));
                     break;
                 case InputKind.Scan:
@@ -89,10 +89,13 @@ internal static class FileCommands
         var command = new Command("convert", "Convert a risk register CSV to and from a risk-database JSON, or a USM-WIF workflow to and from the library's workflow JSON.");
         command.Arguments.Add(input);
         command.Arguments.Add(output);
+        command.Options.Add(CliClock.NowOption);
         command.SetAction(parse =>
         {
             var inPath = parse.GetRequiredValue(input);
             var outPath = parse.GetRequiredValue(output);
+            var clock = CliClock.For(parse, env);
+            var fixedAt = clock.Fixed; // a malformed SOURCE_DATE_EPOCH is refused before anything is read or written
             Files.CheckNotSame(inPath, outPath, "OUT");
             var (text, kind) = InputFiles.ReadAndDetect(inPath);
             var target = TargetOf(outPath);
@@ -109,14 +112,17 @@ internal static class FileCommands
                 case (InputKind.RegisterCsv, InputKind.RiskDatabase):
                     var risks = InputFiles.Unwrap(inPath, RiskRegisterCsv.Import(text));
                     // Related risks first: a row may relate to a risk further down (an export sorts rows by id).
-                    var database = new RiskDatabase(SystemClock.Instance).RegisterAll(risks, ConvertActor);
+                    // RegisterAll reads the clock once: every risk is registered at the same instant.
+                    var database = new RiskDatabase(clock).RegisterAll(risks, ConvertActor);
 
                     written = UsmJson.WriteRiskDatabase(database);
                     items = risks.Count;
-                    notes.Add($"Each risk is registered now by actor '{ConvertActor}'; the CSV's state columns are not events and are not carried over.");
+                    var at = database.LastChanged is { } last ? InstantPattern.ExtendedIso.Format(last) : "-";
+                    var source = fixedAt?.Source ?? $"the current time; --now or {CliClock.SourceDateEpoch} fixes it";
+                    notes.Add($"Each risk is registered at {at} ({source}) by actor '{ConvertActor}'; the CSV's state columns are not events and are not carried over.");
                     break;
                 case (InputKind.RiskDatabase, InputKind.RegisterCsv):
-                    var read = InputFiles.Unwrap(inPath, UsmJson.ReadRiskDatabase(text, SystemClock.Instance));
+                    var read = InputFiles.Unwrap(inPath, UsmJson.ReadRiskDatabase(text, clock));
                     written = RiskRegisterCsv.Export(read.Risks);
                     items = read.Count;
                     notes.Add("The CSV holds each risk's identity and current state; the event history stays in the JSON.");
@@ -136,7 +142,7 @@ internal static class FileCommands
                     throw new CliException($"cannot convert {inPath} ({InputFiles.Name(kind)}) to {outPath} ({(target == InputKind.Unknown ? "unknown extension" : InputFiles.Name(target))}): use CSV ↔ risk-database JSON (.csv/.json) or USM-WIF ↔ library workflow JSON (.workflow.json/.json).");
             }
 
-            Files.WriteAllText(outPath, written);
+            OutputFiles.Write(outPath, written);
             var report = new Report($"Converted {inPath} to {outPath}");
             report.AddFacts("Conversion", ("from", InputFiles.Name(kind)), ("to", InputFiles.Name(target)), (kind is InputKind.Wif or InputKind.Workflow ? "steps" : "risks", items), ("characters written", written.Length));
             if (notes.Count > 0)

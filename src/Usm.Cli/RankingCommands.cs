@@ -58,7 +58,7 @@ internal static class RankingCommands
 
             var m = MethodOptions.Create(parse.GetRequiredValue(method), parse);
             var label = MethodOptions.Label(parse.GetRequiredValue(method), m);
-            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path, CliClock.For(parse, env)));
             var ranking = env.WithProgress($"Ranking {loaded.Candidates.Count} risks with {label}...", () => MethodOptions.Rank(loaded, m, k));
             var report = new Report($"{path}: prioritised with {label}");
             var table = report.AddTable($"Ranking ({ranking.Count} of {loaded.Candidates.Count} open risks)", ["rank", "id", "score", "class", "explanation"], primary: true);
@@ -70,7 +70,7 @@ internal static class RankingCommands
             report.AddText(string.Empty, "Ranks are distinct: equal scores get consecutive ranks, in order of id (ordinal).");
             if (parse.GetValue(document) is { } file)
             {
-                Files.WriteAllText(file, WriteDocument(path, file, () => UsmJson.WriteRanking(ranking)));
+                OutputFiles.Write(file, WriteDocument(path, file, () => UsmJson.WriteRanking(ranking)));
             }
 
             Commands.Render(parse, report, env);
@@ -107,7 +107,7 @@ internal static class RankingCommands
             CheckDocument(path, parse.GetValue(document));
 
             var m = MethodOptions.Create(parse.GetValue(method) ?? "emv", parse);
-            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path, CliClock.For(parse, env)));
             var ranking = MethodOptions.Rank(loaded, m);
             var mustIds = parse.GetValue(must) is { } list ? MethodOptions.ParseList(list, "--must") : [];
             foreach (var id in mustIds.Where(id => loaded.Candidates.IndexOf(id) < 0))
@@ -151,7 +151,7 @@ internal static class RankingCommands
 
             if (parse.GetValue(document) is { } file)
             {
-                Files.WriteAllText(file, WriteDocument(path, file, () => UsmJson.WriteSprintSelection(result)));
+                OutputFiles.Write(file, WriteDocument(path, file, () => UsmJson.WriteSprintSelection(result)));
             }
 
             Commands.Render(parse, report, env);
@@ -197,7 +197,7 @@ internal static class RankingCommands
             var methodsBuilt = names.Select(name => MethodOptions.Create(name, parse)).ToList();
             var labels = names.Select((name, i) => MethodOptions.Label(name, methodsBuilt[i])).ToList();
             var built = methodsBuilt;
-            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path));
+            var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path, CliClock.For(parse, env)));
             if (loaded.Candidates.Count < 2)
             {
                 throw new CliException($"{path}: the register has {loaded.Candidates.Count} open risk; compare needs at least two open risks to compare rankings.");

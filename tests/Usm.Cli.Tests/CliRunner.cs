@@ -8,16 +8,29 @@ internal sealed record CliRun(int ExitCode, string Out, string Error);
 /// <summary>Runs the tool in process (through <c>Program.Run</c>) or as a real child process.</summary>
 internal static class CliRunner
 {
-    public static CliRun InProcess(params string[] args)
+    public static CliRun InProcess(params string[] args) => InProcessWith(new Dictionary<string, string>(), null, args);
+
+    /// <summary>
+    /// Runs in process with these environment variables (and no others: the test process's own are not seen, so tests
+    /// running in parallel cannot disturb each other) and, if given, this clock instead of the system clock.
+    /// </summary>
+    public static CliRun InProcessWith(IReadOnlyDictionary<string, string> variables, NodaTime.IClock? clock, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = Program.Run(args, new CliEnvironment(output, error, interactive: false, colour: false));
+        var env = new CliEnvironment(output, error, interactive: false, colour: false, variables: name => variables.GetValueOrDefault(name), clock: clock);
+        var exit = Program.Run(args, env);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs the built <c>usm.dll</c> next to the tests with <c>dotnet</c>, output redirected (so plain).</summary>
-    public static CliRun Process(params string[] args)
+    public static CliRun Process(params string[] args) => ProcessWith(new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// As <see cref="Process(string[])"/>, with these environment variables added to the child's (SOURCE_DATE_EPOCH
+    /// is removed from what it inherits, so only a test that sets it fixes the child's time).
+    /// </summary>
+    public static CliRun ProcessWith(IReadOnlyDictionary<string, string> variables, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "usm.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -25,6 +38,12 @@ internal static class CliRunner
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
+        }
+
+        start.Environment.Remove("SOURCE_DATE_EPOCH");
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
         }
 
         return RunProcess(start, TimeSpan.FromMinutes(2));

@@ -44,6 +44,16 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void ScanCompare_LaterScanFirst_ExitTwo_NamingBothScansAndDates()
+    {
+        var run = CliRunner.InProcess("scan", "compare", TestData.PathOf("scan-interim.json"), TestData.PathOf("scan-baseline.json"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"usm: {TestData.PathOf("scan-interim.json")} and {TestData.PathOf("scan-baseline.json")} cannot be compared: Scan '", run.Error, StringComparison.Ordinal);
+        Assert.Contains("pass the earlier scan first.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public void ScanCompare_MissingFile_ExitTwo()
     {
         var run = CliRunner.InProcess("scan", "compare", "gone.json", TestData.PathOf("scan-interim.json"));

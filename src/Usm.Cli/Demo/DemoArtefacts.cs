@@ -7,27 +7,31 @@ using Usm.Model.Prioritisation;
 
 namespace Usm.Cli.Demo;
 
-/// <summary>Writes the demo's artefacts for <c>usm demo --out DIR</c>.</summary>
+/// <summary>The demo's artefacts for <c>usm demo --out DIR</c> and <c>--svg DIR</c>.</summary>
 internal static class DemoArtefacts
 {
-    public static IReadOnlyList<string> Write(string folder, DemoScenario s, Report report)
+    /// <summary>
+    /// Adds every artefact to <paramref name="files"/> (written together when the caller commits them) and returns
+    /// their names.
+    /// </summary>
+    public static IReadOnlyList<string> Add(OutputFiles files, string folder, DemoScenario s, Report report)
     {
-        var written = new List<string>();
+        var names = new List<string>();
         void Put(string name, string text)
         {
-            Files.WriteAllText(Path.Combine(folder, name), text);
-            written.Add(name);
+            files.Add(Path.Combine(folder, name), text);
+            names.Add(name);
         }
 
         Put("report.md", ReportRenderer.ToMarkdown(report));
         Put("report.json", ReportRenderer.ToJson(report));
         Put("risks.csv", ReportRenderer.ToCsv(report));
-        written.AddRange(WriteSvg(folder, s));
+        names.AddRange(AddSvg(files, folder, s));
         // The library's own interchange formats, so that the other commands can be tried on the demo's data.
         Put("system.json", UsmJson.WriteManagementSystem(s.System));
         Put("risk-database.json", UsmJson.WriteRiskDatabase(s.Database));
         Put("register.csv", RegisterCsv(s));
-        return written;
+        return names;
     }
 
     /// <summary>
@@ -53,11 +57,11 @@ internal static class DemoArtefacts
         return UsmCsv.WriteTable(new CsvTable([.. table.Header, Register.EffortCriterion, RiskCandidates.Probability, RiskCandidates.Impact], rows));
     }
 
-    /// <summary>Writes only the pictures (<c>usm demo --svg DIR</c>): the heat map and the sprint burn-up.</summary>
-    public static IReadOnlyList<string> WriteSvg(string folder, DemoScenario s)
+    /// <summary>Adds only the pictures (<c>usm demo --svg DIR</c>): the heat map and the sprint burn-up.</summary>
+    public static IReadOnlyList<string> AddSvg(OutputFiles files, string folder, DemoScenario s)
     {
-        Files.WriteAllText(Path.Combine(folder, "heatmap.svg"), ModelCharts.HeatMap(s.Database, s.Matrix, $"{s.System.Name}: open improvement risks"));
-        Files.WriteAllText(Path.Combine(folder, "burnup.svg"), ModelCharts.BurnUp(s.Programme, s.Database, $"{s.Programme.Name}: sprint burn-up"));
+        files.Add(Path.Combine(folder, "heatmap.svg"), ModelCharts.HeatMap(s.Database, s.Matrix, $"{s.System.Name}: open improvement risks"));
+        files.Add(Path.Combine(folder, "burnup.svg"), ModelCharts.BurnUp(s.Programme, s.Database, $"{s.Programme.Name}: sprint burn-up"));
         return ["heatmap.svg", "burnup.svg"];
     }
 }

@@ -59,12 +59,13 @@ internal sealed class Register
     public static readonly IReadOnlyDictionary<string, RiskStatus> StatusNames =
         Enum.GetValues<RiskStatus>().ToDictionary(Kebab, s => s, StringComparer.Ordinal);
 
-    public static Register Load(string path)
+    /// <summary>Reads a register; <paramref name="clock"/> is the risk database's clock (for changes, which no command makes).</summary>
+    public static Register Load(string path, IClock clock)
     {
         var (text, kind) = InputFiles.ReadAndDetect(path, InputKind.RiskDatabase, InputKind.RegisterCsv);
         if (kind == InputKind.RiskDatabase)
         {
-            var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, SystemClock.Instance));
+            var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, clock));
             var open = database.OpenRisks;
             var candidates = open.Select(r => Complete(RiskCandidates.FromRisk(r), r)).ToList();
             return Create(path, kind, open, candidates, null);

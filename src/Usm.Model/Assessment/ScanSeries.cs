@@ -97,11 +97,13 @@ public sealed class ScanComparison
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">A scan is null.</exception>
     /// <exception cref="InstrumentMismatchException">The scans use different instruments or instrument versions, or instruments with the same id and version but different content.</exception>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is dated before <paramref name="from"/> (scans of the same date may be compared either way).</exception>
     public static ScanComparison Compare(Scan from, Scan to, ScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         CheckSameInstrument(from, to, nameof(to));
+        CheckOrder(from, to);
         options ??= ScoringOptions.Default;
         return new ScanComparison(from.Score(options), to.Score(options));
     }
@@ -112,15 +114,22 @@ public sealed class ScanComparison
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">A result is null.</exception>
     /// <exception cref="InstrumentMismatchException">The scans use different instruments or instrument versions, or instruments with the same id and version but different content.</exception>
-    /// <exception cref="ArgumentException">The results were scored with different options.</exception>
+    /// <exception cref="ArgumentException">The results were scored with different options, or <paramref name="to"/> is dated before <paramref name="from"/>.</exception>
     public static ScanComparison Compare(ScanResult from, ScanResult to)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         CheckSameInstrument(from.Scan, to.Scan, nameof(to));
+        CheckOrder(from.Scan, to.Scan);
         Preconditions.CheckArgument(from.Options.Equals(to.Options), nameof(to), Preconditions.Invariant($"Scan '{from.ScanId}' was scored with ({from.Options}) but scan '{to.ScanId}' with ({to.Options}); score both with the same options."));
         return new ScanComparison(from, to);
     }
+
+    // A comparison reads from the earlier scan to the later one: its deltas are "later − earlier", so a pair passed the
+    // wrong way round would report a decline as progress. Scans of one date (two teams, say) compare either way.
+    private static void CheckOrder(Scan from, Scan to) =>
+        Preconditions.CheckArgument(to.Date >= from.Date, nameof(to), Preconditions.Invariant(
+            $"Scan '{to.Id}' ({to.Date:yyyy-MM-dd}) is dated before scan '{from.Id}' ({from.Date:yyyy-MM-dd}); pass the earlier scan first."));
 
     /// <summary>Gets one question's change.</summary>
     /// <param name="questionId">The question id.</param>

@@ -26,6 +26,15 @@ public sealed class ImprovementProgramme
     /// <summary>The rule id of the finding for a sprint planned without a baseline scan.</summary>
     public const string NoBaselineRuleId = "USM-IMP-002";
 
+    /// <summary>The rule id of the finding for a programme without a sounding-board group (checked by <c>ImprovementEvidence.CheckSoundingBoard</c>).</summary>
+    public const string NoSoundingBoardRuleId = "USM-IMP-003";
+
+    /// <summary>The rule id of the finding for a sounding-board member who is not a known person of the organisation.</summary>
+    public const string UnknownSoundingBoardMemberRuleId = "USM-IMP-004";
+
+    /// <summary>The rule id of the finding for a sounding-board member who is a manager: the group is of staff, not managers.</summary>
+    public const string ManagerOnSoundingBoardRuleId = "USM-IMP-005";
+
     /// <summary>Creates a programme without sprints.</summary>
     /// <param name="id">The programme's id.</param>
     /// <param name="name">The programme's name.</param>

@@ -338,7 +338,9 @@ public sealed class CandidateSet
         }
 
         throw new ArgumentException(
-            Preconditions.Invariant($"{methodName} needs criterion '{criterion}', which the candidate set lacks (it has: {string.Join(", ", _criteria)})."),
+            _criteria.Length == 0
+                ? Preconditions.Invariant($"{methodName} needs criterion '{criterion}', which the candidate set lacks (it has no criteria; an empty set has criteria only when built from named columns).")
+                : Preconditions.Invariant($"{methodName} needs criterion '{criterion}', which the candidate set lacks (it has: {string.Join(", ", _criteria)})."),
             paramName);
     }
 

@@ -8,7 +8,7 @@ namespace Usm.Model.Prioritisation;
 /// or only the first k.
 /// </summary>
 /// <remarks>
-/// <para>Order: class (risk matrix only, higher first), then score (higher first), then the caller's secondary key
+/// <para>Order: class (risk matrix and MoSCoW only, higher first), then score (higher first), then the caller's secondary key
 /// (<see cref="RankingOptions.SecondaryKey"/>), then id (ordinal ascending). The order is total, so the result never
 /// depends on the order of the input, and the same input always gives the same output.</para>
 /// <para>Cost: scoring is one or a few passes over the columns; a full ranking adds a bucket or radix sort of the n

@@ -4,7 +4,7 @@ using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
 
-/// <summary>One ranked candidate: its id, rank, score, class (risk matrix only) and explanation.</summary>
+/// <summary>One ranked candidate: its id, rank, score, class (risk matrix and MoSCoW only) and explanation.</summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class RankedItem
 {
@@ -28,7 +28,7 @@ public sealed class RankedItem
     /// <summary>Gets the score in the method's own unit (higher ranks first); for the risk matrix, the within-class score.</summary>
     public double Score => _ranking.ScoreAt(Rank - 1);
 
-    /// <summary>Gets the risk class (higher first) for the risk matrix; null for methods without classes.</summary>
+    /// <summary>Gets the class (higher first): the risk class for the risk matrix, 5 − category code for MoSCoW (see <see cref="MoscowMethod.CategoryFromClass"/>); null for methods without classes.</summary>
     public int? Class => _ranking.ClassAt(Rank - 1);
 
     /// <summary>Gets the explanation, computed on first access.</summary>

@@ -12,7 +12,7 @@ namespace Usm.Model.Prioritisation;
 /// <remarks>
 /// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
-/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>). Each is a sealed subclass that exposes its parameters. A method never
+/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>). Each is a sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
 /// </remarks>
@@ -46,6 +46,17 @@ public abstract class RankingMethod
     /// <returns>The method.</returns>
     public static RiskMatrixMethod RiskMatrix(string effectCriterion, string likelihoodCriterion) =>
         new(effectCriterion, likelihoodCriterion, RiskMatrixMethod.StandardFiveByFive, null);
+
+    /// <summary>
+    /// DSDM's MoSCoW: candidates rank by category (every Must before every Should, every Should before every Could,
+    /// every Could before every Won't-have-this-time item), then by an optional within-category criterion.
+    /// </summary>
+    /// <param name="categoryCriterion">The criterion holding the category code: 1 = Must, 2 = Should, 3 = Could, 4 = Won't have this time (<see cref="MoscowCategory"/>).</param>
+    /// <param name="withinCategoryCriterion">The criterion that orders candidates inside a category (higher first), or null for none.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="categoryCriterion"/> is null.</exception>
+    /// <exception cref="ArgumentException">A criterion name is blank, or both name the same criterion.</exception>
+    public static MoscowMethod Moscow(string categoryCriterion, string? withinCategoryCriterion = null) => new(categoryCriterion, withinCategoryCriterion);
 
     /// <summary>
     /// Signed expected monetary value: EMV = probability × impact, negative for threats and positive for
@@ -238,7 +249,7 @@ internal sealed class ScoreSheet(double[] scores, int[]? classes, object? state)
     /// <summary>Gets the score of each candidate, by set index (the array may be longer than the set).</summary>
     public double[] Scores { get; } = scores;
 
-    /// <summary>Gets the class of each candidate (risk matrix only), higher first; otherwise null.</summary>
+    /// <summary>Gets the class of each candidate (risk matrix and MoSCoW only), higher first; otherwise null.</summary>
     public int[]? Classes { get; } = classes;
 
     /// <summary>Gets the method's intermediate values (aggregates, ideal points) for explanations.</summary>

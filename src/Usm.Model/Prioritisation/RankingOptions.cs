@@ -47,7 +47,7 @@ public sealed class TieBreaker
 }
 
 /// <summary>
-/// Options of a ranking. Items are ordered by (1) the method's class where it has classes (the risk matrix), higher
+/// Options of a ranking. Items are ordered by (1) the method's class where it has classes (the risk matrix, MoSCoW), higher
 /// first; (2) score, higher first; (3) the <see cref="SecondaryKey"/>; (4) id, ordinal ascending. The order is
 /// total, so a ranking never depends on the input order.
 /// </summary>

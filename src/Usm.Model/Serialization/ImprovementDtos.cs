@@ -112,6 +112,10 @@ internal sealed class RankingMethodDto
     public int? MaxLikelihood { get; set; }
 
     public int? MaxImpact { get; set; }
+
+    public string? CategoryCriterion { get; set; }
+
+    public string? WithinCategoryCriterion { get; set; }
 }
 
 internal sealed class CriterionDto

@@ -85,7 +85,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -202,6 +202,11 @@ internal static class ProgrammeMapper
                 dto.ImpactCriterion = r.ImpactCriterion;
                 dto.MaxLikelihood = r.MaxLikelihood;
                 dto.MaxImpact = r.MaxImpact;
+                break;
+            case MoscowMethod m:
+                dto.Kind = "moscow";
+                dto.CategoryCriterion = m.CategoryCriterion;
+                dto.WithinCategoryCriterion = m.WithinCategoryCriterion;
                 break;
             default:
                 throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
@@ -609,10 +614,28 @@ internal static class ProgrammeMapper
             return ManagementSystemMapper.Missing<RankingMethod>(kindPath, ctx);
         }
 
-        List<Criterion>? Criteria() => ManagementSystemMapper.Items(m.Criteria, JsonPaths.Member(path, "criteria"), ctx, (c, at) =>
-            ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind") is { } kind
-                ? c.Weight is { } w ? ctx.Build(at, () => new Criterion(c.Name!, kind, w)) : ManagementSystemMapper.Missing<Criterion>(JsonPaths.Member(at, "weight"), ctx)
-                : null);
+        // A missing or null criterion name is reported at its member, as every other required member is, never as a
+        // factory's bare "Value cannot be null" at the method. Each required name is looked at, so that a document
+        // missing two of them gets both errors.
+        string? Required(string? value, string member) => value ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(path, member), ctx);
+        List<Criterion>? Criteria()
+        {
+            var at = JsonPaths.Member(path, "criteria");
+            return m.Criteria is null ? ManagementSystemMapper.Missing<List<Criterion>>(at, ctx) : ManagementSystemMapper.Items(m.Criteria, at, ctx, CriterionFromDto);
+        }
+
+        Criterion? CriterionFromDto(CriterionDto c, string at)
+        {
+            var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
+            var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
+            if (c.Weight is null)
+            {
+                ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "weight"), ctx);
+            }
+
+            return name is null || kind is null || c.Weight is not { } weight ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight));
+        }
+
         SawNormalisation? Normalisation() => ProgrammeNames.Normalisation.Read(m.Normalisation, JsonPaths.Member(path, "normalisation"), ctx, "a normalisation");
         switch (m.Kind)
         {
@@ -624,11 +647,20 @@ internal static class ProgrammeMapper
                     : ctx.Build<RankingMethod>(path, () => m.Kind == "topsis" ? RankingMethod.Topsis(criteria, normalisation.Value)
                         : string.IsNullOrWhiteSpace(m.Name) ? RankingMethod.WeightedSum(criteria, normalisation.Value) : new WeightedSumMethod(criteria, normalisation.Value, m.Name));
             case "expected-value":
-                return ctx.Build<RankingMethod>(path, () => RankingMethod.ExpectedValue(m.ProbabilityCriterion!, m.ImpactCriterion!));
+                var probability = Required(m.ProbabilityCriterion, "probability-criterion");
+                var impact = Required(m.ImpactCriterion, "impact-criterion");
+                return probability is null || impact is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.ExpectedValue(probability, impact));
             case "risk-matrix":
+                var effect = Required(m.EffectCriterion, "effect-criterion");
+                var likelihood = Required(m.LikelihoodCriterion, "likelihood-criterion");
+                if (effect is null || likelihood is null)
+                {
+                    return null;
+                }
+
                 if (m.ClassTable is null)
                 {
-                    return ctx.Build<RankingMethod>(path, () => RankingMethod.RiskMatrix(m.EffectCriterion!, m.LikelihoodCriterion!));
+                    return ctx.Build<RankingMethod>(path, () => RankingMethod.RiskMatrix(effect, likelihood));
                 }
 
                 var table = new List<ImmutableArray<int>>();
@@ -643,29 +675,39 @@ internal static class ProgrammeMapper
                     table.Add([.. row]);
                 }
 
-                return ctx.Build<RankingMethod>(path, () => RankingMethod.RiskMatrix(m.EffectCriterion!, m.LikelihoodCriterion!, [.. table], m.WithinClassCriterion));
+                return ctx.Build<RankingMethod>(path, () => RankingMethod.RiskMatrix(effect, likelihood, [.. table], m.WithinClassCriterion));
             case "rice":
-                return ctx.Build<RankingMethod>(path, () => RankingMethod.Rice(m.ReachCriterion!, m.ImpactCriterion!, m.ConfidenceCriterion!, m.EffortCriterion));
+                var reach = Required(m.ReachCriterion, "reach-criterion");
+                var riceImpact = Required(m.ImpactCriterion, "impact-criterion");
+                var riceConfidence = Required(m.ConfidenceCriterion, "confidence-criterion");
+                return reach is null || riceImpact is null || riceConfidence is null ? null
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.Rice(reach, riceImpact, riceConfidence, m.EffortCriterion));
             case "ice":
+                var iceImpact = Required(m.ImpactCriterion, "impact-criterion");
+                var iceConfidence = Required(m.ConfidenceCriterion, "confidence-criterion");
+                var ease = Required(m.EaseCriterion, "ease-criterion");
                 var convention = ProgrammeNames.Convention.Read(m.Convention, JsonPaths.Member(path, "convention"), ctx, "an ICE convention");
-                return convention is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Ice(m.ImpactCriterion!, m.ConfidenceCriterion!, m.EaseCriterion!, convention.Value));
+                return convention is null || iceImpact is null || iceConfidence is null || ease is null ? null
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.Ice(iceImpact, iceConfidence, ease, convention.Value));
             case "wsjf":
                 var components = ManagementSystemMapper.Strings(m.CostOfDelayComponents, JsonPaths.Member(path, "cost-of-delay-components"), ctx);
                 return components is null ? ManagementSystemMapper.Missing<RankingMethod>(JsonPaths.Member(path, "cost-of-delay-components"), ctx)
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.Wsjf(components, m.JobSizeCriterion));
             case "cd3":
-                return ctx.Build<RankingMethod>(path, () => RankingMethod.Cd3(m.CostOfDelayCriterion!, m.DurationCriterion));
+                var costOfDelay = Required(m.CostOfDelayCriterion, "cost-of-delay-criterion");
+                return costOfDelay is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Cd3(costOfDelay, m.DurationCriterion));
             case "simplerisk":
                 var formula = ProgrammeNames.SimpleRiskFormula.Read(m.Formula, JsonPaths.Member(path, "formula"), ctx, "a SimpleRisk formula");
                 var maxLikelihood = ScaleMaximum(m.MaxLikelihood, JsonPaths.Member(path, "max-likelihood"), ctx);
                 var maxImpact = ScaleMaximum(m.MaxImpact, JsonPaths.Member(path, "max-impact"), ctx);
 
-                // A missing or null criterion is reported at its member, as the formula is, not as the factory's bare
-                // "Value cannot be null" at the method.
-                var likelihoodCriterion = m.LikelihoodCriterion ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(path, "likelihood-criterion"), ctx);
-                var impactCriterion = m.ImpactCriterion ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(path, "impact-criterion"), ctx);
+                var likelihoodCriterion = Required(m.LikelihoodCriterion, "likelihood-criterion");
+                var impactCriterion = Required(m.ImpactCriterion, "impact-criterion");
                 return formula is null || maxLikelihood is null || maxImpact is null || likelihoodCriterion is null || impactCriterion is null ? null
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.SimpleRisk(formula.Value, likelihoodCriterion, impactCriterion, maxLikelihood.Value, maxImpact.Value));
+            case "moscow":
+                var category = Required(m.CategoryCriterion, "category-criterion");
+                return category is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Moscow(category, m.WithinCategoryCriterion));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;

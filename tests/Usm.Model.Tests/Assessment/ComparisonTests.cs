@@ -29,6 +29,32 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Compare_LaterScanFirst_ThrowsNamingBothScansAndDates()
+    {
+        var before = On(ScoringTests.Small, "baseline", new LocalDate(2026, 1, 1), 20);
+        var after = On(ScoringTests.Small, "interim", new LocalDate(2026, 4, 1), 60);
+
+        var fromScans = Assert.Throws<ArgumentException>(() => ScanComparison.Compare(after, before));
+        var fromResults = Assert.Throws<ArgumentException>(() => ScanComparison.Compare(after.Score(), before.Score()));
+
+        foreach (var ex in new[] { fromScans, fromResults })
+        {
+            Assert.Equal("to", ex.ParamName);
+            Assert.StartsWith("Scan 'baseline' (2026-01-01) is dated before scan 'interim' (2026-04-01); pass the earlier scan first.", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Compare_ScansOfOneDate_CompareEitherWay_WithOppositeDeltas()
+    {
+        var a = On(ScoringTests.Small, "team-a", new LocalDate(2026, 4, 1), 20);
+        var b = On(ScoringTests.Small, "team-b", new LocalDate(2026, 4, 1), 60);
+
+        Assert.Equal(40.0, ScanComparison.Compare(a, b).Question("q2").Delta);
+        Assert.Equal(-40.0, ScanComparison.Compare(b.Score(), a.Score()).Question("q2").Delta);
+    }
+
+    [Fact]
     public void Compare_DifferentVersions_ThrowsNamingBothInstrumentsAndVersions()
     {
         var before = On(ScoringTests.Small, "base", new LocalDate(2026, 1, 1), 20);

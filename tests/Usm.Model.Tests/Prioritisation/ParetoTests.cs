@@ -288,6 +288,16 @@ public class ParetoTests
     }
 
     [Fact]
+    public void EmptySet_WithoutNamedColumns_SaysWhyItLacksTheCriterion_WithNamedColumns_HasNoFronts()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Pareto.Sort(CandidateSet.Empty, [Criterion.Benefit("value", 1)]));
+        var named = CandidateSet.FromColumns([], [KeyValuePair.Create("value", (IReadOnlyList<double>)[])]);
+
+        Assert.StartsWith("Pareto dominance needs criterion 'value', which the candidate set lacks (it has no criteria; an empty set has criteria only when built from named columns).", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Pareto.Sort(named, [Criterion.Benefit("value", 1)]).Fronts);
+    }
+
+    [Fact]
     public void Validation_ACriterionTheSetLacks_IsNamedAsTheRankingMethodsNameIt()
     {
         var ex = Assert.Throws<ArgumentException>(() => Pareto.Sort(Example(), [Criterion.Benefit("value", 1), Criterion.Benefit("risk", 1)]));

@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Usm.Model.Improvement;
+using Usm.Model.Prioritisation;
+using Usm.Model.Serialization;
+
+namespace Usm.Model.Tests.Serialization;
+
+/// <summary>
+/// Every ranking method's descriptor in the improvement programme and in the ranking document: a member that is
+/// missing or null is reported as a missing member at its own JSON path, for every method kind, never as a factory's
+/// bare "Value cannot be null" at the method.
+/// </summary>
+public class MethodDescriptorTests
+{
+    private const string ProgrammeMethodPath = "$.improvement-programme.agreement.mechanism.method";
+
+    // One method of every kind the reader knows, each with its optional criteria set, and the members it cannot do
+    // without. A member not listed is optional: the document still reads without it.
+    public static TheoryData<string, string[]> Methods() => new()
+    {
+        { "weighted-sum", ["criteria", "normalisation"] },
+        { "topsis", ["criteria", "normalisation"] },
+        { "expected-value", ["probability-criterion", "impact-criterion"] },
+        { "risk-matrix", ["effect-criterion", "likelihood-criterion"] },
+        { "rice", ["reach-criterion", "impact-criterion", "confidence-criterion"] },
+        { "ice", ["impact-criterion", "confidence-criterion", "ease-criterion", "convention"] },
+        { "wsjf", ["cost-of-delay-components"] },
+        { "cd3", ["cost-of-delay-criterion"] },
+        { "simplerisk", ["likelihood-criterion", "impact-criterion", "formula"] },
+        { "moscow", ["category-criterion"] },
+    };
+
+    private static RankingMethod Sample(string kind) => kind switch
+    {
+        "weighted-sum" => RankingMethod.WeightedSum([new Criterion("v", CriterionKind.Benefit, 2), new Criterion("e", CriterionKind.Cost, 1)]),
+        "topsis" => RankingMethod.Topsis([new Criterion("v", CriterionKind.Benefit, 2), new Criterion("e", CriterionKind.Cost, 1)]),
+        "expected-value" => RankingMethod.ExpectedValue("p", "i"),
+        "risk-matrix" => RankingMethod.RiskMatrix("e", "l", [[1, 1, 2], [1, 2, 3], [2, 3, 3]], "w"),
+        "rice" => RankingMethod.Rice("r", "i", "c", "e"),
+        "ice" => RankingMethod.Ice("i", "c", "e", IceConvention.Product),
+        "wsjf" => RankingMethod.Wsjf(["v", "t"], "s"),
+        "cd3" => RankingMethod.Cd3("cod", "d"),
+        "simplerisk" => RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, "l", "i"),
+        "moscow" => RankingMethod.Moscow("moscow", "value"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
+    };
+
+    private static string Programme(RankingMethod method) =>
+        UsmJson.WriteImprovementProgramme(new ImprovementProgramme("ip", "P").AgreeMechanism(new RankingMechanism(method), new LocalDate(2026, 1, 1)));
+
+    private static JsonObject MethodNode(JsonNode root) => root["improvement-programme"]!["agreement"]!["mechanism"]!["method"]!.AsObject();
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void SampleOfEveryKind_IsWrittenWithThatKind_AndReadsBack(string kind, string[] required)
+    {
+        var json = Programme(Sample(kind));
+        var method = MethodNode(JsonNode.Parse(json)!);
+
+        Assert.Equal(kind, (string?)method["kind"]);
+        Assert.All(required, member => Assert.True(method.ContainsKey(member), $"'{kind}' is written without '{member}'."));
+        var back = UsmJson.ReadImprovementProgramme(json, ReaderOptions.Default.WithStrict(true));
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        Assert.Equal(json, Programme(((RankingMechanism)back.Value.Agreement!.Mechanism).Method));
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void EveryMember_LeftOutOrNull_IsReportedAtItsPath_OrIsOptional(string kind, string[] required)
+    {
+        var json = Programme(Sample(kind));
+        var members = MethodNode(JsonNode.Parse(json)!).Select(p => p.Key).Where(k => k is not "kind" and not "name").ToList();
+        Assert.Superset(required.ToHashSet(), members.ToHashSet());
+
+        foreach (var member in members)
+        {
+            foreach (var asNull in new[] { false, true })
+            {
+                var root = JsonNode.Parse(json)!;
+                if (asNull)
+                {
+                    MethodNode(root)[member] = null;
+                }
+                else
+                {
+                    MethodNode(root).Remove(member);
+                }
+
+                var result = UsmJson.ReadImprovementProgramme(root.ToJsonString());
+                var what = $"'{kind}' with '{member}' {(asNull ? "null" : "left out")}";
+                Assert.DoesNotContain(result.Errors, e => e.Message.Contains("cannot be null", StringComparison.Ordinal));
+                if (required.Contains(member))
+                {
+                    Assert.False(result.IsSuccess, what + " was read.");
+                    var error = Assert.Single(result.Errors);
+                    Assert.Equal((ReadErrorCode.MissingMember, $"{ProgrammeMethodPath}.{member}"), (error.Code, error.Path));
+                }
+                else
+                {
+                    Assert.True(result.IsSuccess, what + ": " + string.Join("\n", result.Errors));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryMethodKindTheReaderKnows_HasASample()
+    {
+        Assert.Equal(ProgrammeNamesKinds().Order(StringComparer.Ordinal), Methods().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+    }
+
+    // The kinds the reader names in its "expected one of ..." message for an unknown kind.
+    private static IEnumerable<string> ProgrammeNamesKinds()
+    {
+        var root = JsonNode.Parse(Programme(Sample("cd3")))!;
+        MethodNode(root)["kind"] = "no-such-kind";
+        var message = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors).Message;
+        var list = message[(message.IndexOf("expected one of ", StringComparison.Ordinal) + "expected one of ".Length)..].TrimEnd(')', '.');
+        return list.Split(", ");
+    }
+
+    [Fact]
+    public void TwoMissingCriteria_AreBothReported()
+    {
+        var root = JsonNode.Parse(Programme(RankingMethod.Rice("r", "i", "c")))!;
+        MethodNode(root).Remove("reach-criterion");
+        MethodNode(root)["confidence-criterion"] = null;
+
+        var result = UsmJson.ReadImprovementProgramme(root.ToJsonString());
+
+        Assert.Equal(
+            [$"{ProgrammeMethodPath}.confidence-criterion", $"{ProgrammeMethodPath}.reach-criterion"],
+            result.Errors.Where(e => e.Code == ReadErrorCode.MissingMember).Select(e => e.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("kind")]
+    [InlineData("weight")]
+    public void ACriterionsMember_LeftOut_IsReportedAtTheCriterion(string member)
+    {
+        foreach (var kind in new[] { "weighted-sum", "topsis" })
+        {
+            var root = JsonNode.Parse(Programme(Sample(kind)))!;
+            MethodNode(root)["criteria"]![1]!.AsObject().Remove(member);
+
+            var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+            Assert.Equal((ReadErrorCode.MissingMember, $"{ProgrammeMethodPath}.criteria[1].{member}"), (error.Code, error.Path));
+        }
+    }
+
+    [Fact]
+    public void EmptyCriteria_OrACriterionNamedTwice_IsInvalidAtTheMethod_WithTheLibrarysReason()
+    {
+        var empty = JsonNode.Parse(Programme(Sample("weighted-sum")))!;
+        MethodNode(empty)["criteria"] = new JsonArray();
+        var twice = JsonNode.Parse(Programme(Sample("topsis")))!;
+        MethodNode(twice)["criteria"]![1]!["name"] = "v";
+
+        foreach (var root in new[] { empty, twice })
+        {
+            var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+            Assert.Equal((ReadErrorCode.InvalidValue, ProgrammeMethodPath), (error.Code, error.Path));
+            Assert.DoesNotContain("cannot be null", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void MoscowRanking_RoundTripsThroughTheRankingDocument()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("R-1", [KeyValuePair.Create("moscow", 2.0), KeyValuePair.Create("value", 5.0)]),
+            new Candidate("R-2", [KeyValuePair.Create("moscow", 1.0), KeyValuePair.Create("value", 1.0)]),
+            new Candidate("R-3", [KeyValuePair.Create("moscow", 2.0), KeyValuePair.Create("value", 9.0)]),
+        ]);
+        var ranking = Prioritiser.Rank(set, RankingMethod.Moscow("moscow", "value"));
+        var json = UsmJson.WriteRanking(ranking);
+
+        var back = UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true));
+
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        Assert.Equal(["R-2", "R-3", "R-1"], back.Value.Items.Select(i => i.Id));
+        Assert.True(RankingJsonTests.Same(ranking, back.Value));
+        Assert.Equal(json, UsmJson.WriteRanking(back.Value));
+    }
+
+    [Fact]
+    public void RankingDocument_ReportsAMissingCriterionAtItsPath()
+    {
+        var set = new CandidateSet([new Candidate("R-1", [KeyValuePair.Create("p", 0.5), KeyValuePair.Create("i", 3.0)])]);
+        var root = JsonNode.Parse(UsmJson.WriteRanking(Prioritiser.Rank(set, RankingMethod.ExpectedValue("p", "i"))))!;
+        root["ranking"]!["method"]!.AsObject().Remove("impact-criterion");
+
+        var result = UsmJson.ReadRanking(root.ToJsonString());
+
+        Assert.Contains(result.Errors, e => e.Code == ReadErrorCode.MissingMember && e.Path == "$.ranking.method.impact-criterion");
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("cannot be null", StringComparison.Ordinal));
+    }
+}

@@ -12,7 +12,7 @@ namespace Usm.Model.Prioritisation;
 /// <remarks>
 /// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
-/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>). Each is a sealed subclass that exposes its parameters. A method never
+/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>). Each is a sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
 /// </remarks>
@@ -204,6 +204,18 @@ public abstract class RankingMethod
     /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="v"/> is NaN or outside [0, 1].</exception>
     public static VikorMethod Vikor(IEnumerable<Criterion> criteria, double v = 0.5) => new(criteria, v);
+
+    /// <summary>
+    /// PROMETHEE II: score each candidate by its net outranking flow φ = φ⁺ − φ⁻ in [−1, 1], from pairwise comparisons
+    /// through one preference function per criterion.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="preferenceFunctions">The preference function of each criterion, by criterion name; a criterion not named gets <see cref="PreferenceFunction.Usual"/>. Null for the usual criterion everywhere.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null, or a preference function is null (the message names its criterion).</exception>
+    /// <exception cref="ArgumentException">The criteria are empty, repeat a name or have no positive weight sum, or a preference function names a criterion that is not among them or is given twice (the message names it).</exception>
+    public static PrometheeMethod Promethee(IEnumerable<Criterion> criteria, IEnumerable<KeyValuePair<string, PreferenceFunction>>? preferenceFunctions = null) =>
+        new(criteria, preferenceFunctions);
 
     /// <inheritdoc />
     public override string ToString() => Name;

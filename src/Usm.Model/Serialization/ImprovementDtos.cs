@@ -116,6 +116,21 @@ internal sealed class RankingMethodDto
     public string? CategoryCriterion { get; set; }
 
     public string? WithinCategoryCriterion { get; set; }
+
+    public List<PreferenceFunctionDto?>? PreferenceFunctions { get; set; }
+}
+
+internal sealed class PreferenceFunctionDto
+{
+    public string? Criterion { get; set; }
+
+    public string? Shape { get; set; }
+
+    public double? Indifference { get; set; }
+
+    public double? Preference { get; set; }
+
+    public double? Sigma { get; set; }
 }
 
 internal sealed class CriterionDto

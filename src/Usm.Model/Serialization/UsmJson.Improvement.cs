@@ -85,7 +85,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -97,6 +97,7 @@ internal static class ProgrammeNames
     public static readonly EnumTable<SimpleRiskFormula> SimpleRiskFormula = KebabEnum<SimpleRiskFormula>.Table;
     public static readonly EnumTable<CriterionKind> CriterionKind = KebabEnum<CriterionKind>.Table;
     public static readonly EnumTable<CandidatePolarity> Polarity = KebabEnum<CandidatePolarity>.Table;
+    public static readonly EnumTable<PreferenceShape> PreferenceShape = KebabEnum<PreferenceShape>.Table;
 }
 
 /// <summary>Maps improvement programmes and rankings to and from their JSON shape.</summary>
@@ -203,6 +204,11 @@ internal static class ProgrammeMapper
                 dto.MaxLikelihood = r.MaxLikelihood;
                 dto.MaxImpact = r.MaxImpact;
                 break;
+            case PrometheeMethod p:
+                dto.Kind = "promethee";
+                dto.Criteria = [.. p.Criteria.Select(ToDto)];
+                dto.PreferenceFunctions = [.. p.Criteria.Select((c, j) => (PreferenceFunctionDto?)ToDto(c.Name, p.PreferenceFunctions[j]))];
+                break;
             case MoscowMethod m:
                 dto.Kind = "moscow";
                 dto.CategoryCriterion = m.CategoryCriterion;
@@ -214,6 +220,15 @@ internal static class ProgrammeMapper
 
         return dto;
     }
+
+    private static PreferenceFunctionDto ToDto(string criterion, PreferenceFunction f) => new()
+    {
+        Criterion = criterion,
+        Shape = ProgrammeNames.PreferenceShape.Name(f.Shape),
+        Indifference = f.Shape is PreferenceShape.UShape or PreferenceShape.Level or PreferenceShape.Linear ? f.Indifference : null,
+        Preference = f.Shape is PreferenceShape.VShape or PreferenceShape.Level or PreferenceShape.Linear ? f.Preference : null,
+        Sigma = f.Shape == PreferenceShape.Gaussian ? f.Sigma : null,
+    };
 
     private static CriterionDto ToDto(Criterion c) => new() { Name = c.Name, Kind = ProgrammeNames.CriterionKind.Name(c.Kind), Weight = c.Weight };
 
@@ -637,6 +652,56 @@ internal static class ProgrammeMapper
         }
 
         SawNormalisation? Normalisation() => ProgrammeNames.Normalisation.Read(m.Normalisation, JsonPaths.Member(path, "normalisation"), ctx, "a normalisation");
+
+        // PROMETHEE's preference functions: optional (absent means the usual criterion everywhere); each names its criterion and shape.
+        List<KeyValuePair<string, PreferenceFunction>>? PreferenceFunctions()
+        {
+            var at = JsonPaths.Member(path, "preference-functions");
+            return m.PreferenceFunctions is null ? []
+                : ManagementSystemMapper.Items(m.PreferenceFunctions, at, ctx, PreferenceFunctionFromDto)?.Select(t => KeyValuePair.Create(t.Item1, t.Item2)).ToList();
+        }
+
+        Tuple<string, PreferenceFunction>? PreferenceFunctionFromDto(PreferenceFunctionDto f, string at)
+        {
+            var criterion = f.Criterion ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "criterion"), ctx);
+            PreferenceShape? shape = null;
+            if (f.Shape is null)
+            {
+                ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "shape"), ctx);
+            }
+            else
+            {
+                shape = ProgrammeNames.PreferenceShape.Read(f.Shape, JsonPaths.Member(at, "shape"), ctx, "a preference shape");
+            }
+
+            double? Parameter(double? value, string member)
+            {
+                if (value is null)
+                {
+                    ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, member), ctx);
+                }
+
+                return value;
+            }
+
+            if (criterion is null || shape is null)
+            {
+                return null;
+            }
+
+            var function = shape.Value switch
+            {
+                PreferenceShape.Usual => PreferenceFunction.Usual,
+                PreferenceShape.UShape => Parameter(f.Indifference, "indifference") is { } q ? ctx.Build(at, () => PreferenceFunction.UShape(q)) : null,
+                PreferenceShape.VShape => Parameter(f.Preference, "preference") is { } p ? ctx.Build(at, () => PreferenceFunction.VShape(p)) : null,
+                PreferenceShape.Gaussian => Parameter(f.Sigma, "sigma") is { } s ? ctx.Build(at, () => PreferenceFunction.Gaussian(s)) : null,
+                _ => (Parameter(f.Indifference, "indifference"), Parameter(f.Preference, "preference")) is ({ } q, { } p)
+                    ? ctx.Build(at, () => shape.Value == PreferenceShape.Level ? PreferenceFunction.Level(q, p) : PreferenceFunction.Linear(q, p))
+                    : null,
+            };
+            return function is null ? null : Tuple.Create(criterion, function);
+        }
+
         switch (m.Kind)
         {
             case "weighted-sum" or "topsis":
@@ -705,6 +770,11 @@ internal static class ProgrammeMapper
                 var impactCriterion = Required(m.ImpactCriterion, "impact-criterion");
                 return formula is null || maxLikelihood is null || maxImpact is null || likelihoodCriterion is null || impactCriterion is null ? null
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.SimpleRisk(formula.Value, likelihoodCriterion, impactCriterion, maxLikelihood.Value, maxImpact.Value));
+            case "promethee":
+                var prometheeCriteria = Criteria();
+                var functions = PreferenceFunctions();
+                return prometheeCriteria is null || functions is null ? null
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.Promethee(prometheeCriteria, functions));
             case "moscow":
                 var category = Required(m.CategoryCriterion, "category-criterion");
                 return category is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Moscow(category, m.WithinCategoryCriterion));

@@ -29,6 +29,7 @@ public class MethodDescriptorTests
         { "cd3", ["cost-of-delay-criterion"] },
         { "simplerisk", ["likelihood-criterion", "impact-criterion", "formula"] },
         { "moscow", ["category-criterion"] },
+        { "promethee", ["criteria"] },
     };
 
     private static RankingMethod Sample(string kind) => kind switch
@@ -43,6 +44,7 @@ public class MethodDescriptorTests
         "cd3" => RankingMethod.Cd3("cod", "d"),
         "simplerisk" => RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, "l", "i"),
         "moscow" => RankingMethod.Moscow("moscow", "value"),
+        "promethee" => RankingMethod.Promethee([Criterion.Benefit("v", 2), Criterion.Cost("e", 1), Criterion.Benefit("u", 1)], [new("v", PreferenceFunction.Linear(1, 3)), new("e", PreferenceFunction.Gaussian(2))]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
     };
 
@@ -166,6 +168,71 @@ public class MethodDescriptorTests
             Assert.Equal((ReadErrorCode.InvalidValue, ProgrammeMethodPath), (error.Code, error.Path));
             Assert.DoesNotContain("cannot be null", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void PrometheeMechanism_RoundTripsWithEveryShape()
+    {
+        PreferenceFunction[] shapes = [PreferenceFunction.Usual, PreferenceFunction.UShape(1), PreferenceFunction.VShape(2), PreferenceFunction.Level(1, 3), PreferenceFunction.Linear(0.5, 2.5), PreferenceFunction.Gaussian(1.5)];
+        var method = RankingMethod.Promethee(shapes.Select((_, j) => Criterion.Benefit("c" + j, j + 1)), shapes.Select((f, j) => KeyValuePair.Create("c" + j, f)));
+        var json = Programme(method);
+
+        var back = UsmJson.ReadImprovementProgramme(json, ReaderOptions.Default.WithStrict(true));
+
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        var read = Assert.IsType<PrometheeMethod>(Assert.IsType<RankingMechanism>(back.Value.Agreement!.Mechanism).Method);
+        Assert.Equal(shapes, read.PreferenceFunctions.ToArray());
+        Assert.Equal(method.Criteria.ToArray(), read.Criteria.ToArray());
+        Assert.Equal(json, Programme(read));
+    }
+
+    [Theory]
+    [InlineData("linear", 3.0, 1.0, "preference-functions[0]", "q = 3 must be below")]
+    [InlineData("gaussian", null, null, "preference-functions[0].sigma", "missing")]
+    [InlineData("v-shape", null, null, "preference-functions[0].preference", "missing")]
+    [InlineData("w-shape", null, null, "preference-functions[0].shape", "w-shape")]
+    public void PrometheeBadPreferenceFunction_IsReportedAtItsPath(string shape, double? q, double? p, string where, string text)
+    {
+        var root = JsonNode.Parse(Programme(Sample("promethee")))!;
+        var function = new JsonObject { ["criterion"] = "v", ["shape"] = shape, ["indifference"] = q, ["preference"] = p };
+        MethodNode(root)["preference-functions"] = new JsonArray(function);
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+        Assert.EndsWith(where, error.Path, StringComparison.Ordinal);
+        Assert.Contains(text, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrometheeFunctionForAnUnknownCriterion_NamesIt()
+    {
+        var root = JsonNode.Parse(Programme(Sample("promethee")))!;
+        MethodNode(root)["preference-functions"]![0]!["criterion"] = "nope";
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+        Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("method", error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrometheeRanking_RoundTripsThroughTheRankingDocument()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("R-1", [KeyValuePair.Create("v", 8.0), KeyValuePair.Create("e", 5.0), KeyValuePair.Create("u", 2.0)]),
+            new Candidate("R-2", [KeyValuePair.Create("v", 5.0), KeyValuePair.Create("e", 7.0), KeyValuePair.Create("u", 9.0)]),
+            new Candidate("R-3", [KeyValuePair.Create("v", 6.0), KeyValuePair.Create("e", 2.0), KeyValuePair.Create("u", 6.0)]),
+        ]);
+        var ranking = Prioritiser.Rank(set, Sample("promethee"));
+        var json = UsmJson.WriteRanking(ranking);
+
+        var back = UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true));
+
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        Assert.Equal(ranking.Ids, back.Value.Items.Select(i => i.Id));
+        Assert.True(RankingJsonTests.Same(ranking, back.Value));
+        Assert.Equal(json, UsmJson.WriteRanking(back.Value));
     }
 
     [Fact]

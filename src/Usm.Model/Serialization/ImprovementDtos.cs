@@ -117,6 +117,10 @@ internal sealed class RankingMethodDto
 
     public string? WithinCategoryCriterion { get; set; }
 
+    public double? Lambda { get; set; }
+
+    public double? V { get; set; }
+
     public List<PreferenceFunctionDto?>? PreferenceFunctions { get; set; }
 }
 

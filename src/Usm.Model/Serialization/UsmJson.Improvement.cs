@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
 using Usm.Model.Improvement;
+using Usm.Model.Internal;
 using Usm.Model.Prioritisation;
 
 namespace Usm.Model.Serialization;
@@ -85,7 +86,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -208,6 +209,20 @@ internal static class ProgrammeMapper
                 dto.Kind = "promethee";
                 dto.Criteria = [.. p.Criteria.Select(ToDto)];
                 dto.PreferenceFunctions = [.. p.Criteria.Select((c, j) => (PreferenceFunctionDto?)ToDto(c.Name, p.PreferenceFunctions[j]))];
+                break;
+            case WeightedProductMethod w:
+                dto.Kind = "weighted-product";
+                dto.Criteria = [.. w.Criteria.Select(ToDto)];
+                break;
+            case WaspasMethod w:
+                dto.Kind = "waspas";
+                dto.Criteria = [.. w.Criteria.Select(ToDto)];
+                dto.Lambda = w.Lambda;
+                break;
+            case VikorMethod v:
+                dto.Kind = "vikor";
+                dto.Criteria = [.. v.Criteria.Select(ToDto)];
+                dto.V = v.V;
                 break;
             case MoscowMethod m:
                 dto.Kind = "moscow";
@@ -775,6 +790,14 @@ internal static class ProgrammeMapper
                 var functions = PreferenceFunctions();
                 return prometheeCriteria is null || functions is null ? null
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.Promethee(prometheeCriteria, functions));
+            case "weighted-product":
+                var productCriteria = Criteria();
+                return productCriteria is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.WeightedProduct(productCriteria));
+            case "waspas" or "vikor":
+                var blendCriteria = Criteria();
+                var share = m.Kind == "waspas" ? Share(m.Lambda, JsonPaths.Member(path, "lambda"), ctx) : Share(m.V, JsonPaths.Member(path, "v"), ctx);
+                return blendCriteria is null || share is null ? null
+                    : ctx.Build<RankingMethod>(path, () => m.Kind == "waspas" ? RankingMethod.Waspas(blendCriteria, share.Value) : RankingMethod.Vikor(blendCriteria, share.Value));
             case "moscow":
                 var category = Required(m.CategoryCriterion, "category-criterion");
                 return category is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Moscow(category, m.WithinCategoryCriterion));
@@ -782,6 +805,23 @@ internal static class ProgrammeMapper
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;
         }
+    }
+
+    // WASPAS's λ or VIKOR's v: 0.5 (both factories' default) when absent, otherwise a number in [0, 1].
+    private static double? Share(double? value, string path, JsonReadContext ctx)
+    {
+        if (value is not { } share)
+        {
+            return 0.5;
+        }
+
+        if (!(share >= 0 && share <= 1))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, Preconditions.Invariant($"'{path[(path.LastIndexOf('.') + 1)..]}' must be from 0 to 1, not {share}."));
+            return null;
+        }
+
+        return share;
     }
 
     // A SimpleRisk scale's highest level: 5 (SimpleRisk's default) when absent, otherwise 1 to SimpleRiskMethod.MaxScaleLevels.

@@ -30,6 +30,9 @@ public class MethodDescriptorTests
         { "simplerisk", ["likelihood-criterion", "impact-criterion", "formula"] },
         { "moscow", ["category-criterion"] },
         { "promethee", ["criteria"] },
+        { "weighted-product", ["criteria"] },
+        { "waspas", ["criteria"] },
+        { "vikor", ["criteria"] },
     };
 
     private static RankingMethod Sample(string kind) => kind switch
@@ -45,6 +48,9 @@ public class MethodDescriptorTests
         "simplerisk" => RankingMethod.SimpleRisk(SimpleRiskFormula.Classic, "l", "i"),
         "moscow" => RankingMethod.Moscow("moscow", "value"),
         "promethee" => RankingMethod.Promethee([Criterion.Benefit("v", 2), Criterion.Cost("e", 1), Criterion.Benefit("u", 1)], [new("v", PreferenceFunction.Linear(1, 3)), new("e", PreferenceFunction.Gaussian(2))]),
+        "weighted-product" => RankingMethod.WeightedProduct([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "waspas" => RankingMethod.Waspas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.25),
+        "vikor" => RankingMethod.Vikor([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.75),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
     };
 
@@ -120,6 +126,56 @@ public class MethodDescriptorTests
         var message = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors).Message;
         var list = message[(message.IndexOf("expected one of ", StringComparison.Ordinal) + "expected one of ".Length)..].TrimEnd(')', '.');
         return list.Split(", ");
+    }
+
+    [Theory]
+    [InlineData("waspas", "lambda", 1.5)]
+    [InlineData("waspas", "lambda", -0.25)]
+    [InlineData("vikor", "v", 2.0)]
+    public void AShareOutside0To1_IsInvalidAtItsPath(string kind, string member, double value)
+    {
+        var root = JsonNode.Parse(Programme(Sample(kind)))!;
+        MethodNode(root)[member] = value;
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+        Assert.Equal((ReadErrorCode.InvalidValue, $"{ProgrammeMethodPath}.{member}"), (error.Code, error.Path));
+        Assert.Contains("must be from 0 to 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("waspas")]
+    [InlineData("vikor")]
+    public void AMissingShare_ReadsAsTheFactoriesDefault(string kind)
+    {
+        var root = JsonNode.Parse(Programme(Sample(kind)))!;
+        MethodNode(root).Remove(kind == "waspas" ? "lambda" : "v");
+
+        var method = ((RankingMechanism)UsmJson.ReadImprovementProgramme(root.ToJsonString()).Value.Agreement!.Mechanism).Method;
+
+        Assert.Equal(0.5, method is WaspasMethod w ? w.Lambda : ((VikorMethod)method).V);
+    }
+
+    [Fact]
+    public void VikorAndWaspasRankings_RoundTripThroughTheRankingDocument()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("R-1", [KeyValuePair.Create("v", 4.0), KeyValuePair.Create("e", 2.0)]),
+            new Candidate("R-2", [KeyValuePair.Create("v", 9.0), KeyValuePair.Create("e", 8.0)]),
+            new Candidate("R-3", [KeyValuePair.Create("v", 6.0), KeyValuePair.Create("e", 3.0)]),
+        ]);
+        foreach (var kind in new[] { "weighted-product", "waspas", "vikor" })
+        {
+            var ranking = Prioritiser.Rank(set, Sample(kind));
+            var json = UsmJson.WriteRanking(ranking);
+
+            var back = UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true));
+
+            Assert.True(back.IsSuccess, kind + ": " + string.Join("\n", back.Errors));
+            Assert.True(RankingJsonTests.Same(ranking, back.Value), kind);
+            Assert.Equal(json, UsmJson.WriteRanking(back.Value));
+        }
     }
 
     [Fact]

@@ -118,6 +118,10 @@ public class CommandTests
     [InlineData("simplerisk-dread")]
     [InlineData("simplerisk-owasp")]
     [InlineData("simplerisk-contributing")]
+    [InlineData("wpm")]
+    [InlineData("waspas")]
+    [InlineData("vikor")]
+    [InlineData("promethee")]
     public void Prioritise_EveryMethod_OnBothRegisterFormats_GivesTheSameRanking(string method)
     {
         var json = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", method, "--format", "json");
@@ -159,6 +163,9 @@ public class CommandTests
     [InlineData("saw")]
     [InlineData("topsis")]
     [InlineData("ahp")]
+    [InlineData("wpm")]
+    [InlineData("vikor")]
+    [InlineData("promethee")]
     public void Prioritise_Top_IsThePrefixOfTheFullRanking(string method)
     {
         var full = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--format", "csv");
@@ -166,6 +173,19 @@ public class CommandTests
         Assert.True(top.ExitCode == 0, top.Error);
         var fullRows = full.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[..6];
         Assert.Equal(fullRows.Select(l => l.Split(',')[1]), top.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')[1]));
+    }
+
+    [Fact]
+    public void Prioritise_NewMultiCriteriaMethods_UseTheCriteriaOption_AndNameTheirMethod()
+    {
+        foreach (var (method, name) in new[] { ("wpm", "WPM"), ("waspas", "WASPAS"), ("vikor", "VIKOR"), ("promethee", "PROMETHEE II") })
+        {
+            var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--criteria", "likelihood=1,cost:effort=3", "--top", "1", "--format", "markdown");
+            Assert.True(run.ExitCode == 0, method + ": " + run.Error);
+            Assert.Contains($"prioritised with {name}", run.Out, StringComparison.Ordinal);
+            Assert.Contains("'effort'", run.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("'expected-value'", run.Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -14,7 +14,8 @@ internal static class MethodOptions
 {
     public static readonly ImmutableArray<string> Names =
         ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp",
-         "simplerisk-classic", "simplerisk-cvss", "simplerisk-dread", "simplerisk-owasp", "simplerisk-contributing"];
+         "simplerisk-classic", "simplerisk-cvss", "simplerisk-dread", "simplerisk-owasp", "simplerisk-contributing",
+         "wpm", "waspas", "vikor", "promethee"];
 
     /// <summary>The roles and the criterion each reads by default.</summary>
     public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
@@ -43,7 +44,7 @@ internal static class MethodOptions
 
     public static readonly Option<string> Criteria = new("--criteria")
     {
-        Description = "Weighted criteria for saw and topsis: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
+        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor and promethee: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
         HelpName = "LIST",
         DefaultValueFactory = _ => DefaultCriteria,
         Recursive = true,
@@ -140,6 +141,10 @@ internal static class MethodOptions
                 "emv" => RankingMethod.ExpectedValue(Role("probability"), Role("impact")),
                 "saw" => RankingMethod.WeightedSum(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "topsis" => RankingMethod.Topsis(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "wpm" => RankingMethod.WeightedProduct(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "waspas" => RankingMethod.Waspas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "vikor" => RankingMethod.Vikor(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "promethee" => RankingMethod.Promethee(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "wsjf" => RankingMethod.Wsjf(ParseList(parse.GetValue(Components) ?? DefaultComponents, "--components")),
                 "cd3" => RankingMethod.Cd3(Role("value")),
                 "rice" => RankingMethod.Rice(Role("reach"), Role("impact"), Role("confidence")),
@@ -192,6 +197,10 @@ internal static class MethodOptions
             ExpectedValueMethod m => [m.ProbabilityCriterion, m.ImpactCriterion],
             WeightedSumMethod m => m.Criteria.Select(c => (string?)c.Name),
             TopsisMethod m => m.Criteria.Select(c => (string?)c.Name),
+            WeightedProductMethod m => m.Criteria.Select(c => (string?)c.Name),
+            WaspasMethod m => m.Criteria.Select(c => (string?)c.Name),
+            VikorMethod m => m.Criteria.Select(c => (string?)c.Name),
+            PrometheeMethod m => m.Criteria.Select(c => (string?)c.Name),
             WsjfMethod m => [.. m.CostOfDelayComponents.Select(c => (string?)c), m.JobSizeCriterion ?? Register.EffortCriterion],
             Cd3Method m => [m.CostOfDelayCriterion, m.DurationCriterion ?? Register.EffortCriterion],
             RiceMethod m => [m.ReachCriterion, m.ImpactCriterion, m.ConfidenceCriterion, m.EffortCriterion ?? Register.EffortCriterion],

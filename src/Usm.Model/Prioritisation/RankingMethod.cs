@@ -12,7 +12,9 @@ namespace Usm.Model.Prioritisation;
 /// <remarks>
 /// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
-/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>). Each is a sealed subclass that exposes its parameters. A method never
+/// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="WeightedProduct"/>, <see cref="Waspas"/>, <see cref="Vikor"/>,
+/// <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>). Each is a
+/// sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
 /// </remarks>

@@ -63,11 +63,7 @@ public class PairwiseDocsExampleTests
     [Fact]
     public void DocsExample_MatchesThePage()
     {
-        var page = File.ReadAllText(RepositoryPaths.Combine("docs", "pairwise.md")).ReplaceLineEndings("\n");
-        var start = page.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        var block = page[start..page.IndexOf("```", start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(ExampleLines().Select(l => l.Replace("console.", "Console.", StringComparison.Ordinal)).ToArray(), block);
+        DocsExample.AssertMatchesPage("pairwise.md", ExampleLines());
     }
 
     /// <summary>The text after "// " on the n-th printing line (0-based) of the example.</summary>
@@ -78,11 +74,5 @@ public class PairwiseDocsExampleTests
         return line[(line.LastIndexOf("// ", StringComparison.Ordinal) + 3)..];
     }
 
-    private static string[] ExampleLines()
-    {
-        var source = File.ReadAllText(RepositoryPaths.Combine("tests", "Usm.Model.Tests", "Prioritisation", "PairwiseDocsExampleTests.cs")).ReplaceLineEndings("\n");
-        var start = source.IndexOf("// --- begin docs example ---", StringComparison.Ordinal);
-        var end = source.IndexOf("// --- end docs example ---", StringComparison.Ordinal);
-        return [.. source[start..end].Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0)];
-    }
+    private static string[] ExampleLines() => DocsExample.Lines("Prioritisation/PairwiseDocsExampleTests.cs");
 }

@@ -44,31 +44,14 @@ public class PrometheeElectreDocsExampleTests
         console.WriteLine(electre.Explain("IMP-4").Summary);         // 'IMP-4' is outside the ELECTRE I kernel: outranked by kernel member(s) 'IMP-3' (c 0.833333 ≥ ĉ 0.6, d 0.142857 ≤ d̂ 0.5).
         // --- end docs example ---
 
-        var lines = console.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-        var comments = ExampleLines().Where(l => l.Contains("console.WriteLine", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf("// ", StringComparison.Ordinal) + 3)..].Trim()).ToArray();
-        Assert.Equal(comments.Length, lines.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            Assert.Equal(comments[i], lines[i]);
-        }
+        DocsExample.AssertPrintsItsComments(console.ToString(), ExampleLines(), exact: true);
     }
 
     [Fact]
     public void DocsExample_MatchesThePage()
     {
-        var page = File.ReadAllText(RepositoryPaths.Combine("docs", "promethee-electre.md")).ReplaceLineEndings("\n");
-        var start = page.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        var block = page[start..page.IndexOf("```", start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(ExampleLines().Select(l => l.Replace("console.", "Console.", StringComparison.Ordinal)).ToArray(), block);
+        DocsExample.AssertMatchesPage("promethee-electre.md", ExampleLines());
     }
 
-    private static string[] ExampleLines()
-    {
-        var source = File.ReadAllText(RepositoryPaths.Combine("tests", "Usm.Model.Tests", "Prioritisation", "PrometheeElectreDocsExampleTests.cs")).ReplaceLineEndings("\n");
-        var start = source.IndexOf("// --- begin docs example ---", StringComparison.Ordinal);
-        var end = source.IndexOf("// --- end docs example ---", StringComparison.Ordinal);
-        return [.. source[start..end].Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0)];
-    }
+    private static string[] ExampleLines() => DocsExample.Lines("Prioritisation/PrometheeElectreDocsExampleTests.cs");
 }

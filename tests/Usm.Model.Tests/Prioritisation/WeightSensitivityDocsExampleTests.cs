@@ -41,31 +41,14 @@ public class WeightSensitivityDocsExampleTests
         console.WriteLine(string.Join(" > ", Prioritiser.Rank(set, moreValue).Ids));  // IMP-1 > IMP-3 > IMP-2 > IMP-4
         // --- end docs example ---
 
-        var lines = console.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-        var comments = ExampleLines().Where(l => l.Contains("console.WriteLine", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf("// ", StringComparison.Ordinal) + 3)..].Trim()).ToArray();
-        Assert.Equal(comments.Length, lines.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            Assert.StartsWith(lines[i], comments[i], StringComparison.Ordinal);
-        }
+        DocsExample.AssertPrintsItsComments(console.ToString(), ExampleLines(), exact: false);
     }
 
     [Fact]
     public void DocsExample_MatchesThePage()
     {
-        var page = File.ReadAllText(RepositoryPaths.Combine("docs", "weight-sensitivity.md")).ReplaceLineEndings("\n");
-        var start = page.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        var block = page[start..page.IndexOf("```", start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(ExampleLines().Select(l => l.Replace("console.", "Console.", StringComparison.Ordinal)).ToArray(), block);
+        DocsExample.AssertMatchesPage("weight-sensitivity.md", ExampleLines());
     }
 
-    private static string[] ExampleLines()
-    {
-        var source = File.ReadAllText(RepositoryPaths.Combine("tests", "Usm.Model.Tests", "Prioritisation", "WeightSensitivityDocsExampleTests.cs")).ReplaceLineEndings("\n");
-        var start = source.IndexOf("// --- begin docs example ---", StringComparison.Ordinal);
-        var end = source.IndexOf("// --- end docs example ---", StringComparison.Ordinal);
-        return [.. source[start..end].Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0)];
-    }
+    private static string[] ExampleLines() => DocsExample.Lines("Prioritisation/WeightSensitivityDocsExampleTests.cs");
 }

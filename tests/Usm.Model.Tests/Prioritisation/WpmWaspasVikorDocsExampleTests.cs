@@ -44,31 +44,14 @@ public class WpmWaspasVikorDocsExampleTests
         console.WriteLine(string.Join(", ", compromise.CompromiseSet)); // IMP-3, IMP-2, IMP-1
         // --- end docs example ---
 
-        var lines = console.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-        var comments = ExampleLines().Where(l => l.Contains("console.WriteLine", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf("// ", StringComparison.Ordinal) + 3)..].Trim()).ToArray();
-        Assert.Equal(comments.Length, lines.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            Assert.StartsWith(lines[i], comments[i], StringComparison.Ordinal);
-        }
+        DocsExample.AssertPrintsItsComments(console.ToString(), ExampleLines(), exact: false);
     }
 
     [Fact]
     public void DocsExample_MatchesThePage()
     {
-        var page = File.ReadAllText(RepositoryPaths.Combine("docs", "mcda-wpm-waspas-vikor.md")).ReplaceLineEndings("\n");
-        var start = page.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        var block = page[start..page.IndexOf("```", start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(ExampleLines().Select(l => l.Replace("console.", "Console.", StringComparison.Ordinal)).ToArray(), block);
+        DocsExample.AssertMatchesPage("mcda-wpm-waspas-vikor.md", ExampleLines());
     }
 
-    private static string[] ExampleLines()
-    {
-        var source = File.ReadAllText(RepositoryPaths.Combine("tests", "Usm.Model.Tests", "Prioritisation", "WpmWaspasVikorDocsExampleTests.cs")).ReplaceLineEndings("\n");
-        var start = source.IndexOf("// --- begin docs example ---", StringComparison.Ordinal);
-        var end = source.IndexOf("// --- end docs example ---", StringComparison.Ordinal);
-        return [.. source[start..end].Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0)];
-    }
+    private static string[] ExampleLines() => DocsExample.Lines("Prioritisation/WpmWaspasVikorDocsExampleTests.cs");
 }

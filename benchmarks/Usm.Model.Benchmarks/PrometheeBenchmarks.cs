@@ -27,18 +27,7 @@ public class PrometheeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        double[] Column(double scale) => [.. Enumerable.Range(0, N).Select(_ => Math.Round(random.NextDouble() * scale, 3) + 1)];
-        var ids = Enumerable.Range(0, N).Select(i => "R-" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        _set = CandidateSet.FromColumns(
-            ids,
-            [
-                KeyValuePair.Create("value", (IReadOnlyList<double>)Column(100)),
-                KeyValuePair.Create("urgency", (IReadOnlyList<double>)Column(10)),
-                KeyValuePair.Create("cost", (IReadOnlyList<double>)Column(1000)),
-                KeyValuePair.Create("risk", (IReadOnlyList<double>)Column(5)),
-            ]);
-        Criterion[] criteria = [Criterion.Benefit("value", 4), Criterion.Benefit("urgency", 2), Criterion.Cost("cost", 3), Criterion.Benefit("risk", 1)];
+        (_set, var criteria) = BenchmarkSets.FourCriteria(N);
         _topsis = RankingMethod.Topsis(criteria);
         _piecewise = RankingMethod.Promethee(criteria,
         [

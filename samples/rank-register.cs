@@ -1,8 +1,8 @@
 #:project ../src/Usm.Model/Usm.Model.csproj
-// Loads a risk register from CSV, ranks it with every ranking method the library offers (the USM risk matrix,
-// SimpleRisk's Classic formula, expected value, CD3, WSJF, RICE, ICE, weighted sum, TOPSIS, and a weighted sum with
-// AHP-derived weights), prints each method's top 5 and how far the methods agree: Spearman's rho and Kendall's tau-b
-// between every pair.
+// Loads a risk register from CSV, ranks it with every ranking method that takes a register's columns (the USM risk
+// matrix, SimpleRisk's Classic formula, expected value, CD3, WSJF, RICE, ICE, weighted sum, TOPSIS, the weighted
+// product, VIKOR, PROMETHEE II with the usual criterion, and a weighted sum with AHP-derived weights), prints each
+// method's top 5 and how far the methods agree: Spearman's rho and Kendall's tau-b between every pair.
 // The register (samples/data/register.csv) holds the gaps of the sample organisation's baseline scan, written by
 // samples/data/make-register.cs. How the register's columns feed each method is this script's choice (see comments).
 // Run from the repository root: dotnet run samples/rank-register.cs
@@ -72,6 +72,9 @@ Criterion[] criteria =
     ("ICE", RankingMethod.Ice("ice-impact", "ice-confidence", "ice-ease", IceConvention.Average)),
     ("SAW", RankingMethod.WeightedSum(criteria)),
     ("TOPSIS", RankingMethod.Topsis(criteria)),
+    ("WPM", RankingMethod.WeightedProduct(criteria)),
+    ("VIKOR", RankingMethod.Vikor(criteria)),
+    ("PROM-II", RankingMethod.Promethee(criteria)),
     ("AHP-SAW", RankingMethod.AhpWeightedSum(ahp, costCriteria: ["effort"])),
 ];
 

@@ -204,6 +204,7 @@ public sealed class ParetoResult
     private readonly int[] _frontOf;
     private readonly int[] _order;
     private readonly ParetoItem?[] _items;
+    private double[]? _crowding;
 
     internal ParetoResult(ParetoData data, ImmutableArray<ImmutableArray<int>> fronts, int[] frontOf)
     {
@@ -291,6 +292,60 @@ public sealed class ParetoResult
             [.. keep.Select(i => set.PolarityArray[i])]);
     }
 
+    /// <summary>
+    /// Gets a candidate's crowding distance within its front, as NSGA-II defines it (Deb, Pratap, Agarwal and
+    /// Meyarivan, "A fast and elitist multiobjective genetic algorithm: NSGA-II", IEEE TEC 6(2), 2002): how much room
+    /// there is around the candidate among the other members of its front, the larger the more isolated.
+    /// </summary>
+    /// <remarks>
+    /// <para>Per criterion, the front is ordered by the candidate's value (equal values by ordinal id); the first and
+    /// the last get an infinite distance, and every other candidate adds (next value − previous value) ÷ (largest −
+    /// smallest value in the front). A criterion on which the whole front is equal adds nothing to the others, but its
+    /// first and last (by id) are still boundaries, as in DEAP's implementation. A front of one or two candidates is
+    /// all boundary: every distance is infinite. The sum is not divided by the number of criteria (Deb et al.'s
+    /// formula; DEAP divides, which changes no order).</para>
+    /// <para>Candidates equal on every criterion are still ordered by id, so the one with the smaller id may be a
+    /// boundary (infinite) and the other not: the distance separates exact duplicates deterministically rather than
+    /// giving both the same value. Distances are computed for every front on first use, O(m·n log n).</para>
+    /// </remarks>
+    /// <param name="id">The id (ordinal).</param>
+    /// <returns>The distance: non-negative, or <see cref="double.PositiveInfinity"/> for a boundary candidate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The set has no candidate with that id.</exception>
+    public double CrowdingDistanceOf(string id) => Crowding()[IndexOf(id, nameof(id))];
+
+    /// <summary>
+    /// Selects <paramref name="count"/> candidates as NSGA-II's survivor selection does: whole fronts in order while
+    /// they fit, then, from the first front that does not fit whole, the candidates with the largest crowding distance
+    /// (<see cref="CrowdingDistanceOf"/>), equal distances by ordinal id. A way to take k candidates from the Pareto
+    /// sort that prefers the frontier and, within a front, spread over crowding.
+    /// </summary>
+    /// <param name="count">How many to select, 0 or more; more than there are selects every candidate.</param>
+    /// <returns>The selected ids, front by front, and within a front by crowding distance (largest first), then ordinal id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public ImmutableArray<string> SelectCrowded(int count)
+    {
+        Preconditions.CheckInRange(count, 0, int.MaxValue);
+        var crowding = Crowding();
+        var ids = _data.Set.IdArray;
+        var selected = ImmutableArray.CreateBuilder<string>(Math.Min(count, Count));
+        foreach (var front in _fronts)
+        {
+            if (selected.Count == count)
+            {
+                break;
+            }
+
+            // The front is already in ordinal id order, and OrderByDescending is stable: equal distances keep it.
+            foreach (var i in front.OrderByDescending(i => crowding[i]).Take(count - selected.Count))
+            {
+                selected.Add(ids[i]);
+            }
+        }
+
+        return selected.MoveToImmutable();
+    }
+
     /// <summary>Returns a summary and the first fronts, one per line, for example in a notebook.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
@@ -315,6 +370,52 @@ public sealed class ParetoResult
         ArgumentNullException.ThrowIfNull(id, paramName);
         var index = _data.Set.IndexOf(id);
         return index >= 0 ? index : throw new KeyNotFoundException(Preconditions.Invariant($"The Pareto result has no candidate '{id}'."));
+    }
+
+    // Every candidate's crowding distance, computed once for all fronts (a race computes the same array twice at worst).
+    private double[] Crowding() => _crowding ??= ComputeCrowding();
+
+    private double[] ComputeCrowding()
+    {
+        var distance = new double[_data.Count];
+        foreach (var front in _fronts)
+        {
+            if (front.Length <= 2)
+            {
+                foreach (var i in front)
+                {
+                    distance[i] = double.PositiveInfinity;
+                }
+
+                continue;
+            }
+
+            for (var j = 0; j < _data.Width; j++)
+            {
+                // The front is in ordinal id order and OrderBy is stable, so equal values stay in id order.
+                var byValue = front.OrderBy(i => _data.Value(i, j)).ToArray();
+                distance[byValue[0]] = double.PositiveInfinity;
+                distance[byValue[^1]] = double.PositiveInfinity;
+                var low = _data.Value(byValue[0], j);
+                var high = _data.Value(byValue[^1], j);
+                if (!(high > low))
+                {
+                    continue; // the whole front is equal on this criterion
+                }
+
+                // Values are finite, but their range may not be (−1e308 to 1e308): then every difference is taken in halves.
+                var halves = double.IsInfinity(high - low);
+                var range = halves ? (high / 2) - (low / 2) : high - low;
+                for (var k = 1; k < byValue.Length - 1; k++)
+                {
+                    var next = _data.Value(byValue[k + 1], j);
+                    var previous = _data.Value(byValue[k - 1], j);
+                    distance[byValue[k]] += (halves ? (next / 2) - (previous / 2) : next - previous) / range;
+                }
+            }
+        }
+
+        return distance;
     }
 
     private ParetoItem Item(int index)

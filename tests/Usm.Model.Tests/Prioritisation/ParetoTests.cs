@@ -709,7 +709,17 @@ public class ParetoDocsExampleTests
         var weighted = RankingMethod.WeightedSum([Criterion.Benefit("value", 2), Criterion.Cost("effort", 1)], SawNormalisation.MinMax);
         Ranking shortlist = Prioritiser.Rank(fronts.CandidatesInFronts(1), weighted);
         // call-script, faq-refresh, knowledge-base, auto-reply
+
+        // NSGA-II's choice of five: whole fronts first, then the least crowded members of the next front.
+        ImmutableArray<string> five = fronts.SelectCrowded(5);
+        // auto-reply, call-script, faq-refresh, knowledge-base, self-service-portal
+        double crowding = fronts.CrowdingDistanceOf("faq-refresh");
+        // 7/6: (6 − 2)/6 on value plus (2 − 1)/2 on effort; its twin knowledge-base gets 5/6 (equal values go by id)
         // --- end docs example ---
+
+        Assert.Equal(["auto-reply", "call-script", "faq-refresh", "knowledge-base", "self-service-portal"], five.ToArray());
+        Assert.Equal(7.0 / 6, crowding, 12);
+        Assert.Equal(5.0 / 6, fronts.CrowdingDistanceOf("knowledge-base"), 12);
 
         Assert.Equal(["auto-reply", "call-script", "faq-refresh", "knowledge-base"], frontier.ToArray());
         Assert.Equal(["call-script", "faq-refresh", "knowledge-base", "auto-reply"], shortlist.Ids.ToArray());

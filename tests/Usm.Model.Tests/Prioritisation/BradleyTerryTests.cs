@@ -200,6 +200,23 @@ public class BradleyTerryTests
         Assert.Throws<ArgumentNullException>(() => BradleyTerry.Fit(null!));
     }
 
+    [Fact]
+    public void Options_TinyPositiveVirtualTies_AreRefused_InsteadOfFittingNaN()
+    {
+        // A virtual-tie count so small that v / 2 underflows (or the strengths blow up) once gave NaN strengths for a
+        // profile with a never-beaten and a never-winning candidate; such counts are now refused, naming the value.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BradleyTerryOptions(virtualTies: 1e-300));
+        Assert.Equal("virtualTies", error.ParamName);
+        Assert.Contains("1E-300", error.Message, StringComparison.Ordinal);
+        Assert.Equal("virtualTies", Assert.Throws<ArgumentOutOfRangeException>(() => BradleyTerryOptions.Default.WithVirtualTies(double.Epsilon)).ParamName);
+
+        // The smallest allowed count still gives finite, positive strengths.
+        var chain = new PairwiseProfile(["A", "B", "C"], [PairwiseComparison.Parse("A > B"), PairwiseComparison.Parse("B > C")]);
+        var fit = BradleyTerry.Fit(chain, new BradleyTerryOptions(virtualTies: BradleyTerryOptions.MinVirtualTies));
+        Assert.All(fit.Candidates, c => Assert.True(double.IsFinite(c.Strength) && c.Strength > 0, c.ToString()));
+        Assert.Equal(["A", "B", "C"], fit.Order.ToArray());
+    }
+
     // --- comparisons and profiles ---
 
     [Fact]

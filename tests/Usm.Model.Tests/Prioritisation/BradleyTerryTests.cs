@@ -232,6 +232,26 @@ public class BradleyTerryTests
     }
 
     [Fact]
+    public void Comparison_Parse_ReadsBackWhatToStringWrites_CountIncluded()
+    {
+        // ToString writes "3 x A > B"; Parse once read that as a win of a candidate named "3 x A", which a profile
+        // refuses and a PairwiseMechanism silently dropped.
+        foreach (var c in new[] { PairwiseComparison.Win("A", "B", 3), PairwiseComparison.Tie("R-1", "R 2", 12), PairwiseComparison.Win("x", "y") })
+        {
+            Assert.Equal(c, PairwiseComparison.Parse(c.ToString()));
+        }
+
+        Assert.Equal(PairwiseComparison.Win("B", "A", 5), PairwiseComparison.Parse("5 x A < B"));
+        var both = Assert.Throws<ArgumentException>(() => PairwiseComparison.Parse("3 x A > B", 2));
+        Assert.Equal("text", both.ParamName);
+        Assert.Contains("'3 x A > B'", both.Message, StringComparison.Ordinal);
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => PairwiseComparison.Parse("0 x A > B"));
+        Assert.Equal("count", zero.ParamName);
+        Assert.Contains("A > B has count 0", zero.Message, StringComparison.Ordinal);
+        Assert.Contains("R-1 = R-2 has count -1", Assert.Throws<ArgumentOutOfRangeException>(() => PairwiseComparison.Tie("R-1", "R-2", -1)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Comparison_Parse_ReadsWinsLossesAndTies()
     {
         Assert.Equal(PairwiseComparison.Win("A", "B"), PairwiseComparison.Parse(" A > B "));

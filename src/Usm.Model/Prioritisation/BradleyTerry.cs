@@ -13,16 +13,32 @@ public sealed class BradleyTerryOptions
     /// <summary>The default iteration cap, 100,000.</summary>
     public const int DefaultMaxIterations = 100_000;
 
+    /// <summary>
+    /// The smallest positive number of virtual ties, 1e-6. Smaller counts hardly regularise (a never-beaten candidate's
+    /// strength grows like 1 / v), the fit may not converge within the cap, and below about 1e-250 the strengths
+    /// overflow to NaN.
+    /// </summary>
+    public const double MinVirtualTies = 1e-6;
+
+    /// <summary>The largest number of virtual ties, 1,000,000.</summary>
+    public const double MaxVirtualTies = 1e6;
+
     /// <summary>Creates options.</summary>
     /// <param name="tolerance">The fit has converged when no strength changes by more than this fraction in one iteration; in (0, 0.1].</param>
     /// <param name="maxIterations">The most iterations to run, at least 1.</param>
-    /// <param name="virtualTies">0 to refuse comparisons that are not strongly connected; above 0, this many virtual ties between every candidate and a reference candidate of strength 1 (at most 1,000,000).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of its range, or NaN.</exception>
+    /// <param name="virtualTies">0 to refuse comparisons that are not strongly connected; otherwise this many virtual ties between every candidate and a reference candidate of strength 1, from <see cref="MinVirtualTies"/> (1e-6) to <see cref="MaxVirtualTies"/> (1,000,000).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of its range, or NaN (the message names the value).</exception>
     public BradleyTerryOptions(double tolerance = DefaultTolerance, int maxIterations = DefaultMaxIterations, double virtualTies = 0)
     {
         Tolerance = Preconditions.CheckInRange(tolerance, double.Epsilon, 0.1);
         MaxIterations = Preconditions.CheckInRange(maxIterations, 1, int.MaxValue);
-        VirtualTies = Preconditions.CheckInRange(virtualTies, 0, 1e6);
+        if (virtualTies != 0 && !(virtualTies >= MinVirtualTies && virtualTies <= MaxVirtualTies))
+        {
+            throw new ArgumentOutOfRangeException(nameof(virtualTies), virtualTies, Preconditions.Invariant(
+                $"The number of virtual ties must be 0 (none) or from {MinVirtualTies} to {MaxVirtualTies}, but was {virtualTies}."));
+        }
+
+        VirtualTies = virtualTies;
     }
 
     /// <summary>Gets the default options: tolerance 1e-10, at most 100,000 iterations, no virtual ties (refuse when no estimate exists).</summary>
@@ -41,7 +57,7 @@ public sealed class BradleyTerryOptions
     public double VirtualTies { get; }
 
     /// <summary>Returns a copy with another number of virtual ties.</summary>
-    /// <param name="virtualTies">The number, 0 to 1,000,000.</param>
+    /// <param name="virtualTies">The number: 0, or from <see cref="MinVirtualTies"/> (1e-6) to <see cref="MaxVirtualTies"/> (1,000,000).</param>
     /// <returns>New options; these are unchanged.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="virtualTies"/> is out of range or NaN.</exception>
     public BradleyTerryOptions WithVirtualTies(double virtualTies) => new(Tolerance, MaxIterations, virtualTies);

@@ -28,7 +28,13 @@ public sealed class PairwiseComparison : IEquatable<PairwiseComparison>
         }
 
         IsTie = isTie;
-        Count = Preconditions.CheckInRange(count, 1, int.MaxValue, nameof(count));
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, Preconditions.Invariant(
+                $"The comparison {first} {(isTie ? '=' : '>')} {second} has count {count}; a count must be at least 1."));
+        }
+
+        Count = count;
     }
 
     /// <summary>Gets the winner, or for a tie the first candidate named.</summary>
@@ -73,13 +79,14 @@ public sealed class PairwiseComparison : IEquatable<PairwiseComparison>
 
     /// <summary>
     /// Parses <c>"A &gt; B"</c> (A preferred to B), <c>"A &lt; B"</c> (B preferred to A) or <c>"A = B"</c> (a tie);
-    /// white space around the ids is ignored.
+    /// white space around the ids is ignored. A leading count in the form <see cref="ToString"/> writes, such as
+    /// <c>"3 x A &gt; B"</c>, is read as the count, so <c>Parse(c.ToString())</c> equals <c>c</c>.
     /// </summary>
     /// <param name="text">The text.</param>
-    /// <param name="count">How many identical outcomes it stands for, at least 1.</param>
+    /// <param name="count">How many identical outcomes it stands for, at least 1; leave it at 1 when the text starts with a count.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="ArgumentException">The text is blank, does not hold exactly one of <c>&gt;</c>, <c>&lt;</c> or <c>=</c> between two ids, or names one id twice.</exception>
+    /// <exception cref="ArgumentException">The text is blank, does not hold exactly one of <c>&gt;</c>, <c>&lt;</c> or <c>=</c> between two ids, names one id twice, or starts with a count while <paramref name="count"/> is not 1.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
     public static PairwiseComparison Parse(string text, int count = 1)
     {
@@ -92,6 +99,17 @@ public sealed class PairwiseComparison : IEquatable<PairwiseComparison>
 
         var left = text[..at].Trim();
         var right = text[(at + 1)..].Trim();
+        var times = left.IndexOf(" x ", StringComparison.Ordinal);
+        if (times > 0 && int.TryParse(left.AsSpan(0, times), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
+        {
+            if (count != 1)
+            {
+                throw new ArgumentException(Preconditions.Invariant($"'{text}' starts with a count, and a count of {count} is given as well; give one of them."), nameof(text));
+            }
+
+            count = prefix;
+            left = left[(times + 3)..].Trim();
+        }
         try
         {
             return text[at] switch
@@ -132,7 +150,7 @@ public sealed class PairwiseComparison : IEquatable<PairwiseComparison>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(First, Second, IsTie, Count);
 
-    /// <summary>Returns the comparison as <see cref="Parse"/> reads it, prefixed by the count when above 1, for example <c>3 x A &gt; B</c>.</summary>
+    /// <summary>Returns the comparison as <see cref="Parse"/> reads it (round trip), prefixed by the count when above 1, for example <c>3 x A &gt; B</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {

@@ -200,6 +200,23 @@ public class BradleyTerryTests
         Assert.Throws<ArgumentNullException>(() => BradleyTerry.Fit(null!));
     }
 
+    [Fact]
+    public void Options_TinyPositiveVirtualTies_AreRefused_InsteadOfFittingNaN()
+    {
+        // A virtual-tie count so small that v / 2 underflows (or the strengths blow up) once gave NaN strengths for a
+        // profile with a never-beaten and a never-winning candidate; such counts are now refused, naming the value.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BradleyTerryOptions(virtualTies: 1e-300));
+        Assert.Equal("virtualTies", error.ParamName);
+        Assert.Contains("1E-300", error.Message, StringComparison.Ordinal);
+        Assert.Equal("virtualTies", Assert.Throws<ArgumentOutOfRangeException>(() => BradleyTerryOptions.Default.WithVirtualTies(double.Epsilon)).ParamName);
+
+        // The smallest allowed count still gives finite, positive strengths.
+        var chain = new PairwiseProfile(["A", "B", "C"], [PairwiseComparison.Parse("A > B"), PairwiseComparison.Parse("B > C")]);
+        var fit = BradleyTerry.Fit(chain, new BradleyTerryOptions(virtualTies: BradleyTerryOptions.MinVirtualTies));
+        Assert.All(fit.Candidates, c => Assert.True(double.IsFinite(c.Strength) && c.Strength > 0, c.ToString()));
+        Assert.Equal(["A", "B", "C"], fit.Order.ToArray());
+    }
+
     // --- comparisons and profiles ---
 
     [Fact]
@@ -212,6 +229,26 @@ public class BradleyTerryTests
         Assert.Equal("second", Assert.Throws<ArgumentNullException>(() => PairwiseComparison.Tie("R-1", null!)).ParamName);
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => PairwiseComparison.Win("A", "B", 0)).ParamName);
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => PairwiseComparison.Win("A", "B").WithCount(-1)).ParamName);
+    }
+
+    [Fact]
+    public void Comparison_Parse_ReadsBackWhatToStringWrites_CountIncluded()
+    {
+        // ToString writes "3 x A > B"; Parse once read that as a win of a candidate named "3 x A", which a profile
+        // refuses and a PairwiseMechanism silently dropped.
+        foreach (var c in new[] { PairwiseComparison.Win("A", "B", 3), PairwiseComparison.Tie("R-1", "R 2", 12), PairwiseComparison.Win("x", "y") })
+        {
+            Assert.Equal(c, PairwiseComparison.Parse(c.ToString()));
+        }
+
+        Assert.Equal(PairwiseComparison.Win("B", "A", 5), PairwiseComparison.Parse("5 x A < B"));
+        var both = Assert.Throws<ArgumentException>(() => PairwiseComparison.Parse("3 x A > B", 2));
+        Assert.Equal("text", both.ParamName);
+        Assert.Contains("'3 x A > B'", both.Message, StringComparison.Ordinal);
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => PairwiseComparison.Parse("0 x A > B"));
+        Assert.Equal("count", zero.ParamName);
+        Assert.Contains("A > B has count 0", zero.Message, StringComparison.Ordinal);
+        Assert.Contains("R-1 = R-2 has count -1", Assert.Throws<ArgumentOutOfRangeException>(() => PairwiseComparison.Tie("R-1", "R-2", -1)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

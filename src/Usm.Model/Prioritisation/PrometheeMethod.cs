@@ -113,7 +113,7 @@ public sealed class PrometheeMethod : RankingMethod
             var plus = st.CriterionPlus[j][index];
             var minus = st.CriterionMinus[j][index];
             var net = plus - minus;
-            var part = _weights[j] * net;
+            var part = _weights[j] == 0 ? 0 : _weights[j] * net; // a zero weight gives +0, not 0 × (negative φ_j) = −0
             contributions.Add(new CriterionContribution(c.Name, x, part, Preconditions.Invariant(
                 $"{c.Kind} '{c.Name}' = {F(x)}, {PreferenceFunctions[j]} preference: φ⁺ {F(plus)} − φ⁻ {F(minus)} = φ_j {F(net)}, × weight {F(_weights[j])} = {F(part)}")));
         }

@@ -97,9 +97,10 @@ public sealed class VikorMethod : RankingMethod
     }
 
     /// <summary>wⱼ · (f* − x) / (f* − f⁻), 0 for a constant column; a range beyond double precision is taken in halves.</summary>
+    /// <remarks>The best value's term is +0 exactly: for a cost f* − f⁻ is negative, and 0 / (f* − f⁻) would be −0.</remarks>
     private static double Regret(double x, double best, double worst, double weight)
     {
-        if (best == worst || weight == 0)
+        if (best == worst || weight == 0 || x == best)
         {
             return 0;
         }

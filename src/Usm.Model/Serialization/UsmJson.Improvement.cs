@@ -704,6 +704,28 @@ internal static class ProgrammeMapper
                 return null;
             }
 
+            // A threshold the shape does not take is an error, not dropped: a V-shape with q is most likely a linear
+            // criterion under the wrong shape, and reading it without q would change every flow silently.
+            var takes = (
+                Indifference: shape.Value is PreferenceShape.UShape or PreferenceShape.Level or PreferenceShape.Linear,
+                Preference: shape.Value is PreferenceShape.VShape or PreferenceShape.Level or PreferenceShape.Linear,
+                Sigma: shape.Value == PreferenceShape.Gaussian);
+            var unexpected = false;
+            foreach (var (member, given, taken) in new[] { ("indifference", f.Indifference, takes.Indifference), ("preference", f.Preference, takes.Preference), ("sigma", f.Sigma, takes.Sigma) })
+            {
+                if (given is { } value && !taken)
+                {
+                    unexpected = true;
+                    ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(at, member), Preconditions.Invariant(
+                        $"The {f.Shape} preference function takes no '{member}' (it was {value}); remove it, or choose the shape that takes it (indifference: u-shape, level, linear; preference: v-shape, level, linear; sigma: gaussian)."));
+                }
+            }
+
+            if (unexpected)
+            {
+                return null;
+            }
+
             var function = shape.Value switch
             {
                 PreferenceShape.Usual => PreferenceFunction.Usual,

@@ -129,6 +129,18 @@ public class PrometheeTests
     }
 
     [Fact]
+    public void Explanation_ZeroWeightCriterion_ContributesPlusZero_NotMinusZero()
+    {
+        // Effort has weight 0: A's φ_effort is −⅔ and 0 × (−⅔) is −0 in IEEE arithmetic, which printed "= -0".
+        var criteria = new[] { Criterion.Benefit("value", 2), Criterion.Cost("effort", 0) };
+        var a = Prioritiser.Rank(Example(), RankingMethod.Promethee(criteria, s_functions)).Find("A")!.Explanation;
+        var effort = a.Contributions.Single(c => c.Criterion == "effort");
+
+        Assert.False(double.IsNegative(effort.Contribution), "the contribution is -0");
+        Assert.EndsWith("× weight 0 = 0", effort.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PreferenceFunctions_FollowBransShapes()
     {
         Assert.Equal([0, 0, 1, 1], new[] { -1, 0, 1e-9, 7 }.Select(d => PreferenceFunction.Usual.Evaluate(d)));

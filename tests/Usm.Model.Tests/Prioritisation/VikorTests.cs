@@ -89,6 +89,21 @@ public class VikorTests
     }
 
     [Fact]
+    public void Explanation_BestOnACost_HasRegretTermPlusZero_NotMinusZero()
+    {
+        // For a cost f* is the minimum, so f* − f⁻ is negative: the best candidate's term (f* − x) / (f* − f⁻) was 0 / (−r),
+        // which is −0 in IEEE arithmetic and printed "= -0" in the explanation.
+        var set = WeightedProductTests.Matrix([[3, 2], [5, 7], [4, 4]], "value", "effort");
+        var ranking = Prioritiser.Rank(set, RankingMethod.Vikor([Criterion.Benefit("value", 1), Criterion.Cost("effort", 1)]));
+        var effort = ranking.Find("A1")!.Explanation.Contributions[1];
+
+        Assert.False(double.IsNegative(effort.Contribution), "the regret term is -0");
+        Assert.Equal(0.0, effort.Contribution);
+        Assert.EndsWith("= 0", effort.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("-0", effort.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compromise_AcceptableAdvantageFails_SetRunsWhileQIsWithinDq()
     {
         // Four candidates, three equal-weight benefits, v = 0.5 (worked by hand from the definition):

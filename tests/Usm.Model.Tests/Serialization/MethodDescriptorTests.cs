@@ -259,6 +259,32 @@ public class MethodDescriptorTests
         Assert.Contains(text, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("v-shape", 1.0, 4.0, null, "preference-functions[0].indifference")]
+    [InlineData("usual", 1.0, null, null, "preference-functions[0].indifference")]
+    [InlineData("u-shape", 1.0, 4.0, null, "preference-functions[0].preference")]
+    [InlineData("gaussian", null, null, 2.0, "preference-functions[0].indifference")]
+    [InlineData("linear", 1.0, 4.0, 2.0, "preference-functions[0].sigma")]
+    public void PrometheeThresholdTheShapeDoesNotTake_IsAnError_NotSilentlyDropped(string shape, double? q, double? p, double? s, string where)
+    {
+        // A V-shape with q = 1 is most likely a linear criterion written under the wrong shape; reading it as V-shape(p)
+        // and dropping q would change every flow without a word.
+        var root = JsonNode.Parse(Programme(Sample("promethee")))!;
+        var function = new JsonObject { ["criterion"] = "v", ["shape"] = shape, ["indifference"] = q, ["preference"] = p, ["sigma"] = s };
+        if (shape == "gaussian")
+        {
+            function["indifference"] = 1.0;
+        }
+
+        MethodNode(root)["preference-functions"] = new JsonArray(function);
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+        Assert.Equal(ReadErrorCode.InvalidValue, error.Code);
+        Assert.EndsWith(where, error.Path, StringComparison.Ordinal);
+        Assert.Contains(shape, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PrometheeFunctionForAnUnknownCriterion_NamesIt()
     {

@@ -122,14 +122,10 @@ public sealed class RiskMatrixPrioritisation : IPrioritisationMechanism
     /// <exception cref="ArgumentException"><paramref name="openRisks"/> holds an id twice, a risk is not open, or its assessment lies outside the matrix's scales; the message names the risk.</exception>
     public IReadOnlyList<RiskPriority> Prioritise(IReadOnlyList<Risk> openRisks)
     {
-        ArgumentNullException.ThrowIfNull(openRisks);
+        OpenRiskList.Ids(openRisks, nameof(openRisks));
         var scored = new List<(Risk Risk, int Class, double Value)>(openRisks.Count);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var risk in openRisks)
         {
-            Preconditions.CheckElementNotNull(risk, nameof(openRisks), "The list holds a null risk.");
-            Preconditions.CheckArgument(risk.IsOpen, nameof(openRisks), Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}, not open."));
-            Preconditions.CheckArgument(ids.Add(risk.Id), nameof(openRisks), Preconditions.Invariant($"Risk '{risk.Id}' is listed more than once."));
             var cls = -1;
             if (risk.Inherent is not null)
             {

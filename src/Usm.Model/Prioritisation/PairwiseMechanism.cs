@@ -68,16 +68,8 @@ public sealed class PairwiseMechanism : IPrioritisationMechanism
     /// <exception cref="BradleyTerryNotEstimableException">The options have no virtual ties and the comparisons of the open risks are not strongly connected.</exception>
     public IReadOnlyList<RiskPriority> Prioritise(IReadOnlyList<Risk> openRisks)
     {
-        ArgumentNullException.ThrowIfNull(openRisks);
-        var ids = new string[openRisks.Count];
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var risk = openRisks[i] ?? throw new ArgumentNullException(nameof(openRisks), Preconditions.Invariant($"Risk {i} of the list is null."));
-            Preconditions.CheckArgument(risk.IsOpen, nameof(openRisks), Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}, not open."));
-            Preconditions.CheckArgument(known.Add(risk.Id), nameof(openRisks), Preconditions.Invariant($"Risk '{risk.Id}' appears twice in the list."));
-            ids[i] = risk.Id;
-        }
+        var ids = OpenRiskList.Ids(openRisks, nameof(openRisks));
+        var known = new HashSet<string>(ids, StringComparer.Ordinal);
 
         if (ids.Length == 0)
         {

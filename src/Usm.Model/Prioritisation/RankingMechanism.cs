@@ -94,10 +94,10 @@ public sealed class RankingMechanism : IPrioritisationMechanism
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="openRisks"/> is null or holds null.</exception>
-    /// <exception cref="ArgumentException">A risk is not open, or its values do not suit the method, or give it an infinite score (the message names the risk).</exception>
+    /// <exception cref="ArgumentException">A risk is not open or is listed twice, or its values do not suit the method, or give it an infinite score (the message names the risk).</exception>
     public IReadOnlyList<RiskPriority> Prioritise(IReadOnlyList<Risk> openRisks)
     {
-        ArgumentNullException.ThrowIfNull(openRisks);
+        OpenRiskList.Ids(openRisks, nameof(openRisks));
         if (openRisks.Count == 0)
         {
             return [];
@@ -107,16 +107,6 @@ public sealed class RankingMechanism : IPrioritisationMechanism
         for (var i = 0; i < candidates.Length; i++)
         {
             var risk = openRisks[i];
-            if (risk is null)
-            {
-                throw new ArgumentNullException(nameof(openRisks), "The list holds a null risk.");
-            }
-
-            if (!risk.IsOpen)
-            {
-                throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' is {risk.Status}, not open."), nameof(openRisks));
-            }
-
             candidates[i] = _map(risk) ?? throw new ArgumentException(Preconditions.Invariant($"The mapping returned null for risk '{risk.Id}'."), nameof(openRisks));
         }
 

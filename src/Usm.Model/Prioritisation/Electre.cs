@@ -43,7 +43,7 @@ public static class Electre
     internal const string MethodName = "ELECTRE I";
 
     /// <summary>Builds the ELECTRE I outranking relation and its kernel.</summary>
-    /// <param name="candidates">The candidates; never changed. At most <see cref="MaxCandidates"/>; an empty set gives an empty kernel.</param>
+    /// <param name="candidates">The candidates; never changed. At most <see cref="MaxCandidates"/>; an empty set built with named columns gives an empty kernel (<see cref="CandidateSet.Empty"/> has no criteria, so it is refused as lacking them).</param>
     /// <param name="criteria">The criteria, each a benefit or a cost, with weights (divided by their sum).</param>
     /// <param name="concordanceThreshold">ĉ in [0, 1]: the least concordance for a to outrank b (0.5 to 1 in practice; higher is stricter).</param>
     /// <param name="discordanceThreshold">d̂ in [0, 1]: the largest discordance for a to outrank b (lower is stricter).</param>

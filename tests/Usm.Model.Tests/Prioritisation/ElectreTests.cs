@@ -21,6 +21,20 @@ public class ElectreTests
     // S over anyone: c ≤ ¼: no.
     // Edges P→Q, P→S, Q→S, R→S; no cycle. Nobody outranks P or R, so both are in the kernel; P outranks Q and S, so
     // they are not. Kernel {P, R}.
+    [Fact]
+    public void AZeroWeightCriterion_StillVetoes_ThroughDiscordance()
+    {
+        // A is better on x by 1, B better on y by 10; y has weight 0. Concordance of A over B is x's whole weight, 1;
+        // discordance is B's gap on y over δ = 10, that is 1 > 0.5: the weightless y vetoes. Without y, A outranks B.
+        var set = new CandidateSet([new Candidate("A", [new("x", 2), new("y", 0)]), new Candidate("B", [new("x", 1), new("y", 10)])]);
+
+        var withY = Electre.Kernel(set, [Criterion.Benefit("x", 1), Criterion.Benefit("y", 0)], 0.7, 0.5);
+        var withoutY = Electre.Kernel(set, [Criterion.Benefit("x", 1)], 0.7, 0.5);
+
+        Assert.Equal((1.0, 1.0, false), (withY.Concordance("A", "B"), withY.Discordance("A", "B"), withY.Outranks("A", "B")));
+        Assert.True(withoutY.Outranks("A", "B"));
+    }
+
     private static CandidateSet Example() => new(
     [
         new Candidate("P", [new("a", 8), new("b", 6), new("c", 7)]),

@@ -244,83 +244,8 @@ internal sealed class OutrankingGraph(int count, ulong[] bits)
         }
     }
 
-    /// <summary>Tarjan's algorithm, iteratively: the component of each node, numbered so that every edge between components goes from a higher number to a lower one (sinks first).</summary>
-    public (int[] Component, int Count) StronglyConnectedComponents()
-    {
-        var n = Count;
-        var index = new int[n];
-        Array.Fill(index, -1);
-        var low = new int[n];
-        var onStack = new bool[n];
-        var component = new int[n];
-        var stack = new int[n];
-        var stackTop = 0;
-        var callNode = new int[n];
-        var callNext = new int[n];
-        var next = 0;
-        var components = 0;
-        for (var root = 0; root < n; root++)
-        {
-            if (index[root] >= 0)
-            {
-                continue;
-            }
-
-            var depth = 0;
-            Visit(root);
-            while (depth > 0)
-            {
-                var v = callNode[depth - 1];
-                var w = NextEdge(v, callNext[depth - 1]);
-                if (w < n)
-                {
-                    callNext[depth - 1] = w + 1;
-                    if (index[w] < 0)
-                    {
-                        Visit(w);
-                    }
-                    else if (onStack[w])
-                    {
-                        low[v] = Math.Min(low[v], index[w]);
-                    }
-
-                    continue;
-                }
-
-                if (low[v] == index[v])
-                {
-                    int u;
-                    do
-                    {
-                        u = stack[--stackTop];
-                        onStack[u] = false;
-                        component[u] = components;
-                    }
-                    while (u != v);
-                    components++;
-                }
-
-                depth--;
-                if (depth > 0)
-                {
-                    var parent = callNode[depth - 1];
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
-            }
-
-            void Visit(int v)
-            {
-                index[v] = low[v] = next++;
-                stack[stackTop++] = v;
-                onStack[v] = true;
-                callNode[depth] = v;
-                callNext[depth] = 0;
-                depth++;
-            }
-        }
-
-        return (component, components);
-    }
+    /// <summary>The strongly connected components, numbered so that every edge between components goes from a higher number to a lower one (sinks first).</summary>
+    public (int[] Component, int Count) StronglyConnectedComponents() => StronglyConnected.Components(Count, new Successors(this));
 
     /// <summary>
     /// The kernel of the condensed graph: taking components sources first (highest number first), a component joins
@@ -362,5 +287,20 @@ internal sealed class OutrankingGraph(int count, ulong[] bits)
         }
 
         return inKernel;
+    }
+
+    private readonly struct Successors(OutrankingGraph graph) : ISuccessors
+    {
+        public int Next(int node, ref int cursor)
+        {
+            var w = graph.NextEdge(node, cursor);
+            if (w >= graph.Count)
+            {
+                return -1;
+            }
+
+            cursor = w + 1;
+            return w;
+        }
     }
 }

@@ -243,7 +243,7 @@ public sealed class PairwiseProfile
     private ImmutableArray<string> Select(Func<int, bool> keep) =>
         [.. Enumerable.Range(0, Candidates.Length).Where(keep).Select(i => Candidates[i]).Order(StringComparer.Ordinal)];
 
-    /// <summary>Tarjan's strongly connected components (iterative), then the groups in a top-first order.</summary>
+    /// <summary>The strongly connected components of the comparison graph (Tarjan), then the groups in a top-first order.</summary>
     private ImmutableArray<ImmutableArray<string>> FindGroups()
     {
         var n = Candidates.Length;
@@ -266,67 +266,8 @@ public sealed class PairwiseProfile
             }
         }
 
-        var order = new int[n];
-        var low = new int[n];
-        var onStack = new bool[n];
-        Array.Fill(order, -1);
-        var stack = new Stack<int>();
-        var work = new Stack<(int Node, int Next)>();
-        var counter = 0;
-        var groupCount = 0;
-        for (var root = 0; root < n; root++)
-        {
-            if (order[root] >= 0)
-            {
-                continue;
-            }
-
-            work.Push((root, 0));
-            order[root] = low[root] = counter++;
-            stack.Push(root);
-            onStack[root] = true;
-            while (work.Count > 0)
-            {
-                var (v, next) = work.Pop();
-                if (next < arcs[v].Count)
-                {
-                    work.Push((v, next + 1));
-                    var w = arcs[v][next];
-                    if (order[w] < 0)
-                    {
-                        order[w] = low[w] = counter++;
-                        stack.Push(w);
-                        onStack[w] = true;
-                        work.Push((w, 0));
-                    }
-                    else if (onStack[w])
-                    {
-                        low[v] = Math.Min(low[v], order[w]);
-                    }
-
-                    continue;
-                }
-
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
-
-                if (low[v] == order[v])
-                {
-                    int w;
-                    do
-                    {
-                        w = stack.Pop();
-                        onStack[w] = false;
-                        GroupOf[w] = groupCount;
-                    }
-                    while (w != v);
-                    groupCount++;
-                }
-            }
-        }
+        var (component, groupCount) = StronglyConnected.Components(n, new ListSuccessors(arcs));
+        component.CopyTo(GroupOf, 0);
 
         // Members of each group in ordinal order; then the groups top first (Kahn's algorithm over the arrows between
         // groups, taking the ready group with the ordinally smallest id first).
@@ -395,5 +336,10 @@ public sealed class PairwiseProfile
         }
 
         return result.MoveToImmutable();
+    }
+
+    private readonly struct ListSuccessors(List<int>[] arcs) : ISuccessors
+    {
+        public int Next(int node, ref int cursor) => cursor < arcs[node].Count ? arcs[node][cursor++] : -1;
     }
 }

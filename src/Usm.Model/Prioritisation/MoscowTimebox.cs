@@ -234,7 +234,7 @@ public sealed class MoscowTimeboxResult
         CouldPool = gap < -options.CouldTolerance ? MoscowCouldPool.Below : gap > options.CouldTolerance ? MoscowCouldPool.Above : MoscowCouldPool.Near;
 
         var messages = ImmutableArray.CreateBuilder<string>();
-        var over = ImmutableArray.CreateBuilder<string>();
+        var over = new List<MoscowItem>();
         var running = 0.0;
         var mustOver = new List<string>();
         foreach (var item in ordered)
@@ -247,7 +247,7 @@ public sealed class MoscowTimeboxResult
             running += item.Effort;
             if (running > capacity)
             {
-                over.Add(item.Id);
+                over.Add(item);
                 if (item.Category == MoscowCategory.Must)
                 {
                     mustOver.Add(item.Id);
@@ -258,7 +258,7 @@ public sealed class MoscowTimeboxResult
         // The planned effort is the cut line's final running total, so IsFeasible ⇔ PlannedEffort ≤ Capacity exactly
         // (the running total of efforts that are not negative never decreases, even in floating point).
         PlannedEffort = running;
-        OverCapacity = over.ToImmutable();
+        OverCapacity = [.. over.Select(x => x.Id)];
         MustOverCapacity = [.. mustOver];
         if (!IsMustWithinLimit)
         {
@@ -281,7 +281,7 @@ public sealed class MoscowTimeboxResult
         if (over.Count > mustOver.Count)
         {
             messages.Add(Preconditions.Invariant(
-                $"Planned effort {RankingMethod.F(PlannedEffort)} exceeds capacity {RankingMethod.F(capacity)}; beyond the cut line (Must, Should, Could, then id): {string.Join(", ", over.Skip(mustOver.Count).Select(id => "'" + id + "' (" + CategoryOfId(id) + ")"))}."));
+                $"Planned effort {RankingMethod.F(PlannedEffort)} exceeds capacity {RankingMethod.F(capacity)}; beyond the cut line (Must, Should, Could, then id): {string.Join(", ", over.Skip(mustOver.Count).Select(x => "'" + x.Id + "' (" + x.Category + ")"))}."));
         }
 
         Messages = messages.ToImmutable();
@@ -350,6 +350,4 @@ public sealed class MoscowTimeboxResult
         var ids = Items.Where(x => x.Category == category).Select(x => "'" + x.Id + "'").ToList();
         return ids.Count == 0 ? "none" : string.Join(", ", ids);
     }
-
-    private MoscowCategory CategoryOfId(string id) => Items.First(x => string.Equals(x.Id, id, StringComparison.Ordinal)).Category;
 }

@@ -92,30 +92,57 @@ internal static class ColumnMath
         foreach (var v in x)
         {
             var r = v / scale;
-            var value = r * r;
-            var kept = 0;
-            for (var k = 0; k < count; k++)
-            {
-                var y = partials[k];
-                if (Math.Abs(value) < Math.Abs(y))
-                {
-                    (value, y) = (y, value);
-                }
-
-                var hi = value + y;
-                var lo = y - (hi - value);
-                if (lo != 0)
-                {
-                    partials[kept++] = lo;
-                }
-
-                value = hi;
-            }
-
-            partials[kept] = value;
-            count = kept + 1;
+            count = AddExactly(partials, count, r * r);
         }
 
+        return RoundPartials(partials, count);
+    }
+
+    /// <summary>
+    /// Σ x, correctly rounded (Shewchuk's method, as <see cref="ExactSumOfSquares"/>): the same for any order of the
+    /// values. The caller makes sure that the total cannot overflow (for example by summing values scaled into [−1, 1]).
+    /// </summary>
+    internal static double ExactSum(ReadOnlySpan<double> x)
+    {
+        Span<double> partials = stackalloc double[64];
+        var count = 0;
+        foreach (var v in x)
+        {
+            count = AddExactly(partials, count, v);
+        }
+
+        return RoundPartials(partials, count);
+    }
+
+    /// <summary>Adds <paramref name="value"/> exactly into the non-overlapping partials and returns their new count.</summary>
+    private static int AddExactly(Span<double> partials, int count, double value)
+    {
+        var kept = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var y = partials[k];
+            if (Math.Abs(value) < Math.Abs(y))
+            {
+                (value, y) = (y, value);
+            }
+
+            var hi = value + y;
+            var lo = y - (hi - value);
+            if (lo != 0)
+            {
+                partials[kept++] = lo;
+            }
+
+            value = hi;
+        }
+
+        partials[kept] = value;
+        return kept + 1;
+    }
+
+    /// <summary>The correctly rounded sum of non-overlapping partials (smallest first).</summary>
+    private static double RoundPartials(Span<double> partials, int count)
+    {
         if (count == 0)
         {
             return 0;

@@ -13,7 +13,8 @@ namespace Usm.Model.Prioritisation;
 /// Create methods with the static factories (<see cref="RiskMatrix(string, string, ImmutableArray{ImmutableArray{int}}, string?)"/>,
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
 /// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="WeightedProduct"/>, <see cref="Waspas"/>, <see cref="Vikor"/>,
-/// <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>). Each is a
+/// <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>, <see cref="Edas"/>,
+/// <see cref="Codas"/>, <see cref="Copras"/>, <see cref="Aras"/>). Each is a
 /// sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
@@ -218,6 +219,48 @@ public abstract class RankingMethod
     /// <exception cref="ArgumentException">The criteria are empty, repeat a name or have no positive weight sum, or a preference function names a criterion that is not among them or is given twice (the message names it).</exception>
     public static PrometheeMethod Promethee(IEnumerable<Criterion> criteria, IEnumerable<KeyValuePair<string, PreferenceFunction>>? preferenceFunctions = null) =>
         new(criteria, preferenceFunctions);
+
+    /// <summary>
+    /// EDAS: score each candidate by its weighted distances above (PDA) and below (NDA) each criterion's average, the
+    /// appraisal score AS = (SP / max SP + 1 − SN / max SN) / 2, in [0, 1].
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static EdasMethod Edas(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// CODAS: score each candidate by its Euclidean distance E from the negative-ideal point and, against candidates
+    /// whose E is within τ of its own, also by taxicab distance T: H = Σₖ (E − Eₖ) + ψ · (T − Tₖ).
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="tau">τ, the Euclidean difference from which the taxicab term counts, in [0, 1]; the paper suggests 0.01 to 0.05 and uses 0.02.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tau"/> is NaN or outside [0, 1].</exception>
+    public static CodasMethod Codas(IEnumerable<Criterion> criteria, double tau = 0.02) => new(criteria, tau);
+
+    /// <summary>
+    /// COPRAS: each candidate's weighted shares of the benefit columns (S⁺) and of the cost columns (S⁻) give its
+    /// relative significance Q; the score is the utility degree N = Q / max Q, in [0, 1].
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static CoprasMethod Copras(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// ARAS: each candidate's weighted sum of shares S (cost values through 1 / x) against that of an optimal
+    /// alternative made of the columns' best values; the score is the utility degree K = S / S₀, in [0, 1].
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static ArasMethod Aras(IEnumerable<Criterion> criteria) => new(criteria);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -92,30 +92,57 @@ internal static class ColumnMath
         foreach (var v in x)
         {
             var r = v / scale;
-            var value = r * r;
-            var kept = 0;
-            for (var k = 0; k < count; k++)
-            {
-                var y = partials[k];
-                if (Math.Abs(value) < Math.Abs(y))
-                {
-                    (value, y) = (y, value);
-                }
-
-                var hi = value + y;
-                var lo = y - (hi - value);
-                if (lo != 0)
-                {
-                    partials[kept++] = lo;
-                }
-
-                value = hi;
-            }
-
-            partials[kept] = value;
-            count = kept + 1;
+            count = AddPartial(partials, count, r * r);
         }
 
+        return RoundPartials(partials, count);
+    }
+
+    /// <summary>
+    /// Σ x, correctly rounded (the same exact summation as <see cref="ExactSumOfSquares"/>): the result does not depend
+    /// on the order of the values. The caller makes sure that the total cannot overflow.
+    /// </summary>
+    internal static double ExactSum(ReadOnlySpan<double> x)
+    {
+        Span<double> partials = stackalloc double[64];
+        var count = 0;
+        foreach (var v in x)
+        {
+            count = AddPartial(partials, count, v);
+        }
+
+        return RoundPartials(partials, count);
+    }
+
+    /// <summary>Adds one value exactly into the non-overlapping partials; returns their new count.</summary>
+    private static int AddPartial(Span<double> partials, int count, double value)
+    {
+        var kept = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var y = partials[k];
+            if (Math.Abs(value) < Math.Abs(y))
+            {
+                (value, y) = (y, value);
+            }
+
+            var hi = value + y;
+            var lo = y - (hi - value);
+            if (lo != 0)
+            {
+                partials[kept++] = lo;
+            }
+
+            value = hi;
+        }
+
+        partials[kept] = value;
+        return kept + 1;
+    }
+
+    /// <summary>The correctly rounded sum of non-overlapping partials.</summary>
+    private static double RoundPartials(Span<double> partials, int count)
+    {
         if (count == 0)
         {
             return 0;

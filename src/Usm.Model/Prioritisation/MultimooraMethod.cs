@@ -20,8 +20,8 @@ namespace Usm.Model.Prioritisation;
 /// an order. Counting, for each candidate, the candidates it generally dominates (a Copeland count of the pairwise
 /// majority of the three parts) gives an order that agrees with general dominance whenever the relation is transitive
 /// (then a dominator dominates everything the dominated does, and it), and resolves a cycle by the counts, then by the
-/// library's tie-break (the secondary key, then id). Brauers and Zavadskas's bank-loan and heating-loss examples have no
-/// cycle, and the count reproduces their published order (tested).</para>
+/// library's tie-break (the secondary key, then id). On Kracka, Brauers and Zavadskas's heating-loss example (2010) the
+/// count reproduces the published order (tested). Where sources differ the choices are on docs/mcda-mabac-multimoora-spotis.md.</para>
 /// <para>Every value must be positive (the multiplicative part needs it); the message names the candidate and the
 /// criterion. The count takes O(n log² n): the pairs dominated in exactly two or three parts are counted by sweeps over
 /// the ranks rather than by comparing every pair.</para>

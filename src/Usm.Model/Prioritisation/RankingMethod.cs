@@ -14,7 +14,8 @@ namespace Usm.Model.Prioritisation;
 /// <see cref="ExpectedValue"/>, <see cref="WeightedSum"/>, <see cref="Wsjf"/>, <see cref="Cd3"/>, <see cref="Rice"/>,
 /// <see cref="Ice"/>, <see cref="Topsis"/>, <see cref="WeightedProduct"/>, <see cref="Waspas"/>, <see cref="Vikor"/>,
 /// <see cref="Promethee"/>, <see cref="AhpWeightedSum"/>, <see cref="SimpleRisk"/>, <see cref="Moscow"/>, <see cref="Edas"/>,
-/// <see cref="Codas"/>, <see cref="Copras"/>, <see cref="Aras"/>). Each is a
+/// <see cref="Codas"/>, <see cref="Copras"/>, <see cref="Aras"/>, <see cref="Mabac"/>, <see cref="MooraRatio"/>,
+/// <see cref="MooraReferencePoint"/>, <see cref="MooraMultiplicative"/>, <see cref="Multimoora"/>, <see cref="Spotis"/>). Each is a
 /// sealed subclass that exposes its parameters. A method never
 /// changes its input; it validates it and throws an <see cref="ArgumentException"/> (or
 /// <see cref="ArgumentOutOfRangeException"/>) whose message names the candidate and the criterion.
@@ -261,6 +262,65 @@ public abstract class RankingMethod
     /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
     /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
     public static ArasMethod Aras(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// MABAC (Pamučar and Ćirović 2015): min-max normalisation, weighted values w · (t + 1), and the score Σⱼ of each
+    /// weighted value's distance from the border approximation area (the geometric mean of the criterion's weighted values).
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static MabacMethod Mabac(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>MOORA's ratio system (the first part of MULTIMOORA): Σ weight × x / norm over the benefits minus the same over the costs.</summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static MooraRatioMethod MooraRatio(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// MOORA's reference point approach (the second part of MULTIMOORA): the largest weighted gap to the best
+    /// vector-normalised value of each criterion (Tchebycheff); lower is better, so the score is −distance.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static MooraReferencePointMethod MooraReferencePoint(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// MULTIMOORA's full multiplicative form (the third part): U = Π benefit ^ weight / Π cost ^ weight on the raw
+    /// values; the score is ln U. Every value must be positive.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static MooraMultiplicativeMethod MooraMultiplicative(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// MULTIMOORA: the ratio system, the reference point and the full multiplicative form combined by dominance theory;
+    /// the score is the number of other candidates a candidate beats in at least two of the three parts. Every value
+    /// must be positive.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">There is no criterion, one is null or named twice, or the weights do not have a positive, finite sum.</exception>
+    public static MultimooraMethod Multimoora(IEnumerable<Criterion> criteria) => new(criteria);
+
+    /// <summary>
+    /// SPOTIS (Dezert et al. 2020): the weighted distance to the ideal point of fixed bounds, |x − ideal| / (max − min);
+    /// lower is better, so the score is −distance. Free of rank reversal.
+    /// </summary>
+    /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
+    /// <param name="bounds">The bounds of every criterion, by criterion name.</param>
+    /// <returns>The method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> or <paramref name="bounds"/> is null.</exception>
+    /// <exception cref="ArgumentException">The criteria are empty, repeat a name or have no positive, finite weight sum; or a criterion has no bounds, bounds twice, or bounds that are not finite with min &lt; max, or bounds name a criterion that is not among them (the message names it).</exception>
+    public static SpotisMethod Spotis(IEnumerable<Criterion> criteria, IEnumerable<KeyValuePair<string, SpotisBounds>> bounds) => new(criteria, bounds);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -122,6 +122,17 @@ internal sealed class RankingMethodDto
     public double? V { get; set; }
 
     public List<PreferenceFunctionDto?>? PreferenceFunctions { get; set; }
+
+    public List<SpotisBoundsDto?>? Bounds { get; set; }
+}
+
+internal sealed class SpotisBoundsDto
+{
+    public string? Criterion { get; set; }
+
+    public double? Min { get; set; }
+
+    public double? Max { get; set; }
 }
 
 internal sealed class PreferenceFunctionDto

@@ -86,7 +86,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor", "mabac", "moora-ratio", "moora-reference-point", "moora-multiplicative", "multimoora", "spotis"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -228,6 +228,31 @@ internal static class ProgrammeMapper
                 dto.Kind = "moscow";
                 dto.CategoryCriterion = m.CategoryCriterion;
                 dto.WithinCategoryCriterion = m.WithinCategoryCriterion;
+                break;
+            case MabacMethod mabac:
+                dto.Kind = "mabac";
+                dto.Criteria = [.. mabac.Criteria.Select(ToDto)];
+                break;
+            case MooraRatioMethod ratio:
+                dto.Kind = "moora-ratio";
+                dto.Criteria = [.. ratio.Criteria.Select(ToDto)];
+                break;
+            case MooraReferencePointMethod reference:
+                dto.Kind = "moora-reference-point";
+                dto.Criteria = [.. reference.Criteria.Select(ToDto)];
+                break;
+            case MooraMultiplicativeMethod product:
+                dto.Kind = "moora-multiplicative";
+                dto.Criteria = [.. product.Criteria.Select(ToDto)];
+                break;
+            case MultimooraMethod multimoora:
+                dto.Kind = "multimoora";
+                dto.Criteria = [.. multimoora.Criteria.Select(ToDto)];
+                break;
+            case SpotisMethod spotis:
+                dto.Kind = "spotis";
+                dto.Criteria = [.. spotis.Criteria.Select(ToDto)];
+                dto.Bounds = [.. spotis.Criteria.Select((c, j) => (SpotisBoundsDto?)new SpotisBoundsDto { Criterion = c.Name, Min = spotis.Bounds[j].Min, Max = spotis.Bounds[j].Max })];
                 break;
             default:
                 throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
@@ -666,6 +691,30 @@ internal static class ProgrammeMapper
             return name is null || kind is null || c.Weight is not { } weight ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight));
         }
 
+        // SPOTIS's bounds: required, one {criterion, min, max} per criterion.
+        List<Tuple<string, SpotisBounds>>? SpotisBounds()
+        {
+            var at = JsonPaths.Member(path, "bounds");
+            return m.Bounds is null ? ManagementSystemMapper.Missing<List<Tuple<string, SpotisBounds>>>(at, ctx) : ManagementSystemMapper.Items(m.Bounds, at, ctx, SpotisBoundsFromDto);
+        }
+
+        Tuple<string, SpotisBounds>? SpotisBoundsFromDto(SpotisBoundsDto b, string at)
+        {
+            var criterion = b.Criterion ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "criterion"), ctx);
+            if (b.Min is null)
+            {
+                ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "min"), ctx);
+            }
+
+            if (b.Max is null)
+            {
+                ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "max"), ctx);
+            }
+
+            return criterion is null || b.Min is not { } min || b.Max is not { } max ? null
+                : ctx.Build(at, () => Tuple.Create(criterion, new SpotisBounds(min, max)));
+        }
+
         SawNormalisation? Normalisation() => ProgrammeNames.Normalisation.Read(m.Normalisation, JsonPaths.Member(path, "normalisation"), ctx, "a normalisation");
 
         // PROMETHEE's preference functions: optional (absent means the usual criterion everywhere); each names its criterion and shape.
@@ -823,6 +872,21 @@ internal static class ProgrammeMapper
             case "moscow":
                 var category = Required(m.CategoryCriterion, "category-criterion");
                 return category is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Moscow(category, m.WithinCategoryCriterion));
+            case "mabac" or "moora-ratio" or "moora-reference-point" or "moora-multiplicative" or "multimoora":
+                var mcdaCriteria = Criteria();
+                return mcdaCriteria is null ? null : ctx.Build<RankingMethod>(path, () => m.Kind switch
+                {
+                    "mabac" => RankingMethod.Mabac(mcdaCriteria),
+                    "moora-ratio" => RankingMethod.MooraRatio(mcdaCriteria),
+                    "moora-reference-point" => RankingMethod.MooraReferencePoint(mcdaCriteria),
+                    "moora-multiplicative" => RankingMethod.MooraMultiplicative(mcdaCriteria),
+                    _ => RankingMethod.Multimoora(mcdaCriteria),
+                });
+            case "spotis":
+                var spotisCriteria = Criteria();
+                var bounds = SpotisBounds();
+                return spotisCriteria is null || bounds is null ? null
+                    : ctx.Build<RankingMethod>(path, () => RankingMethod.Spotis(spotisCriteria, bounds.Select(t => KeyValuePair.Create(t.Item1, t.Item2))));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;

@@ -33,6 +33,12 @@ public class MethodDescriptorTests
         { "weighted-product", ["criteria"] },
         { "waspas", ["criteria"] },
         { "vikor", ["criteria"] },
+        { "mabac", ["criteria"] },
+        { "moora-ratio", ["criteria"] },
+        { "moora-reference-point", ["criteria"] },
+        { "moora-multiplicative", ["criteria"] },
+        { "multimoora", ["criteria"] },
+        { "spotis", ["criteria", "bounds"] },
     };
 
     private static RankingMethod Sample(string kind) => kind switch
@@ -51,6 +57,12 @@ public class MethodDescriptorTests
         "weighted-product" => RankingMethod.WeightedProduct([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
         "waspas" => RankingMethod.Waspas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.25),
         "vikor" => RankingMethod.Vikor([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.75),
+        "mabac" => RankingMethod.Mabac([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "moora-ratio" => RankingMethod.MooraRatio([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "moora-reference-point" => RankingMethod.MooraReferencePoint([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "moora-multiplicative" => RankingMethod.MooraMultiplicative([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "multimoora" => RankingMethod.Multimoora([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "spotis" => RankingMethod.Spotis([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], [new("e", new SpotisBounds(0, 10)), new("v", new SpotisBounds(-1, 10.5))]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
     };
 
@@ -176,6 +188,59 @@ public class MethodDescriptorTests
             Assert.True(RankingJsonTests.Same(ranking, back.Value), kind);
             Assert.Equal(json, UsmJson.WriteRanking(back.Value));
         }
+    }
+
+    [Fact]
+    public void MabacMooraAndMultimooraRankings_RoundTripThroughTheRankingDocument()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("R-1", [KeyValuePair.Create("v", 4.0), KeyValuePair.Create("e", 2.0)]),
+            new Candidate("R-2", [KeyValuePair.Create("v", 9.0), KeyValuePair.Create("e", 8.0)]),
+            new Candidate("R-3", [KeyValuePair.Create("v", 6.0), KeyValuePair.Create("e", 3.0)]),
+        ]);
+        foreach (var kind in new[] { "mabac", "moora-ratio", "moora-reference-point", "moora-multiplicative", "multimoora", "spotis" })
+        {
+            var ranking = Prioritiser.Rank(set, Sample(kind));
+            var json = UsmJson.WriteRanking(ranking);
+
+            var back = UsmJson.ReadRanking(json, ReaderOptions.Default.WithStrict(true));
+
+            Assert.True(back.IsSuccess, kind + ": " + string.Join("\n", back.Errors));
+            Assert.Equal(ranking.Ids, back.Value.Items.Select(i => i.Id));
+            Assert.True(RankingJsonTests.Same(ranking, back.Value), kind);
+            Assert.Equal(json, UsmJson.WriteRanking(back.Value));
+        }
+    }
+
+    [Theory]
+    [InlineData("criterion", ReadErrorCode.MissingMember, "bounds[1].criterion")]
+    [InlineData("min", ReadErrorCode.MissingMember, "bounds[1].min")]
+    [InlineData("max", ReadErrorCode.MissingMember, "bounds[1].max")]
+    public void SpotisBoundsMember_LeftOut_IsReportedAtItsPath(string member, ReadErrorCode code, string where)
+    {
+        var root = JsonNode.Parse(Programme(Sample("spotis")))!;
+        MethodNode(root)["bounds"]![1]!.AsObject().Remove(member);
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+        Assert.Equal((code, $"{ProgrammeMethodPath}.{where}"), (error.Code, error.Path));
+    }
+
+    [Fact]
+    public void SpotisBadBounds_AreInvalid_NamingTheCriterionOrAtTheirPath()
+    {
+        var reversed = JsonNode.Parse(Programme(Sample("spotis")))!;
+        MethodNode(reversed)["bounds"]![0]!["min"] = 12.0;
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(reversed.ToJsonString()).Errors);
+        Assert.Equal((ReadErrorCode.InvalidValue, $"{ProgrammeMethodPath}.bounds[0]"), (error.Code, error.Path));
+        Assert.Contains("min < max", error.Message, StringComparison.Ordinal);
+
+        var missing = JsonNode.Parse(Programme(Sample("spotis")))!;
+        MethodNode(missing)["bounds"]!.AsArray().RemoveAt(0);
+        error = Assert.Single(UsmJson.ReadImprovementProgramme(missing.ToJsonString()).Errors);
+        Assert.Equal((ReadErrorCode.InvalidValue, ProgrammeMethodPath), (error.Code, error.Path));
+        Assert.Contains("Criterion 'v' has no bounds", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

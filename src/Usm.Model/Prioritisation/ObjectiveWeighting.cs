@@ -269,18 +269,14 @@ public static class ObjectiveWeighting
             }
         }
 
+        // |S′ᵢⱼ − Sᵢ| = ln(1 + T/m) − ln(1 + T′/m) with T′ = T − aᵢⱼ, taken as ln(1 + (aᵢⱼ / m) / (1 + T′/m)): one logarithm
+        // of 1 plus a small quantity (LogOnePlus), instead of the difference of two nearly equal logarithms, which loses
+        // the digits of a small removal effect. T′ is summed directly, never as T − aᵢⱼ.
         var effect = new double[m];
         if (!constant.All(c => c))
         {
             for (var i = 0; i < n; i++)
             {
-                var all = 0.0;
-                for (var k = 0; k < m; k++)
-                {
-                    all += logs[k][i];
-                }
-
-                var s = Math.Log(1 + (all / m));
                 for (var j = 0; j < m; j++)
                 {
                     if (constant[j])
@@ -297,12 +293,22 @@ public static class ObjectiveWeighting
                         }
                     }
 
-                    effect[j] += Math.Abs(Math.Log(1 + (without / m)) - s);
+                    effect[j] += LogOnePlus(logs[j][i] / m / (1 + (without / m)));
                 }
             }
         }
 
         return Build(ObjectiveWeightingMethod.Merec, candidates, list, effect, constant, j => new Numbers { RemovalEffect = effect[j] });
+    }
+
+    /// <summary>
+    /// ln(1 + x) for x ≥ 0, accurate also for tiny x, where 1 + x rounds: ln(u) · x / (u − 1) with u = 1 + x corrects for
+    /// that rounding (Goldberg, "What every computer scientist should know about floating-point arithmetic", 1991).
+    /// </summary>
+    internal static double LogOnePlus(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>The display name of a method, as used in messages and explanations.</summary>

@@ -171,6 +171,21 @@ public class ObjectiveWeightingTests
     }
 
     [Fact]
+    public void Merec_TinyRemovalEffect_KeepsItsDigits()
+    {
+        // C1 = 1 and 1 + 2⁻⁴⁰ (a = ln(1 + 2⁻⁴⁰) ≈ 9.1e-13 for the second candidate), C2 = 1 and 2 (a = ln 2). With m = 2,
+        // E₁ = ln(1 + (a/2) / (1 + ln 2 / 2)), which is (a/2) / (1 + ln 2 / 2) to 1e-12 relative. Taken as the difference
+        // ln(1 + (a + ln 2)/2) − ln(1 + ln 2 / 2) of two nearly equal logarithms it kept only about four digits.
+        var set = Matrix([[1, 1], [1 + Math.Pow(2, -40), 2]]);
+        var a = Math.Log(1 + Math.Pow(2, -40));
+        var expected = a / 2 / (1 + (Math.Log(2) / 2));
+
+        var effect = ObjectiveWeighting.Merec(set, Kinds("BB"))["C1"].RemovalEffect!.Value;
+
+        Assert.Equal(expected, effect, expected * 1e-12);
+    }
+
+    [Fact]
     public void EveryColumnConstant_IsRefusedNamingThem()
     {
         var set = Matrix([[3, 5], [3, 5]]);

@@ -84,7 +84,7 @@ public sealed class SmaaCandidate
     public double Acceptability(int rank) => RankAcceptability[Preconditions.CheckInRange(rank, 1, RankAcceptability.Length) - 1];
 
     /// <inheritdoc />
-    public override string ToString() => Preconditions.Invariant($"{Id}: first {FirstRankAcceptability}, holistic {HolisticAcceptability}");
+    public override string ToString() => Preconditions.Invariant($"{Id}: first {RankingMethod.F(FirstRankAcceptability)}, holistic {RankingMethod.F(HolisticAcceptability)}");
 
     internal void Attach(SmaaResult result) => _result = result;
 

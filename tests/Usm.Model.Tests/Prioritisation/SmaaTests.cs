@@ -263,6 +263,76 @@ public class SmaaTests
             });
     }
 
+    /// <summary>
+    /// Under SAW a candidate's scores minus a rival's are linear in the weights, so the weights that make it first form
+    /// a convex set (an intersection of half-spaces), which holds the mean of any of its points: the central weight
+    /// vector always makes its candidate first, and the confidence factor (with exact values) is 1.
+    /// </summary>
+    [Fact]
+    public void Property_UnderSaw_TheConfidenceFactorIsOne()
+    {
+        PropertyCheck.Run(Prop.ForAll(SmaaArbitraries.Cases(sawOnly: true), c =>
+            Smaa.Analyse(c.Set, c.Criteria, c.Method, c.Options).Results.All(r => r.CentralWeights is null || r.ConfidenceFactor == 1)), maxTest: 300);
+    }
+
+    /// <summary>
+    /// VIKOR is not linear in the weights (its regret R is a maximum), so the weights that make a candidate first need
+    /// not be convex. Three benefit criteria, A = (8, 9, 2), B = (5, 7, 4), C = (5, 1, 9), D = (1, 5, 7), v = 0.5 (found
+    /// by a search over small integer cases). B is first at equal weights but in only a few per cent of the samples; its
+    /// central weights are about (0.215, 0.434, 0.350). Worked by hand at those weights (gaps to the best, each over the
+    /// column's range, times the weight): S = (0.350, 0.451, 0.527, 0.533), R = (0.350, 0.250, 0.434, 0.217), so
+    /// Q_A = ½ · 0 + ½ · (0.350 − 0.217) / 0.217 ≈ 0.31 and Q_B = ½ · (0.451 − 0.350) / 0.183 + ½ · (0.250 − 0.217) / 0.217
+    /// ≈ 0.35: A, not B, is first, and B's confidence factor is 0.
+    /// </summary>
+    [Fact]
+    public void UnderVikor_TheCentralWeightsNeedNotMakeTheirCandidateFirst()
+    {
+        var set = new CandidateSet(
+        [
+            new Candidate("A", [new("a", 8), new("b", 9), new("c", 2)]),
+            new Candidate("B", [new("a", 5), new("b", 7), new("c", 4)]),
+            new Candidate("C", [new("a", 5), new("b", 1), new("c", 9)]),
+            new Candidate("D", [new("a", 1), new("b", 5), new("c", 7)]),
+        ]);
+        var result = Smaa.Analyse(set, [Criterion.Benefit("a", 1), Criterion.Benefit("b", 1), Criterion.Benefit("c", 1)], c => RankingMethod.Vikor(c), new SmaaOptions(1_000));
+        var b = result["B"];
+        Assert.Equal(1, b.ReferenceRank);
+        Assert.InRange(b.FirstRankAcceptability, 0.01, 0.2);
+        var central = b.CentralWeights!.Value;
+        Assert.InRange(central[0], 0.17, 0.26);
+        Assert.InRange(central[1], 0.39, 0.48);
+        Assert.Equal(0.0, b.ConfidenceFactor);
+        Assert.Contains("it is not first: 'A' is (confidence factor 0)", b.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExactTies_GoByTheSecondaryKey_ThenById_InEverySample()
+    {
+        // Identical values: every weighting scores A and B alike, so the tie-break alone decides, in every sample.
+        var set = new CandidateSet(
+        [
+            new Candidate("A", [new("a", 2), new("b", 2)], effort: 5),
+            new Candidate("B", [new("a", 2), new("b", 2)], effort: 1),
+            new Candidate("C", [new("a", 1), new("b", 1)], effort: 0),
+        ]);
+        var byId = Smaa.Analyse(set, TwoCriteria, SawMax, new SmaaOptions(100));
+        Assert.Equal([100, 0, 0], byId["A"].RankCounts.ToArray());
+        Assert.Equal([0, 100, 0], byId["B"].RankCounts.ToArray());
+        var byEffort = Smaa.Analyse(set, TwoCriteria, SawMax, new SmaaOptions(100, ranking: new RankingOptions(TieBreaker.LowerEffortFirst)));
+        Assert.Equal([100, 0, 0], byEffort["B"].RankCounts.ToArray());
+        Assert.Equal(1, byEffort["B"].ReferenceRank);
+        Assert.Equal(["B", "A", "C"], byEffort.Results.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void OneCandidate_IsFirstEverywhere_WithHolisticAcceptabilityOne()
+    {
+        var result = Smaa.Analyse(new CandidateSet([C("A", 1, 1)]), TwoCriteria, SawMax, new SmaaOptions(10));
+        Assert.Equal(1.0, result["A"].HolisticAcceptability);
+        Assert.Equal(1.0, result["A"].ConfidenceFactor);
+        Assert.Equal(1, result.TrackedRanks);
+    }
+
     [Fact]
     public void AnotherSeed_GivesAnotherSample()
     {
@@ -371,6 +441,7 @@ public class SmaaTests
         Assert.Equal("criteria", Assert.Throws<ArgumentException>(() => Smaa.Analyse(set, [], SawMax)).ParamName);
         Assert.Contains("'a' is given twice", Message(() => Smaa.Analyse(set, [Criterion.Benefit("a", 1), Criterion.Benefit("a", 2)], SawMax)), StringComparison.Ordinal);
         Assert.Contains("lacks", Message(() => Smaa.Analyse(set, [Criterion.Benefit("a", 1), Criterion.Benefit("zz", 1)], SawMax, new SmaaOptions(10))), StringComparison.Ordinal);
+        Assert.Equal("candidates", Assert.Throws<ArgumentException>(() => Smaa.Analyse(CandidateSet.Empty, TwoCriteria, SawMax)).ParamName);
         Assert.Throws<ArgumentNullException>(() => Smaa.Analyse(null!, TwoCriteria, SawMax));
         Assert.Throws<ArgumentNullException>(() => Smaa.Analyse(set, TwoCriteria, null!));
         Assert.Throws<KeyNotFoundException>(() => Smaa.Analyse(set, TwoCriteria, SawMax, new SmaaOptions(10))["nobody"]);

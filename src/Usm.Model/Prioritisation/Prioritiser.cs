@@ -78,7 +78,7 @@ public static class Prioritiser
         }
     }
 
-    private static (ScoreSheet Sheet, RankComparer Comparer, RankingOptions Options) Prepare(CandidateSet candidates, RankingMethod method, RankingOptions? options, double[] scores)
+    internal static (ScoreSheet Sheet, RankComparer Comparer, RankingOptions Options) Prepare(CandidateSet candidates, RankingMethod method, RankingOptions? options, double[] scores)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(method);

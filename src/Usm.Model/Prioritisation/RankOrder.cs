@@ -85,9 +85,11 @@ internal static class RankOrder
 
     private const ulong IndexMask = (1UL << IndexBits) - 1;
 
-    public static int[] Full(double[] scores, int[]? classes, int n, RankComparer comparer)
+    public static int[] Full(double[] scores, int[]? classes, int n, RankComparer comparer) => Full(scores, classes, n, comparer, new int[n]);
+
+    /// <summary>The full order written into <paramref name="order"/> (exactly n long; a caller's reused buffer), which is returned.</summary>
+    public static int[] Full(double[] scores, int[]? classes, int n, RankComparer comparer, int[] order)
     {
-        var order = new int[n];
         if (n <= SmallSize)
         {
             // Small sets: pack the key's top 52 bits with the index into one ulong and sort that primitive array, by

@@ -6,7 +6,7 @@ namespace Usm.Model.Tests.Improvement;
 /// <summary>Every built-in prioritisation mechanism checks the open risks it is given the same way, with the same messages.</summary>
 public class MechanismInputTests
 {
-    public static TheoryData<string> Mechanisms() => ["risk-matrix", "ranking", "ballots", "pairwise"];
+    public static TheoryData<string> Mechanisms() => ["risk-matrix", "ranking", "ballots", "pairwise", "plackett-luce"];
 
     private static IPrioritisationMechanism Create(string kind) => kind switch
     {
@@ -14,6 +14,7 @@ public class MechanismInputTests
         "ranking" => new RankingMechanism(RankingMethod.RiskMatrix(RiskCandidates.Effect, RiskCandidates.Likelihood)),
         "ballots" => new BallotMechanism([Ballot.Parse("R-1 > R-2")]),
         "pairwise" => new PairwiseMechanism([PairwiseComparison.Parse("R-1 > R-2")]),
+        "plackett-luce" => new PlackettLuceMechanism([Ballot.Parse("R-1 > R-2")]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such mechanism in this test."),
     };
 

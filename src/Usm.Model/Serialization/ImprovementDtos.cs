@@ -122,6 +122,8 @@ internal sealed class RankingMethodDto
     public double? V { get; set; }
 
     public List<PreferenceFunctionDto?>? PreferenceFunctions { get; set; }
+
+    public double? Tau { get; set; }
 }
 
 internal sealed class PreferenceFunctionDto

@@ -86,7 +86,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor", "edas", "codas", "copras", "aras"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -228,6 +228,23 @@ internal static class ProgrammeMapper
                 dto.Kind = "moscow";
                 dto.CategoryCriterion = m.CategoryCriterion;
                 dto.WithinCategoryCriterion = m.WithinCategoryCriterion;
+                break;
+            case EdasMethod e:
+                dto.Kind = "edas";
+                dto.Criteria = [.. e.Criteria.Select(ToDto)];
+                break;
+            case CodasMethod c:
+                dto.Kind = "codas";
+                dto.Criteria = [.. c.Criteria.Select(ToDto)];
+                dto.Tau = c.Tau;
+                break;
+            case CoprasMethod c:
+                dto.Kind = "copras";
+                dto.Criteria = [.. c.Criteria.Select(ToDto)];
+                break;
+            case ArasMethod a:
+                dto.Kind = "aras";
+                dto.Criteria = [.. a.Criteria.Select(ToDto)];
                 break;
             default:
                 throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
@@ -823,6 +840,19 @@ internal static class ProgrammeMapper
             case "moscow":
                 var category = Required(m.CategoryCriterion, "category-criterion");
                 return category is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Moscow(category, m.WithinCategoryCriterion));
+            case "edas" or "copras" or "aras":
+                var ratioCriteria = Criteria();
+                return ratioCriteria is null ? null
+                    : ctx.Build<RankingMethod>(path, () => m.Kind switch
+                    {
+                        "edas" => RankingMethod.Edas(ratioCriteria),
+                        "copras" => RankingMethod.Copras(ratioCriteria),
+                        _ => RankingMethod.Aras(ratioCriteria),
+                    });
+            case "codas":
+                var codasCriteria = Criteria();
+                var tau = Tau(m.Tau, JsonPaths.Member(path, "tau"), ctx);
+                return codasCriteria is null || tau is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Codas(codasCriteria, tau.Value));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;
@@ -844,6 +874,23 @@ internal static class ProgrammeMapper
         }
 
         return share;
+    }
+
+    // CODAS's τ: 0.02 (the factory's default, the paper's value) when absent, otherwise a number in [0, 1].
+    private static double? Tau(double? value, string path, JsonReadContext ctx)
+    {
+        if (value is not { } tau)
+        {
+            return 0.02;
+        }
+
+        if (!(tau >= 0 && tau <= 1))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, Preconditions.Invariant($"'tau' must be from 0 to 1, not {tau}."));
+            return null;
+        }
+
+        return tau;
     }
 
     // A SimpleRisk scale's highest level: 5 (SimpleRisk's default) when absent, otherwise 1 to SimpleRiskMethod.MaxScaleLevels.

@@ -33,6 +33,10 @@ public class MethodDescriptorTests
         { "weighted-product", ["criteria"] },
         { "waspas", ["criteria"] },
         { "vikor", ["criteria"] },
+        { "edas", ["criteria"] },
+        { "codas", ["criteria"] },
+        { "copras", ["criteria"] },
+        { "aras", ["criteria"] },
     };
 
     private static RankingMethod Sample(string kind) => kind switch
@@ -51,6 +55,10 @@ public class MethodDescriptorTests
         "weighted-product" => RankingMethod.WeightedProduct([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
         "waspas" => RankingMethod.Waspas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.25),
         "vikor" => RankingMethod.Vikor([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.75),
+        "edas" => RankingMethod.Edas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "codas" => RankingMethod.Codas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.05),
+        "copras" => RankingMethod.Copras([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "aras" => RankingMethod.Aras([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
     };
 
@@ -132,6 +140,8 @@ public class MethodDescriptorTests
     [InlineData("waspas", "lambda", 1.5)]
     [InlineData("waspas", "lambda", -0.25)]
     [InlineData("vikor", "v", 2.0)]
+    [InlineData("codas", "tau", 1.5)]
+    [InlineData("codas", "tau", -0.01)]
     public void AShareOutside0To1_IsInvalidAtItsPath(string kind, string member, double value)
     {
         var root = JsonNode.Parse(Programme(Sample(kind)))!;
@@ -157,6 +167,18 @@ public class MethodDescriptorTests
     }
 
     [Fact]
+    public void AMissingTau_ReadsAsTheCodasDefault()
+    {
+        var root = JsonNode.Parse(Programme(Sample("codas")))!;
+        Assert.Equal(0.05, (double?)MethodNode(root)["tau"]);
+        MethodNode(root).Remove("tau");
+
+        var method = ((RankingMechanism)UsmJson.ReadImprovementProgramme(root.ToJsonString()).Value.Agreement!.Mechanism).Method;
+
+        Assert.Equal(0.02, Assert.IsType<CodasMethod>(method).Tau);
+    }
+
+    [Fact]
     public void VikorAndWaspasRankings_RoundTripThroughTheRankingDocument()
     {
         var set = new CandidateSet(
@@ -165,7 +187,7 @@ public class MethodDescriptorTests
             new Candidate("R-2", [KeyValuePair.Create("v", 9.0), KeyValuePair.Create("e", 8.0)]),
             new Candidate("R-3", [KeyValuePair.Create("v", 6.0), KeyValuePair.Create("e", 3.0)]),
         ]);
-        foreach (var kind in new[] { "weighted-product", "waspas", "vikor" })
+        foreach (var kind in new[] { "weighted-product", "waspas", "vikor", "edas", "codas", "copras", "aras" })
         {
             var ranking = Prioritiser.Rank(set, Sample(kind));
             var json = UsmJson.WriteRanking(ranking);

@@ -122,6 +122,10 @@ public class CommandTests
     [InlineData("waspas")]
     [InlineData("vikor")]
     [InlineData("promethee")]
+    [InlineData("edas")]
+    [InlineData("codas")]
+    [InlineData("copras")]
+    [InlineData("aras")]
     public void Prioritise_EveryMethod_OnBothRegisterFormats_GivesTheSameRanking(string method)
     {
         var json = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", method, "--format", "json");
@@ -179,6 +183,19 @@ public class CommandTests
     public void Prioritise_NewMultiCriteriaMethods_UseTheCriteriaOption_AndNameTheirMethod()
     {
         foreach (var (method, name) in new[] { ("wpm", "WPM"), ("waspas", "WASPAS"), ("vikor", "VIKOR"), ("promethee", "PROMETHEE II") })
+        {
+            var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--criteria", "likelihood=1,cost:effort=3", "--top", "1", "--format", "markdown");
+            Assert.True(run.ExitCode == 0, method + ": " + run.Error);
+            Assert.Contains($"prioritised with {name}", run.Out, StringComparison.Ordinal);
+            Assert.Contains("'effort'", run.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("'expected-value'", run.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Prioritise_EdasCodasCoprasAras_UseTheCriteriaOption_AndNameTheirMethod()
+    {
+        foreach (var (method, name) in new[] { ("edas", "EDAS"), ("codas", "CODAS"), ("copras", "COPRAS"), ("aras", "ARAS") })
         {
             var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--criteria", "likelihood=1,cost:effort=3", "--top", "1", "--format", "markdown");
             Assert.True(run.ExitCode == 0, method + ": " + run.Error);

@@ -15,7 +15,8 @@ internal static class MethodOptions
     public static readonly ImmutableArray<string> Names =
         ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp",
          "simplerisk-classic", "simplerisk-cvss", "simplerisk-dread", "simplerisk-owasp", "simplerisk-contributing",
-         "wpm", "waspas", "vikor", "promethee"];
+         "wpm", "waspas", "vikor", "promethee",
+         "edas", "codas", "copras", "aras"];
 
     /// <summary>The roles and the criterion each reads by default.</summary>
     public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
@@ -44,7 +45,7 @@ internal static class MethodOptions
 
     public static readonly Option<string> Criteria = new("--criteria")
     {
-        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor and promethee: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
+        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor, promethee, edas, codas, copras and aras: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
         HelpName = "LIST",
         DefaultValueFactory = _ => DefaultCriteria,
         Recursive = true,
@@ -156,6 +157,10 @@ internal static class MethodOptions
                 "simplerisk-owasp" => SimpleRisk(SimpleRiskFormula.Owasp, Role("likelihood"), Role("effect"), parse),
                 "simplerisk-contributing" => SimpleRisk(SimpleRiskFormula.ContributingRisk, Role("likelihood"), Role("effect"), parse),
                 "ahp" => AhpWeighted(parse.GetValue(AhpCriteria) ?? DefaultAhpCriteria, parse.GetValue(Judgements) ?? DefaultJudgements),
+                "edas" => RankingMethod.Edas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "codas" => RankingMethod.Codas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "copras" => RankingMethod.Copras(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "aras" => RankingMethod.Aras(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 _ => throw new CliException($"Unknown method '{name}': use one of {string.Join(", ", Names)}."),
             };
         }
@@ -206,6 +211,10 @@ internal static class MethodOptions
             RiceMethod m => [m.ReachCriterion, m.ImpactCriterion, m.ConfidenceCriterion, m.EffortCriterion ?? Register.EffortCriterion],
             IceMethod m => [m.ImpactCriterion, m.ConfidenceCriterion, m.EaseCriterion],
             SimpleRiskMethod m => [m.LikelihoodCriterion, m.ImpactCriterion],
+            EdasMethod m => m.Criteria.Select(c => (string?)c.Name),
+            CodasMethod m => m.Criteria.Select(c => (string?)c.Name),
+            CoprasMethod m => m.Criteria.Select(c => (string?)c.Name),
+            ArasMethod m => m.Criteria.Select(c => (string?)c.Name),
             _ => [],
         };
         return names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();

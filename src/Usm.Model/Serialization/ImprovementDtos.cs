@@ -124,6 +124,8 @@ internal sealed class RankingMethodDto
     public List<PreferenceFunctionDto?>? PreferenceFunctions { get; set; }
 
     public List<SpotisBoundsDto?>? Bounds { get; set; }
+
+    public double? Tau { get; set; }
 }
 
 internal sealed class SpotisBoundsDto

@@ -86,7 +86,7 @@ internal static class ProgrammeNames
 
     public static readonly string[] MechanismKinds = [RiskMatrixKind, RankingKind, CustomKind];
 
-    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor", "mabac", "moora-ratio", "moora-reference-point", "moora-multiplicative", "multimoora", "spotis"];
+    public static readonly string[] MethodKinds = ["weighted-sum", "topsis", "expected-value", "risk-matrix", "rice", "ice", "wsjf", "cd3", "simplerisk", "moscow", "promethee", "weighted-product", "waspas", "vikor", "mabac", "moora-ratio", "moora-reference-point", "moora-multiplicative", "multimoora", "spotis", "edas", "codas", "copras", "aras"];
 
     public static readonly string[] TieBreakerKinds = ["none", "lower-effort-first", "criterion"];
 
@@ -253,6 +253,23 @@ internal static class ProgrammeMapper
                 dto.Kind = "spotis";
                 dto.Criteria = [.. spotis.Criteria.Select(ToDto)];
                 dto.Bounds = [.. spotis.Criteria.Select((c, j) => (SpotisBoundsDto?)new SpotisBoundsDto { Criterion = c.Name, Min = spotis.Bounds[j].Min, Max = spotis.Bounds[j].Max })];
+                break;
+            case EdasMethod e:
+                dto.Kind = "edas";
+                dto.Criteria = [.. e.Criteria.Select(ToDto)];
+                break;
+            case CodasMethod c:
+                dto.Kind = "codas";
+                dto.Criteria = [.. c.Criteria.Select(ToDto)];
+                dto.Tau = c.Tau;
+                break;
+            case CoprasMethod c:
+                dto.Kind = "copras";
+                dto.Criteria = [.. c.Criteria.Select(ToDto)];
+                break;
+            case ArasMethod a:
+                dto.Kind = "aras";
+                dto.Criteria = [.. a.Criteria.Select(ToDto)];
                 break;
             default:
                 throw new ArgumentException($"The ranking method '{method.Name}' ({method.GetType().Name}) has no descriptor in the Usm.Model JSON format.", nameof(method));
@@ -887,6 +904,19 @@ internal static class ProgrammeMapper
                 var bounds = SpotisBounds();
                 return spotisCriteria is null || bounds is null ? null
                     : ctx.Build<RankingMethod>(path, () => RankingMethod.Spotis(spotisCriteria, bounds.Select(t => KeyValuePair.Create(t.Item1, t.Item2))));
+            case "edas" or "copras" or "aras":
+                var ratioCriteria = Criteria();
+                return ratioCriteria is null ? null
+                    : ctx.Build<RankingMethod>(path, () => m.Kind switch
+                    {
+                        "edas" => RankingMethod.Edas(ratioCriteria),
+                        "copras" => RankingMethod.Copras(ratioCriteria),
+                        _ => RankingMethod.Aras(ratioCriteria),
+                    });
+            case "codas":
+                var codasCriteria = Criteria();
+                var tau = Tau(m.Tau, JsonPaths.Member(path, "tau"), ctx);
+                return codasCriteria is null || tau is null ? null : ctx.Build<RankingMethod>(path, () => RankingMethod.Codas(codasCriteria, tau.Value));
             default:
                 ctx.Error(ReadErrorCode.UnknownEnumValue, kindPath, $"'{JsonReadContext.Shorten(m.Kind)}' is not a ranking method this library reads (expected one of {string.Join(", ", ProgrammeNames.MethodKinds)}).");
                 return null;
@@ -908,6 +938,23 @@ internal static class ProgrammeMapper
         }
 
         return share;
+    }
+
+    // CODAS's τ: 0.02 (the factory's default, the paper's value) when absent, otherwise a number in [0, 1].
+    private static double? Tau(double? value, string path, JsonReadContext ctx)
+    {
+        if (value is not { } tau)
+        {
+            return 0.02;
+        }
+
+        if (!(tau >= 0 && tau <= 1))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, path, Preconditions.Invariant($"'tau' must be from 0 to 1, not {tau}."));
+            return null;
+        }
+
+        return tau;
     }
 
     // A SimpleRisk scale's highest level: 5 (SimpleRisk's default) when absent, otherwise 1 to SimpleRiskMethod.MaxScaleLevels.

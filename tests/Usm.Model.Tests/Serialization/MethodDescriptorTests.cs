@@ -39,6 +39,10 @@ public class MethodDescriptorTests
         { "moora-multiplicative", ["criteria"] },
         { "multimoora", ["criteria"] },
         { "spotis", ["criteria", "bounds"] },
+        { "edas", ["criteria"] },
+        { "codas", ["criteria"] },
+        { "copras", ["criteria"] },
+        { "aras", ["criteria"] },
     };
 
     private static RankingMethod Sample(string kind) => kind switch
@@ -63,6 +67,10 @@ public class MethodDescriptorTests
         "moora-multiplicative" => RankingMethod.MooraMultiplicative([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
         "multimoora" => RankingMethod.Multimoora([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
         "spotis" => RankingMethod.Spotis([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], [new("e", new SpotisBounds(0, 10)), new("v", new SpotisBounds(-1, 10.5))]),
+        "edas" => RankingMethod.Edas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "codas" => RankingMethod.Codas([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)], 0.05),
+        "copras" => RankingMethod.Copras([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
+        "aras" => RankingMethod.Aras([Criterion.Benefit("v", 2), Criterion.Cost("e", 1)]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample method of that kind."),
     };
 
@@ -144,6 +152,8 @@ public class MethodDescriptorTests
     [InlineData("waspas", "lambda", 1.5)]
     [InlineData("waspas", "lambda", -0.25)]
     [InlineData("vikor", "v", 2.0)]
+    [InlineData("codas", "tau", 1.5)]
+    [InlineData("codas", "tau", -0.01)]
     public void AShareOutside0To1_IsInvalidAtItsPath(string kind, string member, double value)
     {
         var root = JsonNode.Parse(Programme(Sample(kind)))!;
@@ -169,6 +179,18 @@ public class MethodDescriptorTests
     }
 
     [Fact]
+    public void AMissingTau_ReadsAsTheCodasDefault()
+    {
+        var root = JsonNode.Parse(Programme(Sample("codas")))!;
+        Assert.Equal(0.05, (double?)MethodNode(root)["tau"]);
+        MethodNode(root).Remove("tau");
+
+        var method = ((RankingMechanism)UsmJson.ReadImprovementProgramme(root.ToJsonString()).Value.Agreement!.Mechanism).Method;
+
+        Assert.Equal(0.02, Assert.IsType<CodasMethod>(method).Tau);
+    }
+
+    [Fact]
     public void VikorAndWaspasRankings_RoundTripThroughTheRankingDocument()
     {
         var set = new CandidateSet(
@@ -177,7 +199,7 @@ public class MethodDescriptorTests
             new Candidate("R-2", [KeyValuePair.Create("v", 9.0), KeyValuePair.Create("e", 8.0)]),
             new Candidate("R-3", [KeyValuePair.Create("v", 6.0), KeyValuePair.Create("e", 3.0)]),
         ]);
-        foreach (var kind in new[] { "weighted-product", "waspas", "vikor" })
+        foreach (var kind in new[] { "weighted-product", "waspas", "vikor", "edas", "codas", "copras", "aras" })
         {
             var ranking = Prioritiser.Rank(set, Sample(kind));
             var json = UsmJson.WriteRanking(ranking);

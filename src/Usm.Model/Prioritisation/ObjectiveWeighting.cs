@@ -139,7 +139,7 @@ public static class ObjectiveWeighting
         var (columns, list) = Read(candidates, criteria, ObjectiveWeightingMethod.Critic);
         var n = candidates.Count;
         var m = list.Length;
-        var (centred, sigma, constant) = Normalised(columns, list, n);
+        var (centred, sigma, constant) = Normalised(columns, list, n, keep: true);
         var conflict = new double[m];
         var information = new double[m];
         var correlation = new double[m, m];
@@ -211,7 +211,7 @@ public static class ObjectiveWeighting
     public static ObjectiveWeights StandardDeviation(CandidateSet candidates, IEnumerable<Criterion> criteria)
     {
         var (columns, list) = Read(candidates, criteria, ObjectiveWeightingMethod.StandardDeviation);
-        var (_, sigma, constant) = Normalised(columns, list, candidates.Count);
+        var (_, sigma, constant) = Normalised(columns, list, candidates.Count, keep: false);
         return Build(ObjectiveWeightingMethod.StandardDeviation, candidates, list, sigma, constant, j => new Numbers { StandardDeviation = sigma[j] });
     }
 
@@ -353,8 +353,11 @@ public static class ObjectiveWeighting
         return (columns, list);
     }
 
-    /// <summary>The min-max normalised columns (costs reversed), centred on their means, with their population standard deviations and which are constant.</summary>
-    private static (double[][] Centred, double[] Sigma, bool[] Constant) Normalised(double[][] columns, ImmutableArray<Criterion> criteria, int n)
+    /// <summary>
+    /// The min-max normalised columns (costs reversed), centred on their means, with their population standard
+    /// deviations and which are constant. With <paramref name="keep"/> false only σ is computed and no column is kept.
+    /// </summary>
+    private static (double[][] Centred, double[] Sigma, bool[] Constant) Normalised(double[][] columns, ImmutableArray<Criterion> criteria, int n, bool keep)
     {
         var m = columns.Length;
         var centred = new double[m][];
@@ -374,23 +377,28 @@ public static class ObjectiveWeighting
             var h = double.IsPositiveInfinity(max - min) ? 0.5 : 1.0;
             var range = (h * max) - (h * min);
             var benefit = criteria[j].Kind == CriterionKind.Benefit;
-            var r = new double[n];
+            double Normalise(double v) => (benefit ? (h * v) - (h * min) : (h * max) - (h * v)) / range;
+
+            var r = keep ? new double[n] : null;
             var mean = 0.0;
             for (var i = 0; i < n; i++)
             {
-                r[i] = (benefit ? (h * x[i]) - (h * min) : (h * max) - (h * x[i])) / range;
-                mean += r[i];
+                mean += Normalise(x[i]);
             }
 
             mean /= n;
             var squares = 0.0;
             for (var i = 0; i < n; i++)
             {
-                r[i] -= mean;
-                squares += r[i] * r[i];
+                var d = Normalise(x[i]) - mean;
+                squares += d * d;
+                if (r is not null)
+                {
+                    r[i] = d;
+                }
             }
 
-            centred[j] = r;
+            centred[j] = r!;
             sigma[j] = Math.Sqrt(squares / n);
             constant[j] = !(sigma[j] > 0);
         }

@@ -53,7 +53,7 @@ public class ObjectiveWeightingTests
         Assert.Equal(ObjectiveWeightingMethod.Merec, result.Method);
         Assert.Equal([CriterionKind.Benefit, CriterionKind.Benefit, CriterionKind.Cost, CriterionKind.Cost], result.Criteria.Select(c => c.Kind));
 
-        // Removal effects, worked by hand from the paper's formulas (not printed here from the paper): E = 1.7087, 0.0419, 1.1928, 0.0271.
+        // Removal effects, computed independently from the paper's formulas (a separate script, not the paper's table): E = 1.7087, 0.0419, 1.1928, 0.0271.
         Assert.Equal(1.7087, Math.Round(result["C1"].RemovalEffect!.Value, 4));
         Assert.Equal(0.0419, Math.Round(result["C2"].RemovalEffect!.Value, 4));
         Assert.Equal(result["C3"].RemovalEffect, result["C3"].Measure);
@@ -74,7 +74,7 @@ public class ObjectiveWeightingTests
         Assert.True(result["C4"].Weight > 0);
         Assert.False(result["C4"].IsConstant);
 
-        // Entropies worked by hand: e = 0.88720, 0.90274, 0.96642, 0.99999919.
+        // Entropies computed independently from the formulas (a separate script): e = 0.88720, 0.90274, 0.96642, 0.99999919.
         Assert.Equal(0.88720, Math.Round(result["C1"].Entropy!.Value, 5));
         Assert.Equal(1 - result["C1"].Entropy!.Value, result["C1"].Divergence!.Value, Tolerance);
         Assert.StartsWith("Entropy weighting: 'C1' has entropy e = 0.887204", result.Explain("C1"), StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public class ObjectiveWeightingTests
     {
         // Diakoulaki, Mavrotas and Papayannakis (Computers & Operations Research 22(7), 763-770, 1995) normalise towards
         // each criterion's ideal, so a cost becomes (max − x) / (max − min). That flips the sign of price's correlations;
-        // σ is unchanged. Worked by hand on the Tuş and Aytaç Adalı data: σ₁ = 0.37993, Σ(1 − ρ₁ₖ) = 5.59702,
+        // σ is unchanged. Computed independently (a separate script) on the Tuş and Aytaç Adalı data: σ₁ = 0.37993, Σ(1 − ρ₁ₖ) = 5.59702,
         // C₁ = 2.12650, and weights 0.1841, 0.2130, 0.1422, 0.1583, 0.1684, 0.1340.
         var result = ObjectiveWeighting.Critic(TusAdali(), Kinds("CBBBBB"));
 

@@ -15,7 +15,7 @@ internal static class MethodOptions
     public static readonly ImmutableArray<string> Names =
         ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp",
          "simplerisk-classic", "simplerisk-cvss", "simplerisk-dread", "simplerisk-owasp", "simplerisk-contributing",
-         "wpm", "waspas", "vikor", "promethee"];
+         "wpm", "waspas", "vikor", "promethee", "mabac", "multimoora"];
 
     /// <summary>The roles and the criterion each reads by default.</summary>
     public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
@@ -44,7 +44,7 @@ internal static class MethodOptions
 
     public static readonly Option<string> Criteria = new("--criteria")
     {
-        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor and promethee: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
+        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor, promethee, mabac and multimoora: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
         HelpName = "LIST",
         DefaultValueFactory = _ => DefaultCriteria,
         Recursive = true,
@@ -156,6 +156,8 @@ internal static class MethodOptions
                 "simplerisk-owasp" => SimpleRisk(SimpleRiskFormula.Owasp, Role("likelihood"), Role("effect"), parse),
                 "simplerisk-contributing" => SimpleRisk(SimpleRiskFormula.ContributingRisk, Role("likelihood"), Role("effect"), parse),
                 "ahp" => AhpWeighted(parse.GetValue(AhpCriteria) ?? DefaultAhpCriteria, parse.GetValue(Judgements) ?? DefaultJudgements),
+                "mabac" => RankingMethod.Mabac(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "multimoora" => RankingMethod.Multimoora(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 _ => throw new CliException($"Unknown method '{name}': use one of {string.Join(", ", Names)}."),
             };
         }

@@ -126,6 +126,8 @@ public class CommandTests
     [InlineData("codas")]
     [InlineData("copras")]
     [InlineData("aras")]
+    [InlineData("mabac")]
+    [InlineData("multimoora")]
     public void Prioritise_EveryMethod_OnBothRegisterFormats_GivesTheSameRanking(string method)
     {
         var json = CliRunner.InProcess("prioritise", D("risk-database.json"), "--method", method, "--format", "json");
@@ -182,7 +184,7 @@ public class CommandTests
     [Fact]
     public void Prioritise_NewMultiCriteriaMethods_UseTheCriteriaOption_AndNameTheirMethod()
     {
-        foreach (var (method, name) in new[] { ("wpm", "WPM"), ("waspas", "WASPAS"), ("vikor", "VIKOR"), ("promethee", "PROMETHEE II") })
+        foreach (var (method, name) in new[] { ("wpm", "WPM"), ("waspas", "WASPAS"), ("vikor", "VIKOR"), ("promethee", "PROMETHEE II"), ("mabac", "MABAC") })
         {
             var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--criteria", "likelihood=1,cost:effort=3", "--top", "1", "--format", "markdown");
             Assert.True(run.ExitCode == 0, method + ": " + run.Error);
@@ -203,6 +205,20 @@ public class CommandTests
             Assert.Contains("'effort'", run.Out, StringComparison.Ordinal);
             Assert.DoesNotContain("'expected-value'", run.Out, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Prioritise_Multimoora_ExplainsTheThreePartRanks_AndReadsTheCriteriaOption()
+    {
+        var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "multimoora", "--criteria", "likelihood=1,cost:effort=3", "--top", "1", "--format", "markdown");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("prioritised with MULTIMOORA", run.Out, StringComparison.Ordinal);
+        Assert.Contains("generally dominates 43 of the other 43 candidates", run.Out, StringComparison.Ordinal);
+        Assert.Contains("part ranks 1, 1, 1 of 44", run.Out, StringComparison.Ordinal);
+
+        var unknown = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "multimoora", "--criteria", "likelihood=1,cost:no-such-column=3");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("no-such-column", unknown.Error, StringComparison.Ordinal);
     }
 
     [Fact]

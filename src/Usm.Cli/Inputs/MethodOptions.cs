@@ -16,7 +16,7 @@ internal static class MethodOptions
         ["risk-matrix", "emv", "saw", "topsis", "wsjf", "cd3", "rice", "ice-average", "ice-product", "ahp",
          "simplerisk-classic", "simplerisk-cvss", "simplerisk-dread", "simplerisk-owasp", "simplerisk-contributing",
          "wpm", "waspas", "vikor", "promethee",
-         "edas", "codas", "copras", "aras"];
+         "edas", "codas", "copras", "aras", "mabac", "multimoora"];
 
     /// <summary>The roles and the criterion each reads by default.</summary>
     public static readonly ImmutableSortedDictionary<string, string> DefaultRoles = new Dictionary<string, string>
@@ -45,7 +45,7 @@ internal static class MethodOptions
 
     public static readonly Option<string> Criteria = new("--criteria")
     {
-        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor, promethee, edas, codas, copras and aras: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
+        Description = "Weighted criteria for saw, topsis, wpm, waspas, vikor, promethee, edas, codas, copras, aras, mabac and multimoora: NAME=WEIGHT, with a 'cost:' prefix for criteria where lower is better.",
         HelpName = "LIST",
         DefaultValueFactory = _ => DefaultCriteria,
         Recursive = true,
@@ -161,6 +161,8 @@ internal static class MethodOptions
                 "codas" => RankingMethod.Codas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "copras" => RankingMethod.Copras(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "aras" => RankingMethod.Aras(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "mabac" => RankingMethod.Mabac(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "multimoora" => RankingMethod.Multimoora(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 _ => throw new CliException($"Unknown method '{name}': use one of {string.Join(", ", Names)}."),
             };
         }

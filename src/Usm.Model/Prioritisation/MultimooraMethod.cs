@@ -223,22 +223,29 @@ public sealed class MultimooraMethod : RankingMethod
     }
 
     /// <summary>How many inserted ranks are at most <paramref name="rank"/>.</summary>
+    /// <remarks>Unchecked: indexes stay below the tree's length and counts at most n, so nothing can overflow.</remarks>
     private static int Prefix(int[] tree, int rank)
     {
-        var sum = 0;
-        for (var k = rank + 1; k > 0; k -= k & -k)
+        unchecked
         {
-            sum += tree[k];
-        }
+            var sum = 0;
+            for (var k = rank + 1; k > 0; k -= k & -k)
+            {
+                sum += tree[k];
+            }
 
-        return sum;
+            return sum;
+        }
     }
 
     private static void Add(int[] tree, int rank, int delta)
     {
-        for (var k = rank + 1; k < tree.Length; k += k & -k)
+        unchecked
         {
-            tree[k] += delta;
+            for (var k = rank + 1; k < tree.Length; k += k & -k)
+            {
+                tree[k] += delta;
+            }
         }
     }
 

@@ -125,6 +125,37 @@ public class SpotisTests
     }
 
     [Fact]
+    public void RankReversalProbe_FindsNoFlippedPair_WhereTopsisDoes()
+    {
+        // Adding A3 = (1, 3) moves TOPSIS's norms and anti-ideal point, and A1 = (1, 4) falls below A2 = (3, 1) (closeness
+        // 0.535 > 0.465 before, 0.494 < 0.506 after; worked by hand). SPOTIS's bounds do not move.
+        var set = WeightedProductTests.Matrix([[1, 4], [3, 1]], "a", "b");
+        var added = new Candidate("A3", [KeyValuePair.Create("a", 1.0), KeyValuePair.Create("b", 3.0)]);
+        Criterion[] criteria = [Criterion.Benefit("a", 1), Criterion.Benefit("b", 1)];
+
+        var topsis = RankReversal.ProbeAddition(set, RankingMethod.Topsis(criteria), added);
+        var spotis = RankReversal.ProbeAddition(set, RankingMethod.Spotis(criteria, [new("a", new SpotisBounds(0, 5)), new("b", new SpotisBounds(0, 5))]), added);
+
+        Assert.NotEmpty(topsis.FlippedPairs);
+        Assert.Empty(spotis.FlippedPairs);
+        Assert.Equal(["A1", "A2"], spotis.Before.Ids.ToArray());
+        Assert.Equal(["A1", "A2", "A3"], spotis.After.Ids.ToArray()); // A2 and A3 both at distance 0.6: by id
+    }
+
+    [Fact]
+    public void Property_Top_IsThePrefixOfRank()
+    {
+        PropertyCheck.Run(Prop.ForAll(Mcda3Arbitraries.SpotisCases(), input =>
+        {
+            var method = RankingMethod.Spotis(input.Case.Criteria, input.Bounds);
+            var set = input.Case.Set;
+            var full = Prioritiser.Rank(set, method);
+            var k = Math.Max(1, set.Count / 3);
+            return Prioritiser.Top(set, method, k).Ids.SequenceEqual(full.Ids.Take(k));
+        }), 300);
+    }
+
+    [Fact]
     public void Property_ACandidateBetterOnEveryCriterion_RanksFirst_AndScoresAreWithinMinusOneAndZero()
     {
         PropertyCheck.Run(Prop.ForAll(Mcda3Arbitraries.SpotisCases(), input =>

@@ -66,11 +66,18 @@ public static class Smaa
         var weights = new double[m];
         var scores = new double[n];
         var order = new int[n];
+        var referenceOrder = reference.Order.ToArray();
+        var sameAsReference = 0;
         var rng = new Xoshiro256StarStar(options.Seed);
         for (var s = 0; s < options.Samples; s++)
         {
             sampler.Next(rng, weights);
             RankInto(candidates, method, list, weights, options.Ranking, scores, order);
+            if (order.AsSpan().SequenceEqual(referenceOrder))
+            {
+                sameAsReference++;
+            }
+
             for (var p = 0; p < n; p++)
             {
                 var i = order[p];
@@ -126,7 +133,7 @@ public static class Smaa
             a.HolisticSum != b.HolisticSum ? b.HolisticSum.CompareTo(a.HolisticSum)
             : a.FirstCount != b.FirstCount ? b.FirstCount.CompareTo(a.FirstCount)
             : string.CompareOrdinal(a.Id, b.Id));
-        return new SmaaResult(candidates, reference, list, agreed, options, ImmutableCollectionsMarshal.AsImmutableArray(results));
+        return new SmaaResult(candidates, reference, list, agreed, options, sameAsReference, ImmutableCollectionsMarshal.AsImmutableArray(results));
     }
 
     /// <summary>Ranks the candidates with the method built from the criteria at the given weights, into a reused order buffer.</summary>
@@ -155,6 +162,7 @@ internal sealed class SmaaSampler
     private readonly double[]? _high;
     private readonly double[] _uniforms;
     private readonly SmaaWeights _information;
+    private readonly string _paramName;
     private long _draws;
     private long _accepted;
 
@@ -215,10 +223,8 @@ internal sealed class SmaaSampler
             }
         }
 
-        ParamName = paramName;
+        _paramName = paramName;
     }
-
-    private string ParamName { get; }
 
     /// <summary>Writes the next weight vector (m weights summing to 1) into <paramref name="weights"/>.</summary>
     public void Next(Xoshiro256StarStar rng, double[] weights)
@@ -241,7 +247,7 @@ internal sealed class SmaaSampler
             if (_draws >= SmaaWeights.MaxDrawsPerSample * (_accepted + 1))
             {
                 throw new ArgumentException(Preconditions.Invariant(
-                    $"Only {_accepted} of {_draws} weight vectors drawn met the weight information ({_information}): the weights it allows are an empty or tiny part (below about 1 in {SmaaWeights.MaxDrawsPerSample}) of all normalised weight vectors. Widen the bounds."), ParamName);
+                    $"Only {_accepted} of {_draws} weight vectors drawn met the weight information ({_information}): the weights it allows are an empty or tiny part (below about 1 in {SmaaWeights.MaxDrawsPerSample}) of all normalised weight vectors. Widen the bounds, or check that they agree with the ranking."), _paramName);
             }
         }
     }

@@ -51,13 +51,14 @@ public sealed class WeightBound
 /// method; Tervonen and Lahdelma, "Implementing stochastic multicriteria acceptability analysis", European Journal of
 /// Operational Research 178(2), 2007). With a ranking, the sampled weights are sorted in decreasing order and given to
 /// the criteria in the ranking's order, which is uniform on the part of the simplex where w₁ ≥ w₂ ≥ … ≥ wₘ. With bounds,
-/// a vector outside them is rejected and drawn again (after the ranking is applied); a sample that is not found within
-/// <see cref="MaxDrawsPerSample"/> draws stops the analysis with an error that names the bounds.</para>
+/// a vector outside them is rejected and drawn again (after the ranking is applied); once the draws exceed
+/// <see cref="MaxDrawsPerSample"/> × (accepted samples + 1), that is when fewer than about 1 draw in 10,000 is accepted
+/// (an empty or tiny allowed region), the analysis stops with an error that names the information and the counts.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class SmaaWeights
 {
-    /// <summary>The most draws from the simplex spent on one sample before the bounds are declared too tight: 10,000.</summary>
+    /// <summary>The most draws from the simplex per accepted sample, on average, before the bounds are declared too tight: 10,000 (the analysis stops once its draws exceed 10,000 × (accepted samples + 1)).</summary>
     public const int MaxDrawsPerSample = 10_000;
 
     /// <summary>Creates weight information.</summary>

@@ -147,8 +147,9 @@ public sealed class SmaaResult
     private readonly CandidateSet _set;
     private readonly Dictionary<string, SmaaCandidate> _byId;
 
-    internal SmaaResult(CandidateSet set, Ranking reference, ImmutableArray<Criterion> criteria, double[] agreed, SmaaOptions options, ImmutableArray<SmaaCandidate> results)
+    internal SmaaResult(CandidateSet set, Ranking reference, ImmutableArray<Criterion> criteria, double[] agreed, SmaaOptions options, int sameAsReference, ImmutableArray<SmaaCandidate> results)
     {
+        ReferenceRankingCount = sameAsReference;
         _set = set;
         Reference = reference;
         Criteria = criteria;
@@ -165,6 +166,16 @@ public sealed class SmaaResult
 
     /// <summary>Gets the ranking at the agreed weights (the criteria's own), exactly as <see cref="Prioritiser.Rank"/> gives it.</summary>
     public Ranking Reference { get; }
+
+    /// <summary>Gets the number of samples whose whole ranking is exactly <see cref="Reference"/>, every candidate at its agreed rank.</summary>
+    public int ReferenceRankingCount { get; }
+
+    /// <summary>
+    /// Gets the share of samples whose whole ranking is exactly the agreed one (<see cref="Reference"/>): how robust the
+    /// agreed ranking is as a whole. With many candidates it is small even for a sound ranking; the per-candidate
+    /// indices say where it is fragile.
+    /// </summary>
+    public double ReferenceRankingShare => (double)ReferenceRankingCount / Samples;
 
     /// <summary>Gets the name of the ranking method (at the agreed weights).</summary>
     public string MethodName => Reference.MethodName;

@@ -66,6 +66,10 @@ public class SmaaTests
         Assert.Equal([PinnedA, 1_000 - PinnedA], result["A"].RankCounts.ToArray());
         Assert.Equal([1_000 - PinnedA, PinnedA], result["B"].RankCounts.ToArray());
         Assert.Equal(PinnedCentralA, result["A"].CentralWeights!.Value[0]);
+
+        // The agreed ranking is A > B: exactly the samples in which A is first.
+        Assert.Equal(PinnedA, result.ReferenceRankingCount);
+        Assert.Equal(PinnedA / 1000.0, result.ReferenceRankingShare);
     }
 
     private const int PinnedA = 577;
@@ -181,7 +185,9 @@ public class SmaaTests
             var n = c.Candidates.Length;
             var byCandidate = result.Results.All(r => r.RankCounts.Length == n && r.RankCounts.Sum() == c.Samples);
             var byRank = Enumerable.Range(0, n).All(p => result.Results.Sum(r => r.RankCounts[p]) == c.Samples);
-            var firsts = result.Results.All(r => (r.CentralWeights is null) == (r.RankCounts[0] == 0)
+            var agreed = result.ReferenceRankingCount <= result.Results.Min(r => r.RankCounts[r.ReferenceRank - 1])
+                && (n > 1 || result.ReferenceRankingCount == c.Samples);
+            var firsts = agreed && result.Results.All(r => (r.CentralWeights is null) == (r.RankCounts[0] == 0)
                 && (r.ConfidenceFactor is null or 0 or 1)
                 && r.HolisticAcceptability is >= 0 and <= 1);
             return byCandidate && byRank && firsts;

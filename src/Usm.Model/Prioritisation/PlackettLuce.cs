@@ -8,7 +8,7 @@ public enum PlackettLuceUnranked
 {
     /// <summary>
     /// Unranked candidates were not chosen before the ranked ones: they stay in every choice set of the ballot and are
-    /// never chosen (a top-k ranking, Hunter 2004, section 5). A ballot <c>A &gt; B</c> over five candidates says A was
+    /// never chosen (a top-k ranking). A ballot <c>A &gt; B</c> over five candidates says A was
     /// picked from all five, then B from the other four. This matches <see cref="Ballot"/>'s own reading, in which
     /// unranked candidates are tied below every ranked one. The default.
     /// </summary>
@@ -16,8 +16,8 @@ public enum PlackettLuceUnranked
 
     /// <summary>
     /// Unranked candidates take no part in the ballot: it ranks only the candidates it names (a sub-ranking, as the
-    /// PlackettLuce R package reads partial rankings). A ballot <c>A &gt; B</c> is then one comparison of A and B, as
-    /// in Bradley–Terry.
+    /// PlackettLuce R package reads partial rankings, and as Hunter (2004) reads a race that ranks only its entrants).
+    /// A ballot <c>A &gt; B</c> is then one comparison of A and B, as in Bradley–Terry.
     /// </summary>
     Absent,
 }
@@ -160,8 +160,8 @@ public sealed class PlackettLuceNotEstimableException : ArgumentException
 /// <para><b>Model.</b> Luce (1959), Plackett (1975). A ballot <c>A &gt; B &gt; C</c> over {A, B, C, D} says: A was chosen
 /// from all four, then B from {B, C, D}, then C from {C, D}. With two candidates this is the Bradley–Terry model.</para>
 /// <para><b>Partial ballots.</b> By default (<see cref="PlackettLuceUnranked.BelowRanked"/>) the candidates a ballot does
-/// not name were not chosen before the ranked ones: they stay in every choice set and are never chosen (Hunter 2004,
-/// section 5, "partial rankings"). With <see cref="PlackettLuceUnranked.Absent"/> the ballot ranks only the candidates
+/// not name were not chosen before the ranked ones: they stay in every choice set and are never chosen (a top-k
+/// ranking). With <see cref="PlackettLuceUnranked.Absent"/> the ballot ranks only the candidates
 /// it names. A ballot's last rank is not a choice when nothing remains after it: with BelowRanked when the ballot names
 /// every candidate (so <c>A &gt; B = C</c> over {A, B, C} says the same as <c>A</c>, as <see cref="Ballot"/> reads it);
 /// with Absent when it holds one candidate.</para>
@@ -173,7 +173,7 @@ public sealed class PlackettLuceNotEstimableException : ArgumentException
 /// Bradley–Terry's "half a win each" (<see cref="BradleyTerry"/>). The Davidson–Luce tie model with
 /// tie parameters (Firth, Kosmidis and Turner 2019, used by the PlackettLuce R package) is not built.</para>
 /// <para><b>Algorithm.</b> Hunter's MM iteration ("MM algorithms for generalized Bradley–Terry models", The Annals of
-/// Statistics 32(1), 2004, section 5): α_i ← W_i / Σ_s w_s [i in set s] / D_s, where W_i is i's credited choices, the
+/// Statistics 32(1), 2004, the Plackett–Luce section): α_i ← W_i / Σ_s w_s [i in set s] / D_s, where W_i is i's credited choices, the
 /// sum runs over every choice s (weighted by the ballot's voters w_s) whose set holds i, and D_s is that set's total
 /// worth at the previous iterate; all candidates are updated at once, then divided by their geometric mean (the
 /// normalisation of <see cref="BradleyTerry"/>: log-worths sum to 0; any other only rescales all worths, and no
@@ -186,8 +186,8 @@ public sealed class PlackettLuceNotEstimableException : ArgumentException
 /// candidates and Σ named the number of candidates the distinct ballots name.</para>
 /// <para><b>Existence.</b> Draw an arrow from every candidate credited with a choice to every other candidate in that
 /// choice's set. The estimate exists, and is unique, exactly when every candidate reaches every other along the arrows
-/// (Hunter 2004, Assumption 1 for rankings: in every split of the candidates into two parts, some candidate of each part
-/// is ranked above one of the other). Otherwise <see cref="Fit"/> throws a <see cref="PlackettLuceNotEstimableException"/>
+/// (the condition Hunter 2004 states for rankings, after Ford 1957: in every split of the candidates into two parts,
+/// some candidate of each part is ranked above one of the other). Otherwise <see cref="Fit"/> throws a <see cref="PlackettLuceNotEstimableException"/>
 /// naming the groups, unless the options ask for virtual ties.</para>
 /// <para><b>Virtual ties.</b> With <see cref="PlackettLuceOptions.VirtualTies"/> v &gt; 0, every candidate also gets v
 /// tied pairwise comparisons against a reference candidate, exactly as <see cref="BradleyTerry"/> does (the reference is

@@ -324,9 +324,25 @@ internal sealed class PlackettLuceData
     public ImmutableArray<ImmutableArray<string>> Groups()
     {
         var n = Candidates.Length;
-        var from = new List<int>();
-        var to = new List<int>();
-        var named = new bool[n];
+
+        // Count the arrows first, so that they go straight into arrays of the right size.
+        var edges = 0L;
+        for (var b = 0; b < Weight.Length; b++)
+        {
+            var choices = Choices[b];
+            if (choices > 0)
+            {
+                var first = GroupFrom[b];
+                var named = MemberFrom[GroupFrom[b + 1]] - MemberFrom[first];
+                edges += named + (MemberFrom[first + choices] - MemberFrom[first]) + (choices - 1) + (HasTail[b] ? n - named : 0);
+            }
+        }
+
+        Preconditions.CheckState(edges <= Array.MaxLength, "The ballots are too many to check for an estimate.");
+        var from = new int[edges];
+        var to = new int[edges];
+        var count = 0;
+        var isNamed = new bool[n];
         var node = n;
         for (var b = 0; b < Weight.Length; b++)
         {
@@ -344,20 +360,17 @@ internal sealed class PlackettLuceData
                 for (var m = MemberFrom[first + g]; m < MemberFrom[first + g + 1]; m++)
                 {
                     var i = Members[m];
-                    named[i] = true;
-                    from.Add(stage);
-                    to.Add(i);
+                    isNamed[i] = true;
+                    Add(stage, i);
                     if (g < choices)
                     {
-                        from.Add(i);
-                        to.Add(stage);
+                        Add(i, stage);
                     }
                 }
 
                 if (g + 1 < choices)
                 {
-                    from.Add(stage);
-                    to.Add(stage + 1);
+                    Add(stage, stage + 1);
                 }
             }
 
@@ -366,17 +379,16 @@ internal sealed class PlackettLuceData
                 var last = node + choices - 1;
                 for (var i = 0; i < n; i++)
                 {
-                    if (!named[i])
+                    if (!isNamed[i])
                     {
-                        from.Add(last);
-                        to.Add(i);
+                        Add(last, i);
                     }
                 }
             }
 
             for (var m = MemberFrom[first]; m < MemberFrom[first + groups]; m++)
             {
-                named[Members[m]] = false;
+                isNamed[Members[m]] = false;
             }
 
             node += choices;
@@ -394,18 +406,18 @@ internal sealed class PlackettLuceData
             offsets[v + 1] += offsets[v];
         }
 
-        var targets = new int[to.Count];
+        var targets = new int[to.Length];
         var fill = (int[])offsets.Clone();
-        for (var e = 0; e < from.Count; e++)
+        for (var e = 0; e < from.Length; e++)
         {
             targets[fill[from[e]]++] = to[e];
         }
 
-        var (component, count) = StronglyConnected.Components(node, new RowSuccessors(offsets, targets));
+        var (component, components) = StronglyConnected.Components(node, new RowSuccessors(offsets, targets));
 
         // Every stage node shares a component with the members of its choice, so each component holds a candidate.
-        var members = new List<string>[count];
-        for (var c = 0; c < count; c++)
+        var members = new List<string>[components];
+        for (var c = 0; c < components; c++)
         {
             members[c] = [];
         }
@@ -420,9 +432,9 @@ internal sealed class PlackettLuceData
             m.Sort(StringComparer.Ordinal);
         }
 
-        var into = new int[count];
+        var into = new int[components];
         var between = new HashSet<(int From, int To)>();
-        for (var e = 0; e < from.Count; e++)
+        for (var e = 0; e < from.Length; e++)
         {
             int a = component[from[e]], c = component[to[e]];
             if (a != c && between.Add((a, c)))
@@ -433,7 +445,7 @@ internal sealed class PlackettLuceData
 
         var successors = between.GroupBy(x => x.From).ToDictionary(x => x.Key, x => x.Select(y => y.To).ToList());
         var ready = new SortedSet<(string First, int Group)>(Comparer<(string First, int Group)>.Create((x, y) => string.CompareOrdinal(x.First, y.First)));
-        for (var c = 0; c < count; c++)
+        for (var c = 0; c < components; c++)
         {
             if (into[c] == 0)
             {
@@ -441,7 +453,7 @@ internal sealed class PlackettLuceData
             }
         }
 
-        var result = ImmutableArray.CreateBuilder<ImmutableArray<string>>(count);
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<string>>(components);
         while (ready.Count > 0)
         {
             var next = ready.Min;
@@ -460,6 +472,13 @@ internal sealed class PlackettLuceData
         }
 
         return result.MoveToImmutable();
+
+        void Add(int source, int target)
+        {
+            from[count] = source;
+            to[count] = target;
+            count++;
+        }
     }
 
     /// <summary>

@@ -325,6 +325,34 @@ public class PlackettLuceTests
     }
 
     [Fact]
+    public void Fit_ABallotForKVoters_WeighsLikeKCopies()
+    {
+        PropertyCheck.Run(Prop.ForAll(PlackettLuceArbitraries.Connected(), c =>
+        {
+            var copies = c.Ballots.SelectMany(b => Enumerable.Repeat(b.WithVoters(1), b.Voters)).ToArray();
+            var a = PlackettLuce.Fit(c.Candidates, c.Ballots, c.Options);
+            var b = PlackettLuce.Fit(c.Candidates, copies, c.Options);
+            return a.Iterations == b.Iterations
+                && a.LogLikelihood == b.LogLikelihood
+                && a.Candidates.Zip(b.Candidates).All(x => x.First.Id == x.Second.Id && x.First.Worth == x.Second.Worth && x.First.RankedBy == x.Second.RankedBy);
+        }), maxTest: 300);
+    }
+
+    [Fact]
+    public void Fit_Absent_ABallotNamingOneCandidateChangesNothing()
+    {
+        PropertyCheck.Run(Prop.ForAll(PlackettLuceArbitraries.Connected(), c =>
+        {
+            // Read as a sub-ranking, a ballot naming one candidate makes no choice.
+            var options = c.Options.WithUnranked(PlackettLuceUnranked.Absent);
+            var a = PlackettLuce.Fit(c.Candidates, c.Ballots, options);
+            var b = PlackettLuce.Fit(c.Candidates, [.. c.Ballots, Ballot.Ranking(c.Candidates[0])], options);
+            return a.LogLikelihood == b.LogLikelihood
+                && a.Candidates.Zip(b.Candidates).All(x => x.First.Id == x.Second.Id && x.First.Worth == x.Second.Worth);
+        }), maxTest: 300);
+    }
+
+    [Fact]
     public void Fit_LogLikelihood_NeverFallsFromOneIterationToTheNext()
     {
         PropertyCheck.Run(Prop.ForAll(PlackettLuceArbitraries.Connected(), c =>

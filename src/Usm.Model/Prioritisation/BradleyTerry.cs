@@ -95,34 +95,12 @@ public sealed class BradleyTerryNotEstimableException : ArgumentException
     /// <summary>Gets the candidates no comparison names.</summary>
     public ImmutableArray<string> Uncompared { get; }
 
-    private static string Describe(PairwiseProfile profile)
-    {
-        const int shown = 5;
-        var groups = profile.ComparisonGroups;
-        var text = new System.Text.StringBuilder(Preconditions.Invariant(
-            $"The comparisons have no Bradley–Terry estimate: they fall into {groups.Length} groups, and no candidate of a later group was ever preferred to (or tied with) one of an earlier group: "));
-        text.AppendJoin(" | ", groups.Take(shown).Select(g => "[" + string.Join(", ", g.Take(shown)) + (g.Length > shown ? Preconditions.Invariant($", … {g.Length - shown} more") : string.Empty) + "]"));
-        if (groups.Length > shown)
-        {
-            text.Append(Preconditions.Invariant($" | … {groups.Length - shown} more groups"));
-        }
-
-        text.Append('.');
-        Append(" Never lost: ", profile.NeverLost);
-        Append(" Never won: ", profile.NeverWon);
-        Append(" Never compared: ", profile.Uncompared);
-        text.Append(" Compare candidates across the groups (a later one preferred to an earlier one), or fit with virtual ties.");
-        return text.ToString();
-
-        void Append(string label, ImmutableArray<string> ids)
-        {
-            if (!ids.IsEmpty)
-            {
-                text.Append(label).AppendJoin(", ", ids.Take(shown));
-                text.Append(ids.Length > shown ? Preconditions.Invariant($", … {ids.Length - shown} more.") : ".");
-            }
-        }
-    }
+    private static string Describe(PairwiseProfile profile) =>
+        NotEstimableText.Describe(
+            Preconditions.Invariant($"The comparisons have no Bradley–Terry estimate: they fall into {profile.ComparisonGroups.Length} groups, and no candidate of a later group was ever preferred to (or tied with) one of an earlier group: "),
+            profile.ComparisonGroups,
+            [(" Never lost: ", profile.NeverLost), (" Never won: ", profile.NeverWon), (" Never compared: ", profile.Uncompared)],
+            " Compare candidates across the groups (a later one preferred to an earlier one), or fit with virtual ties.");
 }
 
 /// <summary>

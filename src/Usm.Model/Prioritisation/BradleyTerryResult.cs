@@ -78,17 +78,8 @@ public sealed class BradleyTerryResult
         _strength = strength;
         var n = strength.Length;
         var ids = profile.Candidates;
-        var keys = strength.Select(s => Math.Round(Math.Log(s), 9)).ToArray();
-        var order = Enumerable.Range(0, n).OrderByDescending(i => keys[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToArray();
-        _positionOf = new int[n];
+        var order = StrengthOrder.Of(strength, ids, out _positionOf, out var ranks);
         var standings = ImmutableArray.CreateBuilder<BradleyTerryStanding>(n);
-        var ranks = new int[n];
-        for (var p = 0; p < n; p++)
-        {
-            var i = order[p];
-            _positionOf[i] = p;
-            ranks[i] = p > 0 && keys[order[p - 1]] == keys[i] ? ranks[order[p - 1]] : p + 1;
-        }
 
         var expected = new double[n];
         var contributions = new List<CriterionContribution>[n];

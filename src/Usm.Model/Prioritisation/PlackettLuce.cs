@@ -122,33 +122,12 @@ public sealed class PlackettLuceNotEstimableException : ArgumentException
     /// <summary>Gets the candidates no choice offered (with <see cref="PlackettLuceUnranked.Absent"/>: named by no ballot that makes a choice).</summary>
     public ImmutableArray<string> NeverInAChoice { get; }
 
-    private static string Describe(ImmutableArray<ImmutableArray<string>> groups, ImmutableArray<string> neverChosen, ImmutableArray<string> neverPassedOver, ImmutableArray<string> neverInAChoice)
-    {
-        const int shown = 5;
-        var text = new System.Text.StringBuilder(Preconditions.Invariant(
-            $"The ballots have no Plackett–Luce estimate: the candidates fall into {groups.Length} groups, and no ballot ranks a candidate of a later group above (or tied with) one of an earlier group: "));
-        text.AppendJoin(" | ", groups.Take(shown).Select(g => "[" + string.Join(", ", g.Take(shown)) + (g.Length > shown ? Preconditions.Invariant($", … {g.Length - shown} more") : string.Empty) + "]"));
-        if (groups.Length > shown)
-        {
-            text.Append(Preconditions.Invariant($" | … {groups.Length - shown} more groups"));
-        }
-
-        text.Append('.');
-        Append(" Never passed over: ", neverPassedOver);
-        Append(" Never chosen: ", neverChosen);
-        Append(" In no choice: ", neverInAChoice);
-        text.Append(" Collect ballots that rank a later group's candidate above an earlier group's, or fit with virtual ties.");
-        return text.ToString();
-
-        void Append(string label, ImmutableArray<string> ids)
-        {
-            if (!ids.IsEmpty)
-            {
-                text.Append(label).AppendJoin(", ", ids.Take(shown));
-                text.Append(ids.Length > shown ? Preconditions.Invariant($", … {ids.Length - shown} more.") : ".");
-            }
-        }
-    }
+    private static string Describe(ImmutableArray<ImmutableArray<string>> groups, ImmutableArray<string> neverChosen, ImmutableArray<string> neverPassedOver, ImmutableArray<string> neverInAChoice) =>
+        NotEstimableText.Describe(
+            Preconditions.Invariant($"The ballots have no Plackett–Luce estimate: the candidates fall into {groups.Length} groups, and no ballot ranks a candidate of a later group above (or tied with) one of an earlier group: "),
+            groups,
+            [(" Never passed over: ", neverPassedOver), (" Never chosen: ", neverChosen), (" In no choice: ", neverInAChoice)],
+            " Collect ballots that rank a later group's candidate above an earlier group's, or fit with virtual ties.");
 }
 
 /// <summary>

@@ -88,16 +88,7 @@ public sealed class PlackettLuceResult
 
         LogLikelihood = data.LogLikelihood(worth);
         var total = worth.Sum();
-        var keys = worth.Select(s => Math.Round(Math.Log(s), 9)).ToArray();
-        var order = Enumerable.Range(0, n).OrderByDescending(i => keys[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToArray();
-        _positionOf = new int[n];
-        var ranks = new int[n];
-        for (var p = 0; p < n; p++)
-        {
-            var i = order[p];
-            _positionOf[i] = p;
-            ranks[i] = p > 0 && keys[order[p - 1]] == keys[i] ? ranks[order[p - 1]] : p + 1;
-        }
+        var order = StrengthOrder.Of(worth, ids, out _positionOf, out var ranks);
 
         var denominators = new double[n];
         data.Denominators(worth, denominators, new double[Math.Max(1, data.MaxGroups)]);

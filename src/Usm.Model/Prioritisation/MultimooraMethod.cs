@@ -13,10 +13,13 @@ namespace Usm.Model.Prioritisation;
 /// <para>The parts are <see cref="RatioSystem"/>, <see cref="ReferencePoint"/> and <see cref="Multiplicative"/>, the same
 /// methods as <see cref="RankingMethod.MooraRatio"/>, <see cref="RankingMethod.MooraReferencePoint"/> and
 /// <see cref="RankingMethod.MooraMultiplicative"/> on the same criteria. Inside each part, candidates with equal part
-/// scores are ordered by id (ordinal), the library's usual rule, so every part gives a strict ranking.</para>
+/// scores share a rank (competition ranking: a rank is 1 + the number of candidates with a strictly better part score),
+/// and neither is better than the other in that part; so identical candidates get identical counts, and renaming a
+/// candidate never changes a count. The ids only break ties between equal counts, as in every ranking.</para>
 /// <para>Why a count. Dominance theory compares candidates by their three ranks: absolute dominance (better in all
-/// three), general dominance (better in two), and transitivity. With three strict rankings, one of any two candidates
-/// always generally dominates the other, but the relation can cycle (a over b, b over c, c over a), so it is not always
+/// three), general dominance (better in two), and transitivity. Without ties in the parts, one of any two candidates
+/// always generally dominates the other (with ties, neither may: for example equal in one part and split in the other
+/// two), but the relation can cycle (a over b, b over c, c over a), so it is not always
 /// an order. Counting, for each candidate, the candidates it generally dominates (a Copeland count of the pairwise
 /// majority of the three parts) gives an order that agrees with general dominance whenever the relation is transitive
 /// (then a dominator dominates everything the dominated does, and it), and resolves a cycle by the counts, then by the
@@ -61,8 +64,7 @@ public sealed class MultimooraMethod : RankingMethod
         var norms = RatioSystem.Compute(set, ratio, Name);
         var referenceState = ReferencePoint.Compute(set, reference, Name);
         Multiplicative.Compute(set, product, Name);
-        var ids = set.IdArray;
-        var ranks = new[] { Ranks(ratio, ids), Ranks(reference, ids), Ranks(product, ids) };
+        var ranks = new[] { Ranks(ratio), Ranks(reference), Ranks(product) };
         var counts = GeneralDominanceCounts(ranks[0], ranks[1], ranks[2]);
         for (var i = 0; i < n; i++)
         {
@@ -89,34 +91,31 @@ public sealed class MultimooraMethod : RankingMethod
     private static CriterionContribution Part(string part, double value, int rank, int n, string what) =>
         new(part, value, rank + 1, Preconditions.Invariant($"{part}: {what}, rank {rank + 1} of {n}"));
 
-    /// <summary>0-based ranks by score descending, equal scores by id (ordinal).</summary>
-    internal static int[] Ranks(double[] scores, string[] ids)
+    /// <summary>0-based competition ranks by score descending: a candidate's rank is the number of candidates with a strictly higher score, so equal scores share a rank.</summary>
+    internal static int[] Ranks(double[] scores)
     {
-        var n = ids.Length;
+        var n = scores.Length;
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
             order[i] = i;
         }
 
-        Array.Sort(order, (a, b) =>
-        {
-            var byScore = scores[b].CompareTo(scores[a]);
-            return byScore != 0 ? byScore : string.CompareOrdinal(ids[a], ids[b]);
-        });
+        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]));
         var ranks = new int[n];
         for (var k = 0; k < n; k++)
         {
-            ranks[order[k]] = k;
+            ranks[order[k]] = k > 0 && scores[order[k]] == scores[order[k - 1]] ? ranks[order[k - 1]] : k;
         }
 
         return ranks;
     }
 
     /// <summary>
-    /// For three strict rankings (0-based ranks, each a permutation of 0..n−1, 0 best), the number of candidates each
-    /// candidate beats in at least two of them: P_ab + P_ac + P_bc − 2·T, with P_xy the candidates it beats in both x and y,
-    /// and T those it beats in all three (a pair beaten in all three is counted by all three P).
+    /// For three rankings (0-based ranks in 0..n−1, 0 best, equal ranks for ties), the number of candidates each
+    /// candidate beats (ranks strictly better than) in at least two of them: P_ab + P_ac + P_bc − 2·T, with P_xy the
+    /// candidates it beats in both x and y, and T those it beats in all three (a pair beaten in all three is counted by
+    /// all three P).
     /// </summary>
     internal static int[] GeneralDominanceCounts(int[] a, int[] b, int[] c)
     {
@@ -134,64 +133,91 @@ public sealed class MultimooraMethod : RankingMethod
         return counts;
     }
 
-    /// <summary>For each candidate, how many are ranked worse in both rankings: one sweep from the worst by x, with a Fenwick tree over y.</summary>
+    /// <summary>For each candidate, how many are ranked strictly worse in both rankings: one sweep from the worst by x, a group of equal x at a time, with a Fenwick tree over y.</summary>
     private static int[] PairCounts(int[] x, int[] y)
     {
         var n = x.Length;
-        var byX = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            byX[x[i]] = i;
-        }
-
+        var sequence = WorstFirst(x);
         var tree = new int[n + 1];
         var counts = new int[n];
-        for (var k = n - 1; k >= 0; k--)
+        var start = 0;
+        while (start < n)
         {
-            var i = byX[k];
-            var inserted = n - 1 - k;
-            counts[i] = inserted - Prefix(tree, y[i]);
-            Add(tree, y[i], 1);
+            var end = start + 1;
+            while (end < n && x[sequence[end]] == x[sequence[start]])
+            {
+                end++;
+            }
+
+            // Query the whole group before inserting it: candidates tied on x do not beat each other.
+            for (var k = start; k < end; k++)
+            {
+                var i = sequence[k];
+                counts[i] = start - Prefix(tree, y[i]);
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                Add(tree, y[sequence[k]], 1);
+            }
+
+            start = end;
         }
 
         return counts;
     }
 
+    /// <summary>The candidates ordered by rank descending (worst first); equal ranks by index.</summary>
+    private static int[] WorstFirst(int[] ranks)
+    {
+        var sequence = new int[ranks.Length];
+        for (var i = 0; i < sequence.Length; i++)
+        {
+            sequence[i] = i;
+        }
+
+        Array.Sort(sequence, (p, q) => ranks[p] != ranks[q] ? ranks[q].CompareTo(ranks[p]) : p.CompareTo(q));
+        return sequence;
+    }
+
     /// <summary>
-    /// For each candidate, how many are ranked worse in all three rankings: divide and conquer over the order by
+    /// For each candidate, how many are ranked strictly worse in all three rankings: divide and conquer over the order by
     /// <paramref name="a"/> (worst first), merging by <paramref name="b"/> and counting by <paramref name="c"/> in a
-    /// Fenwick tree (CDQ), O(n log² n).
+    /// Fenwick tree (CDQ), O(n log² n). Halves are split between groups of equal rank by a, so that every item of a left
+    /// half is strictly worse by a than every item of its right half.
     /// </summary>
     private static int[] TripleCounts(int[] a, int[] b, int[] c)
     {
         var n = a.Length;
-        var sequence = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            sequence[n - 1 - a[i]] = i;
-        }
-
+        var sequence = WorstFirst(a);
         var counts = new int[n];
         var tree = new int[n + 1];
         var buffer = new int[n];
-        Divide(sequence, 0, n, b, c, counts, tree, buffer);
+        Divide(sequence, 0, n, a, b, c, counts, tree, buffer);
         return counts;
     }
 
     /// <summary>
-    /// Counts, for every item of sequence[mid..hi), the items of sequence[lo..mid) (all worse by a) that are also worse by
-    /// b and by c, after doing the same inside each half; leaves sequence[lo..hi) sorted by b descending (worst first).
+    /// Counts, for every item of sequence[mid..hi), the items of sequence[lo..mid) (all strictly worse by a) that are also
+    /// strictly worse by b and by c, after doing the same inside each half; leaves sequence[lo..hi) sorted by b descending
+    /// (worst first). A range of one rank by a has no pair to count and is only sorted.
     /// </summary>
-    private static void Divide(int[] sequence, int lo, int hi, int[] b, int[] c, int[] counts, int[] tree, int[] buffer)
+    private static void Divide(int[] sequence, int lo, int hi, int[] a, int[] b, int[] c, int[] counts, int[] tree, int[] buffer)
     {
         if (hi - lo < 2)
         {
             return;
         }
 
-        var mid = lo + ((hi - lo) / 2);
-        Divide(sequence, lo, mid, b, c, counts, tree, buffer);
-        Divide(sequence, mid, hi, b, c, counts, tree, buffer);
+        var mid = Split(sequence, lo, hi, a);
+        if (mid < 0)
+        {
+            sequence.AsSpan(lo, hi - lo).Sort((p, q) => b[q].CompareTo(b[p]));
+            return;
+        }
+
+        Divide(sequence, lo, mid, a, b, c, counts, tree, buffer);
+        Divide(sequence, mid, hi, a, b, c, counts, tree, buffer);
 
         // Both halves are now sorted worst-first by b: sweep the right half, adding the left items worse by b.
         var p = lo;
@@ -220,6 +246,26 @@ public sealed class MultimooraMethod : RankingMethod
         }
 
         Array.Copy(buffer, lo, sequence, lo, hi - lo);
+    }
+
+    /// <summary>The boundary between two groups of equal rank by <paramref name="a"/> nearest the middle of sequence[lo..hi), or −1 if the range holds one rank.</summary>
+    private static int Split(int[] sequence, int lo, int hi, int[] a)
+    {
+        var mid = lo + ((hi - lo) / 2);
+        for (var d = 0; d < hi - lo; d++)
+        {
+            if (mid + d < hi && a[sequence[mid + d - 1]] != a[sequence[mid + d]])
+            {
+                return mid + d;
+            }
+
+            if (mid - d > lo && a[sequence[mid - d - 1]] != a[sequence[mid - d]])
+            {
+                return mid - d;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>How many inserted ranks are at most <paramref name="rank"/>.</summary>

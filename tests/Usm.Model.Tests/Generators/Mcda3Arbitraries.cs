@@ -42,6 +42,13 @@ internal static class Mcda3Arbitraries
          select keys.Select(k => Permutation(k)).ToArray())
         .ToArbitrary();
 
+    /// <summary>Three rankings of 1-40 candidates with many ties: 0-based competition ranks (equal keys share a rank).</summary>
+    public static Arbitrary<int[][]> ThreeTiedRankings() =>
+        (from n in Gen.Choose(1, 40)
+         from keys in Gen.ArrayOf(Gen.ArrayOf(Gen.Choose(0, 4), n), 3)
+         select keys.Select(k => k.Select(x => k.Count(y => y < x)).ToArray()).ToArray())
+        .ToArbitrary();
+
     private static int[] Permutation(int[] keys)
     {
         var order = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i]).ThenBy(i => i).ToArray();

@@ -185,6 +185,51 @@ public class MooraTests
     }
 
     [Fact]
+    public void Property_DominanceCounts_WithTiedParts_EqualTheBruteForceCount()
+    {
+        // A tie in a part is a win for neither candidate.
+        PropertyCheck.Run(Prop.ForAll(Mcda3Arbitraries.ThreeTiedRankings(), r =>
+        {
+            var counts = MultimooraMethod.GeneralDominanceCounts(r[0], r[1], r[2]);
+            var n = r[0].Length;
+            return Enumerable.Range(0, n).All(i =>
+                counts[i] == Enumerable.Range(0, n).Count(j => j != i && r.Count(part => part[i] < part[j]) >= 2));
+        }), 1000);
+    }
+
+    [Fact]
+    public void Multimoora_IdenticalCandidates_GetTheSameCount_AndIdsDoNotDecideDominance()
+    {
+        // "a" and "b" are identical: no part ranks one better than the other, so neither dominates the other.
+        var criteria = new[] { Criterion.Benefit("x", 1), Criterion.Cost("y", 1) };
+        var set = WeightedProductTests.Matrix([[5, 2], [5, 2], [3, 4]], "x", "y");
+        var ranking = Prioritiser.Rank(set, RankingMethod.Multimoora(criteria));
+        var byId = ranking.Items.ToDictionary(i => i.Id);
+        var ids = ranking.Items.Select(i => i.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(byId[ids[0]].Score, byId[ids[1]].Score);
+        Assert.Equal(1, byId[ids[0]].Score);
+        Assert.Equal(0, byId[ids[2]].Score);
+        Assert.Contains("generally dominates 1 of the other 2", byId[ids[1]].Explanation.Summary, StringComparison.Ordinal);
+
+        // The first two tie in the reference point (both largest gaps are on x, equal); the ratio system prefers the first
+        // (−0.0103 against −0.0278) and the product the second (ln U 0 against 0.101): neither dominates, whatever the ids.
+        var split = new[] { Criterion.Benefit("x", 2), Criterion.Benefit("y", 1), Criterion.Cost("z", 1) };
+        foreach (var (first, second) in new[] { ("p", "q"), ("q", "p") })
+        {
+            var pair = new CandidateSet(
+            [
+                new Candidate(first, [new("x", 1), new("y", 1), new("z", 1)]),
+                new Candidate(second, [new("x", 1), new("y", 3), new("z", 2)]),
+                new Candidate("top", [new("x", 10), new("y", 5), new("z", 1)]),
+            ]);
+            var parts = Prioritiser.Rank(pair, RankingMethod.Multimoora(split)).Items.ToDictionary(i => i.Id);
+            Assert.Equal(parts[first].Explanation.Contributions[1].Contribution, parts[second].Explanation.Contributions[1].Contribution);
+            Assert.Equal(0, parts[first].Score);
+            Assert.Equal(0, parts[second].Score);
+        }
+    }
+
+    [Fact]
     public void Property_ACandidateBetterOnEveryCriterion_RanksFirstInEveryPart()
     {
         PropertyCheck.Run(Prop.ForAll(Mcda3Arbitraries.CaseAndDominator(), input =>
@@ -201,14 +246,16 @@ public class MooraTests
     [Fact]
     public void Property_MultimooraCounts_AreAPermutationOfPairs_AndFollowAbsoluteDominance()
     {
-        // Each pair is won by exactly one of the two, so the counts sum to n(n − 1) / 2; a candidate ranked better in all
+        // Each pair is won by at most one of the two (ties in a part are wins for neither), so the counts sum to at most
+        // n(n − 1) / 2, and each count is the number of candidates beaten in two parts; a candidate ranked better in all
         // three parts than another has a higher count.
         PropertyCheck.Run(Prop.ForAll(VikorArbitraries.Arbitrary(), c =>
         {
             var ranking = Prioritiser.Rank(c.Set, RankingMethod.Multimoora(c.Criteria));
             var n = c.Set.Count;
             var ranks = ranking.Items.ToDictionary(i => i.Id, i => i.Explanation.Contributions.Select(p => p.Contribution).ToArray());
-            return ranking.Items.Sum(i => i.Score) == n * (n - 1) / 2.0
+            return ranking.Items.Sum(i => i.Score) <= n * (n - 1) / 2.0
+                && ranking.Items.All(a => a.Score == ranking.Items.Count(b => ranks[a.Id].Zip(ranks[b.Id]).Count(p => p.First < p.Second) >= 2))
                 && ranking.Items.All(a => ranking.Items.All(b => !(ranks[a.Id].Zip(ranks[b.Id]).All(p => p.First < p.Second)) || a.Score > b.Score));
         }), 300);
     }

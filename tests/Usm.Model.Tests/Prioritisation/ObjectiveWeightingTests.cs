@@ -216,6 +216,19 @@ public class ObjectiveWeightingTests
         Assert.Equal(0.5, reversed.Criteria[0].Weight, Tolerance);
     }
 
+    [Fact]
+    public void RoundingNoise_GetsFullContrast_UnderCriticAndStandardDeviation_ButAlmostNothingUnderEntropyAndMerec()
+    {
+        // docs/objective-weighting.md, "Precision of a nearly constant criterion": C1 differs only in its last digit.
+        var set = Matrix([[1, 1], [1 + 2.220446049250313e-16, 2], [1, 3]]);
+        var criteria = Kinds("BC");
+
+        Assert.InRange(ObjectiveWeighting.StandardDeviation(set, criteria).Criteria[0].Weight, 0.5, 0.55);
+        Assert.InRange(ObjectiveWeighting.Critic(set, criteria).Criteria[0].Weight, 0.5, 0.55);
+        Assert.InRange(ObjectiveWeighting.Entropy(set, criteria).Criteria[0].Weight, 0, 1e-14);
+        Assert.InRange(ObjectiveWeighting.Merec(set, criteria).Criteria[0].Weight, 0, 1e-14);
+    }
+
     // ---- Validation ----
 
     [Fact]

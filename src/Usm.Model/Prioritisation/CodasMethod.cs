@@ -5,8 +5,8 @@ namespace Usm.Model.Prioritisation;
 
 /// <summary>
 /// CODAS, the combinative distance-based assessment (Keshavarz Ghorabaee, Zavadskas, Turskis and Antucheviciene 2016):
-/// candidates far from the negative-ideal point are better, judged first by Euclidean distance and, when two Euclidean
-/// distances are close, also by taxicab distance.
+/// candidates far from the negative-ideal point are better, judged by Euclidean distance and, against candidates whose
+/// Euclidean distance differs from theirs by at least τ, also by taxicab distance (the paper's ψ; see the remarks).
 /// </summary>
 /// <remarks>
 /// <para>Steps: normalise each column linearly by its best value (benefit rᵢⱼ = x / max, cost rᵢⱼ = min / x), weight it
@@ -18,7 +18,10 @@ namespace Usm.Model.Prioritisation;
 /// [−2 (n − 1), 2 (n − 1)]; the scores of a set sum to 0 up to rounding (h is antisymmetric), so a positive H is better
 /// than the set's average.</para>
 /// <para>τ, the threshold, is the paper's: "between 0.01 and 0.05", 0.02 in its examples and here by default. This class
-/// accepts any τ in [0, 1]: τ = 0 counts the taxicab term for every pair, and a τ near 1 for almost none.</para>
+/// accepts any τ in [0, 1]: τ = 0 counts the taxicab term for every pair, and a τ near 1 for almost none. The paper's
+/// prose calls T a secondary measure for alternatives whose Euclidean distances are close, but its ψ, which gives its
+/// published numbers and which pymcdm and JMcDM implement, counts T for the pairs at least τ apart and not for the
+/// close ones; this class follows the formula.</para>
 /// <para>Values: a benefit needs values ≥ 0 (x / max) and a cost positive values (min / x); a benefit column of zeros
 /// gives r = 0 for all and drops out, and so does any constant column (every v equals the negative ideal).</para>
 /// <para>Dominance: a candidate best on every criterion has the largest E and the largest T, but, unlike in the other

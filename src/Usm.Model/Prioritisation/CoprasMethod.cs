@@ -97,8 +97,10 @@ public sealed class CoprasMethod : RankingMethod
                 if (!(minMinus > 0))
                 {
                     var bad = Array.IndexOf(minus, minMinus);
+                    var values = string.Join(", ", Criteria.Where((c, j) => c.Kind == CriterionKind.Cost && _weights[j] > 0)
+                        .Select(c => Preconditions.Invariant($"{c.Name} = {set.ColumnArray(c.Name, "candidates", Name)[bad]}")));
                     throw new ArgumentOutOfRangeException("candidates", minMinus, Preconditions.Invariant(
-                        $"Candidate '{set.IdArray[bad]}' has cost shares that underflow to S⁻ = 0 (its cost values are negligible beside the column sums); {Name} needs S⁻ > 0. Rescale the cost criteria."));
+                        $"Candidate '{set.IdArray[bad]}' has cost shares that underflow to S⁻ = 0 ({values}: negligible beside the column sums, more than the range of a double below them); {Name} needs S⁻ > 0. Scaling a column does not help, since a share is relative to its column's sum; transform the cost criterion (for example take its logarithm) or leave the candidate out."));
                 }
 
                 for (var i = 0; i < n; i++)

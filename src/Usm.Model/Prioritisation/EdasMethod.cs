@@ -18,7 +18,8 @@ namespace Usm.Model.Prioritisation;
 /// divides by |AVⱼ|, which is the paper's form whenever the average is positive and keeps the distances' meaning when
 /// it is negative. A criterion on which every candidate is equal gives every candidate PDA = NDA = 0 (it drops out; a
 /// computed average could otherwise differ from the common value by rounding). A column that is not constant but
-/// averages exactly 0 has no relative distance and is refused with a message naming the criterion and a candidate.
+/// averages exactly 0 has no relative distance and is refused with a message naming the criterion and a candidate, and
+/// so is one whose average is so close to 0 beside its values that the relative distances overflow.
 /// When max SP is 0, NSP is 0 for every candidate, and when max SN is 0, NSN is 1: so if every weighted criterion is
 /// constant, every candidate scores 0.5 and the candidates are ordered by id.</para>
 /// <para>Numerics: the average is the correctly rounded sum divided by the count (the same for any order of the
@@ -78,6 +79,15 @@ public sealed class EdasMethod : RankingMethod
                     var bad = Array.FindIndex(x, 0, n, v => v != 0);
                     throw BadValue(set, bad, c.Name, x[bad], Preconditions.Invariant(
                         $"a criterion whose average is not 0, but the values of '{c.Name}' average exactly 0, so no distance from the average can be taken relative to it (shift the criterion, for example by adding a constant)"));
+                }
+
+                // An average tiny beside the values (a signed column that nearly cancels) makes the relative distances
+                // overflow; refuse it by name rather than let ∞ / ∞ turn the scores into NaN.
+                if (!double.IsFinite(Math.Max((max * scale) - average, average - (min * scale)) / Math.Abs(average)))
+                {
+                    var far = (max * scale) - average >= average - (min * scale) ? Array.IndexOf(x, max, 0, n) : Array.IndexOf(x, min, 0, n);
+                    throw BadValue(set, far, c.Name, x[far], Preconditions.Invariant(
+                        $"a criterion whose average is not this close to 0 beside its values, but the values of '{c.Name}' average {F(average / scale)}, so their distances from the average, taken relative to it, overflow (shift the criterion, for example by adding a constant; scaling does not help)"));
                 }
 
                 columns[j] = new Column(false, scale, average, average / scale);

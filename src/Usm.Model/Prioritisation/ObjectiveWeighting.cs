@@ -42,6 +42,8 @@ public enum ObjectiveWeightingMethod
 /// other criteria's correlation sums, since its correlation is undefined. When every criterion is constant (or, for
 /// CRITIC, every C_j is 0 because the criteria that vary are perfectly correlated, or there is only one of them) no
 /// weight can be derived and the method throws.</para>
+/// <para>Every sum over the candidates is correctly rounded, so the weights do not depend on the order of the candidates,
+/// bit for bit, and a ranking fed with them cannot have a tie broken differently for a reordered set.</para>
 /// <para>Cost: O(n · m) for entropy, the standard deviation method and MEREC's normalisation, O(n · m²) for CRITIC's
 /// correlations and MEREC's removal effects, for n candidates and m criteria.</para>
 /// </remarks>
@@ -77,6 +79,7 @@ public static class ObjectiveWeighting
         var divergence = new double[m];
         var constant = new bool[m];
         var logN = Math.Log(n);
+        var terms = new double[n];
         for (var j = 0; j < m; j++)
         {
             var x = columns[j];
@@ -94,22 +97,21 @@ public static class ObjectiveWeighting
                 continue;
             }
 
-            // p = x / Σx, computed as y / Σy with y = x / max, so that a total beyond the largest double cannot overflow.
-            var total = 0.0;
+            // p = x / Σx, computed as y / Σy with y = x / max, so that a total beyond the largest double cannot overflow. Both
+            // sums are correctly rounded, so the weights do not depend on the order of the candidates.
             for (var i = 0; i < n; i++)
             {
-                total += x[i] / max;
+                terms[i] = x[i] / max;
             }
 
-            var sum = 0.0;
+            var total = ColumnMath.ExactSum(terms);
             for (var i = 0; i < n; i++)
             {
-                var p = x[i] / max / total;
-                if (p > 0)
-                {
-                    sum += p * Math.Log(p);
-                }
+                var p = terms[i] / total;
+                terms[i] = p > 0 ? p * Math.Log(p) : 0;
             }
+
+            var sum = ColumnMath.ExactSum(terms);
 
             entropy[j] = Math.Clamp(-sum / logN, 0, 1);
             divergence[j] = 1 - entropy[j];
@@ -143,6 +145,7 @@ public static class ObjectiveWeighting
         var conflict = new double[m];
         var information = new double[m];
         var correlation = new double[m, m];
+        var products = new double[n];
         for (var j = 0; j < m; j++)
         {
             for (var k = j; k < m; k++)
@@ -153,7 +156,7 @@ public static class ObjectiveWeighting
                     continue;
                 }
 
-                var r = j == k ? 1 : Correlation(centred[j], centred[k], sigma[j], sigma[k]);
+                var r = j == k ? 1 : Correlation(centred[j], centred[k], sigma[j], sigma[k], products);
                 correlation[j, k] = correlation[k, j] = r;
             }
         }
@@ -272,30 +275,31 @@ public static class ObjectiveWeighting
         // |S′ᵢⱼ − Sᵢ| = ln(1 + T/m) − ln(1 + T′/m) with T′ = T − aᵢⱼ, taken as ln(1 + (aᵢⱼ / m) / (1 + T′/m)): one logarithm
         // of 1 plus a small quantity (LogOnePlus), instead of the difference of two nearly equal logarithms, which loses
         // the digits of a small removal effect. T′ is summed directly, never as T − aᵢⱼ.
+        // Eⱼ, the sum over the candidates, is correctly rounded, so the weights do not depend on the order of the candidates.
         var effect = new double[m];
-        if (!constant.All(c => c))
+        var terms = new double[n];
+        for (var j = 0; j < m; j++)
         {
+            if (constant[j])
+            {
+                continue;
+            }
+
             for (var i = 0; i < n; i++)
             {
-                for (var j = 0; j < m; j++)
+                var without = 0.0;
+                for (var k = 0; k < m; k++)
                 {
-                    if (constant[j])
+                    if (k != j)
                     {
-                        continue;
+                        without += logs[k][i];
                     }
-
-                    var without = 0.0;
-                    for (var k = 0; k < m; k++)
-                    {
-                        if (k != j)
-                        {
-                            without += logs[k][i];
-                        }
-                    }
-
-                    effect[j] += LogOnePlus(logs[j][i] / m / (1 + (without / m)));
                 }
+
+                terms[i] = LogOnePlus(logs[j][i] / m / (1 + (without / m)));
             }
+
+            effect[j] = ColumnMath.ExactSum(terms);
         }
 
         return Build(ObjectiveWeightingMethod.Merec, candidates, list, effect, constant, j => new Numbers { RemovalEffect = effect[j] });
@@ -363,6 +367,7 @@ public static class ObjectiveWeighting
         var centred = new double[m][];
         var sigma = new double[m];
         var constant = new bool[m];
+        var scratch = keep ? null : new double[n];
         for (var j = 0; j < m; j++)
         {
             var x = columns[j];
@@ -379,43 +384,36 @@ public static class ObjectiveWeighting
             var benefit = criteria[j].Kind == CriterionKind.Benefit;
             double Normalise(double v) => (benefit ? (h * v) - (h * min) : (h * max) - (h * v)) / range;
 
-            var r = keep ? new double[n] : null;
-            var mean = 0.0;
+            // The mean and the sum of squares are correctly rounded, so σ does not depend on the order of the candidates.
+            var r = scratch ?? new double[n];
             for (var i = 0; i < n; i++)
             {
-                mean += Normalise(x[i]);
+                r[i] = Normalise(x[i]);
             }
 
-            mean /= n;
-            var squares = 0.0;
+            var mean = ColumnMath.ExactSum(r) / n;
             for (var i = 0; i < n; i++)
             {
-                var d = Normalise(x[i]) - mean;
-                squares += d * d;
-                if (r is not null)
-                {
-                    r[i] = d;
-                }
+                r[i] -= mean;
             }
 
-            centred[j] = r!;
-            sigma[j] = Math.Sqrt(squares / n);
+            centred[j] = keep ? r : null!;
+            sigma[j] = Math.Sqrt(ColumnMath.ExactSumOfSquares(r, 1.0) / n);
             constant[j] = !(sigma[j] > 0);
         }
 
         return (centred, sigma, constant);
     }
 
-    /// <summary>The Pearson correlation of two centred columns, clamped to [−1, 1], and 1 within <see cref="CorrelationTolerance"/> of it.</summary>
-    private static double Correlation(double[] a, double[] b, double sigmaA, double sigmaB)
+    /// <summary>The Pearson correlation of two centred columns (the sum of products correctly rounded, in <paramref name="products"/>), clamped to [−1, 1], and 1 within <see cref="CorrelationTolerance"/> of it.</summary>
+    private static double Correlation(double[] a, double[] b, double sigmaA, double sigmaB, double[] products)
     {
-        var sum = 0.0;
         for (var i = 0; i < a.Length; i++)
         {
-            sum += a[i] * b[i];
+            products[i] = a[i] * b[i];
         }
 
-        var r = Math.Clamp(sum / a.Length / sigmaA / sigmaB, -1, 1);
+        var r = Math.Clamp(ColumnMath.ExactSum(products) / a.Length / sigmaA / sigmaB, -1, 1);
         return r >= 1 - CorrelationTolerance ? 1 : r;
     }
 

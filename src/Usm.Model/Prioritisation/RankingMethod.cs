@@ -233,7 +233,7 @@ public abstract class RankingMethod
 
     /// <summary>
     /// CODAS: score each candidate by its Euclidean distance E from the negative-ideal point and, against candidates
-    /// whose E is within τ of its own, also by taxicab distance T: H = Σₖ (E − Eₖ) + ψ · (T − Tₖ).
+    /// whose E differs from its own by at least τ (ψ = 1), also by taxicab distance T: H = Σₖ (E − Eₖ) + ψ · (T − Tₖ).
     /// </summary>
     /// <param name="criteria">The criteria, with kinds and weights (weights are divided by their sum).</param>
     /// <param name="tau">τ, the Euclidean difference from which the taxicab term counts, in [0, 1]; the paper suggests 0.01 to 0.05 and uses 0.02.</param>

@@ -102,6 +102,20 @@ public class CoprasTests
     }
 
     [Fact]
+    public void CostSharesUnderflowingToZero_AreRefused_NamingTheCandidateAndItsValue_WithoutAskingToRescale()
+    {
+        // The smallest positive double beside 1: its weighted share (0.5 × 4.9e-324) rounds to 0, so S⁻ = 0 and Q would be
+        // infinite. Scaling the column cannot help, since shares are relative to the column's sum.
+        var set = WeightedProductTests.Matrix([[2, double.Epsilon], [5, 1]], "x", "effort");
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Prioritiser.Rank(set, RankingMethod.Copras([Criterion.Benefit("x", 1), Criterion.Cost("effort", 1)])));
+        Assert.Equal("candidates", ex.ParamName);
+        Assert.Contains("Candidate 'A1'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("effort = 5E-324", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Scaling a column does not help", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ZeroWeightCostCriterion_LeavesTheCostPartOut_ButItsValuesAreStillChecked()
     {
         var set = WeightedProductTests.Matrix([[2, 4], [5, 1], [3, 2]], "x", "effort");

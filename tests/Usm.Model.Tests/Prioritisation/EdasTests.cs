@@ -112,6 +112,22 @@ public class EdasTests
     }
 
     [Fact]
+    public void AverageTinyBesideTheValues_IsRefused_NamingCandidateAndCriterion_AndAskingForAShift()
+    {
+        // −1, 1 and 1e-308 average about 3.3e-309: the distances relative to that average exceed the largest double.
+        // Refused by name (scaling the column cannot help, since EDAS's distances are relative), not as a NaN score.
+        var set = WeightedProductTests.Matrix([[-1, 3], [1, 4], [1e-308, 5]], "margin", "value");
+        var method = RankingMethod.Edas([Criterion.Benefit("margin", 1), Criterion.Benefit("value", 1)]);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Prioritiser.Rank(set, method));
+        Assert.Equal("candidates", ex.ParamName);
+        Assert.Contains("Candidate 'A", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("values of 'margin' average", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("shift the criterion", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Scale the criteria down", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ZeroColumn_IsConstant_AndDropsOut()
     {
         var set = WeightedProductTests.Matrix([[0, 3], [0, 4], [0, 5]], "margin", "value");

@@ -34,7 +34,7 @@ public class ObjectiveWeightingDocsExampleTests
         // The sounding-board group agreed value 3, urgency 2, effort 1; combine (w = s·o / Σ s·o) and rank.
         Criterion[] agreed = [Criterion.Benefit("value", 3), Criterion.Benefit("urgency", 2), Criterion.Cost("effort", 1)];
         var combined = ObjectiveWeights.Combine(agreed, critic.Criteria);
-        console.WriteLine(string.Join(", ", combined));  // value (Benefit, weight 0.4992243962784592), urgency (Benefit, weight 0.35079747637533626), effort (Cost, weight 0.14997812734620453)
+        console.WriteLine(string.Join(", ", combined));  // value (Benefit, weight 0.49922439627845916), urgency (Benefit, weight 0.3507974763753363), effort (Cost, weight 0.14997812734620455)
         var ranking = Prioritiser.Rank(set, RankingMethod.WeightedSum(combined, SawNormalisation.MinMax));
         console.WriteLine(string.Join(" > ", ranking.Ids));  // IMP-2 > IMP-3 > IMP-1 > IMP-4 > IMP-5
         // --- end docs example ---

@@ -11,9 +11,7 @@ namespace Usm.Model.Benchmarks;
 /// costs about that loop (samples × one ranking: each sample builds the method, scores, and sorts into reused buffers
 /// instead of allocating a ranking), plus one ranking per candidate that is ever first and O(n) counting per sample; the
 /// fixed-method baseline is somewhat cheaper because it skips building the method and ranks the same scores every time.
-/// Measured once on the shared 2-core machine (in process, short job, noisy): n = 100, baseline 3.7 ms, the caller's loop
-/// 7 ms, the analysis 10-12 ms; a Stopwatch comparison with 2,000 samples put the analysis and the loop within noise of
-/// each other. Memory: n × n rank counters (4 MB at n = 1,000) on top of the rankings' own allocations.
+/// Measured results are in benchmarks/README.md (session 8: the analysis about twice the caller's loop). Memory: n × n rank counters (4 MB at n = 1,000) on top of the rankings' own allocations.
 /// </summary>
 [MemoryDiagnoser]
 public class SmaaBenchmarks

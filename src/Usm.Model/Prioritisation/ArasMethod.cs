@@ -69,8 +69,7 @@ public sealed class ArasMethod : RankingMethod
 
                 if (!benefit && !(min > 0))
                 {
-                    var bad = Array.FindIndex(x, 0, n, v => !(v > 0));
-                    throw BadValue(set, bad, c.Name, x[bad], "positive values on a cost criterion (it takes the reciprocal 1 / x)");
+                    throw NotPositive(set, x, c.Name, Name, "positive values on a cost criterion (it takes the reciprocal 1 / x)");
                 }
 
                 unchecked

@@ -75,8 +75,7 @@ public sealed class CodasMethod : RankingMethod
 
             if (!benefit && !(min > 0))
             {
-                var bad = Array.FindIndex(x, 0, n, v => !(v > 0));
-                throw BadValue(set, bad, c.Name, x[bad], "positive values on a cost criterion (it normalises min / x)");
+                throw NotPositive(set, x, c.Name, Name, "positive values on a cost criterion (it normalises min / x)");
             }
 
             var w = _weights[j];

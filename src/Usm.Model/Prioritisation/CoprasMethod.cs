@@ -175,8 +175,7 @@ public sealed class CoprasMethod : RankingMethod
         }
         else if (!(min > 0))
         {
-            var bad = Array.FindIndex(x, 0, n, v => !(v > 0));
-            throw BadValue(set, bad, c.Name, x[bad], "positive values on a cost criterion (a candidate with no cost share would get an infinite relative significance)");
+            throw NotPositive(set, x, c.Name, Name, "positive values on a cost criterion (a candidate with no cost share would get an infinite relative significance)");
         }
     }
 

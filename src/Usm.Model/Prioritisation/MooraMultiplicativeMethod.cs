@@ -52,9 +52,7 @@ public sealed class MooraMultiplicativeMethod : RankingMethod
             var (min, _) = ColumnMath.MinMaxFinite(x.AsSpan(0, n));
             if (!(min > 0))
             {
-                var bad = Array.FindIndex(x, 0, n, v => !(v > 0));
-                throw new ArgumentOutOfRangeException("candidates", x[bad], Preconditions.Invariant(
-                    $"Candidate '{set.IdArray[bad]}' has {Criteria[j].Name} = {x[bad]}; {methodName} needs positive values on every criterion (the full multiplicative form multiplies and divides the values, and a zero or negative value has no meaningful power)."));
+                throw NotPositive(set, x, Criteria[j].Name, methodName, "positive values on every criterion (the full multiplicative form multiplies and divides the values, and a zero or negative value has no meaningful power)");
             }
 
             columns[j] = x;

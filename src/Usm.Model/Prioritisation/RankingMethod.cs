@@ -360,7 +360,18 @@ public abstract class RankingMethod
 
     /// <summary>The exception for a value a method cannot use; it names the candidate and the criterion.</summary>
     private protected ArgumentOutOfRangeException BadValue(CandidateSet set, int index, string? criterion, double value, string rule) =>
-        new("candidates", value, Preconditions.Invariant($"Candidate '{set.IdArray[index]}' has {criterion ?? "effort"} = {value}; {Name} needs {rule}."));
+        BadValue(set, index, criterion, value, Name, rule);
+
+    /// <summary>The exception for a value a method cannot use, naming <paramref name="methodName"/> (a combined method's name when it runs a part).</summary>
+    private protected static ArgumentOutOfRangeException BadValue(CandidateSet set, int index, string? criterion, double value, string methodName, string rule) =>
+        new("candidates", value, Preconditions.Invariant($"Candidate '{set.IdArray[index]}' has {criterion ?? "effort"} = {value}; {methodName} needs {rule}."));
+
+    /// <summary>The exception for a column that holds a value that is not positive: it names the first such candidate.</summary>
+    private protected static ArgumentOutOfRangeException NotPositive(CandidateSet set, double[] column, string criterion, string methodName, string rule)
+    {
+        var bad = Array.FindIndex(column, 0, set.Count, v => !(v > 0));
+        return BadValue(set, bad, criterion, column[bad], methodName, rule);
+    }
 
     /// <summary>Checks names are given and distinct.</summary>
     private protected static string[] CheckNames(IEnumerable<string> names, string paramName)

@@ -51,9 +51,7 @@ public sealed class WeightedProductMethod : RankingMethod
             var (min, max) = ColumnMath.MinMaxFinite(x.AsSpan(0, n));
             if (!(min > 0))
             {
-                var bad = Array.FindIndex(x, 0, n, v => !(v > 0));
-                throw new ArgumentOutOfRangeException("candidates", x[bad], Preconditions.Invariant(
-                    $"Candidate '{set.IdArray[bad]}' has {Criteria[j].Name} = {x[bad]}; {methodName} needs positive values on every criterion (the weighted product raises x / max or min / x to the criterion's weight, and a zero or negative value has no meaningful power)."));
+                throw NotPositive(set, x, Criteria[j].Name, methodName, "positive values on every criterion (the weighted product raises x / max or min / x to the criterion's weight, and a zero or negative value has no meaningful power)");
             }
 
             bounds[j] = (min, max);

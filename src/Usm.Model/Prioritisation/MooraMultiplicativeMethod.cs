@@ -81,7 +81,7 @@ public sealed class MooraMultiplicativeMethod : RankingMethod
 
     internal override Explanation Explain(CandidateSet set, object? state, int index, double score, int? cls) =>
         new(Name, Preconditions.Invariant(
-            $"MOORA full multiplicative score ln U = {F(score)}, with U = Π benefit ^ weight / Π cost ^ weight = {F(Math.Exp(score))}."), Factors(set, index, Name));
+            $"MOORA full multiplicative score ln U = {F(score)}, with U = Π benefit ^ weight / Π cost ^ weight = {FExp(score)}."), Factors(set, index, Name));
 
     /// <summary>Each criterion's term ± wⱼ · ln xᵢⱼ in ln U, with a sentence.</summary>
     internal List<CriterionContribution> Factors(CandidateSet set, int index, string methodName)

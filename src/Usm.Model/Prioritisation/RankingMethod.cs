@@ -354,6 +354,30 @@ public abstract class RankingMethod
         return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
     }
 
+    /// <summary>
+    /// Formats e^<paramref name="logarithm"/> for explanations: as <see cref="F"/> does while the power is a normal
+    /// double, otherwise as m × 10^k computed from the logarithm, so that a product whose logarithm is ±1,000 is not
+    /// printed as 0 or ∞ next to a finite score.
+    /// </summary>
+    internal static string FExp(double logarithm)
+    {
+        if (!double.IsFinite(logarithm) || Math.Abs(logarithm) < 700)
+        {
+            return F(Math.Exp(logarithm));
+        }
+
+        var log10 = logarithm / Math.Log(10);
+        var exponent = Math.Floor(log10);
+        var mantissa = Math.Pow(10, log10 - exponent);
+        if (mantissa >= 9.999995)
+        {
+            mantissa = 1;
+            exponent++;
+        }
+
+        return Preconditions.Invariant($"{mantissa.ToString("0.#####", CultureInfo.InvariantCulture)}E{(exponent >= 0 ? "+" : string.Empty)}{exponent.ToString("0", CultureInfo.InvariantCulture)}");
+    }
+
     /// <summary>The column a method reads, or the efforts when <paramref name="criterion"/> is null.</summary>
     private protected double[] ColumnOrEffort(CandidateSet set, string? criterion) =>
         criterion is null ? set.EffortArray : set.ColumnArray(criterion, "candidates", Name);

@@ -119,6 +119,25 @@ public class MooraTests
         Assert.True(ranking.Find("A1")!.Explanation.Contributions[0].Contribution < 0);
     }
 
+    [Fact]
+    public void Multiplicative_ExplanationPrintsAProductBeyondTheDoubleRange_FromItsLogarithm()
+    {
+        // ln U = ½ ln(1.7e308) − ½ ln(4.9e-324) ≈ 727.1, so U ≈ 5.8e315: e^727 overflows a double, and printing
+        // Math.Exp(ln U) showed ∞ next to a finite score. The text now derives m × 10^k from the logarithm.
+        var set = WeightedProductTests.Matrix([[1.7e308, double.Epsilon], [1, 1]], "value", "effort");
+        Criterion[] criteria = [Criterion.Benefit("value", 1), Criterion.Cost("effort", 1)];
+        var ranking = Prioritiser.Rank(set, RankingMethod.MooraMultiplicative(criteria));
+        var summary = ranking.Find("A1")!.Explanation.Summary;
+        Assert.Contains("= 5.8", summary, StringComparison.Ordinal);
+        Assert.Contains("E+315.", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", summary, StringComparison.Ordinal);
+
+        // The reverse case underflows to 0 without the fix; an ordinary product still prints as before.
+        var reverse = WeightedProductTests.Matrix([[double.Epsilon, 1.7e308], [1, 1]], "value", "effort");
+        Assert.Contains("E-316.", Prioritiser.Rank(reverse, RankingMethod.MooraMultiplicative(criteria)).Find("A1")!.Explanation.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("= 1.", ranking.Find("A2")!.Explanation.Summary, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-2.0)]

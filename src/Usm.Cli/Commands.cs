@@ -240,6 +240,25 @@ internal static class ParseRules
         return option;
     }
 
+    /// <summary>Parses a number from 0 to 1 (invariant culture); anything else is a usage error naming the option.</summary>
+    public static double Fraction(ArgumentResult result, double fallback)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return fallback;
+        }
+
+        var text = result.Tokens[^1].Value;
+        var name = (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0 && value <= 1))
+        {
+            result.AddError($"{name} '{text}': use a number from 0 to 1 (a '.' for decimals).");
+            return fallback;
+        }
+
+        return value;
+    }
+
     /// <summary>Parses a whole number from <paramref name="min"/> to <paramref name="max"/>; anything else is a usage error naming the option.</summary>
     public static int? WholeNumber(ArgumentResult result, int? fallback, int min = int.MinValue, int max = int.MaxValue)
     {

@@ -207,6 +207,34 @@ public class CommandTests
         }
     }
 
+    [Theory]
+    [InlineData("waspas", "--waspas-lambda", "0.8", "= 0.8 × ", "0.5 × ")]
+    [InlineData("vikor", "--vikor-v", "0.25", "= v 0.25 × ", "v 0.5 × ")]
+    [InlineData("codas", "--codas-tau", "0.3", "at least τ = 0.3, else", "τ = 0.02, else")]
+    public void Prioritise_MethodParameterOptions_ReachTheMethod(string method, string option, string value, string expected, string standard)
+    {
+        var tuned = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, option, value, "--top", "1", "--format", "csv");
+        Assert.True(tuned.ExitCode == 0, tuned.Error);
+        Assert.Contains(expected, tuned.Out, StringComparison.Ordinal);
+
+        var plain = CliRunner.InProcess("prioritise", D("register.csv"), "--method", method, "--top", "1", "--format", "csv");
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Contains(standard, plain.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(expected, plain.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--waspas-lambda", "1.5")]
+    [InlineData("--vikor-v", "-0.1")]
+    [InlineData("--codas-tau", "NaN")]
+    [InlineData("--codas-tau", "0,05")]
+    public void Prioritise_MethodParameterOutsideZeroToOne_IsAUsageErrorNamingTheOption(string option, string value)
+    {
+        var run = CliRunner.InProcess("prioritise", D("register.csv"), "--method", "saw", option, value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{option} '{value}': use a number from 0 to 1", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Prioritise_Multimoora_ExplainsTheThreePartRanks_AndReadsTheCriteriaOption()
     {

@@ -114,6 +114,33 @@ internal static class MethodOptions
         Recursive = true,
     };
 
+    public static readonly Option<double> WaspasLambda = new("--waspas-lambda")
+    {
+        Description = "WASPAS's λ, the share of the weighted sum in the blend with the weighted product, 0 to 1 (default 0.5); only waspas reads it.",
+        HelpName = "λ",
+        DefaultValueFactory = _ => 0.5,
+        CustomParser = r => ParseRules.Fraction(r, 0.5),
+        Recursive = true,
+    };
+
+    public static readonly Option<double> VikorV = new("--vikor-v")
+    {
+        Description = "VIKOR's v, the weight of the strategy of the majority of criteria (group utility) against the individual regret, 0 to 1 (default 0.5); only vikor reads it.",
+        HelpName = "V",
+        DefaultValueFactory = _ => 0.5,
+        CustomParser = r => ParseRules.Fraction(r, 0.5),
+        Recursive = true,
+    };
+
+    public static readonly Option<double> CodasTau = new("--codas-tau")
+    {
+        Description = "CODAS's threshold τ: the taxicab distance counts for pairs whose Euclidean distances differ by at least τ, 0 to 1 (default 0.02); only codas reads it.",
+        HelpName = "τ",
+        DefaultValueFactory = _ => 0.02,
+        CustomParser = r => ParseRules.Fraction(r, 0.02),
+        Recursive = true,
+    };
+
     /// <summary>The label a method is shown under: its library name, or for ahp what it really is.</summary>
     public static string Label(string name, RankingMethod method) => method.Name;
 
@@ -127,6 +154,9 @@ internal static class MethodOptions
         command.Options.Add(EffectLevels);
         command.Options.Add(LikelihoodLevels);
         command.Options.Add(Classes);
+        command.Options.Add(WaspasLambda);
+        command.Options.Add(VikorV);
+        command.Options.Add(CodasTau);
     }
 
     /// <summary>Builds the named method from the command line's options.</summary>
@@ -143,8 +173,8 @@ internal static class MethodOptions
                 "saw" => RankingMethod.WeightedSum(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "topsis" => RankingMethod.Topsis(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "wpm" => RankingMethod.WeightedProduct(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
-                "waspas" => RankingMethod.Waspas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
-                "vikor" => RankingMethod.Vikor(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "waspas" => RankingMethod.Waspas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria), parse.GetValue(WaspasLambda)),
+                "vikor" => RankingMethod.Vikor(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria), parse.GetValue(VikorV)),
                 "promethee" => RankingMethod.Promethee(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "wsjf" => RankingMethod.Wsjf(ParseList(parse.GetValue(Components) ?? DefaultComponents, "--components")),
                 "cd3" => RankingMethod.Cd3(Role("value")),
@@ -158,7 +188,7 @@ internal static class MethodOptions
                 "simplerisk-contributing" => SimpleRisk(SimpleRiskFormula.ContributingRisk, Role("likelihood"), Role("effect"), parse),
                 "ahp" => AhpWeighted(parse.GetValue(AhpCriteria) ?? DefaultAhpCriteria, parse.GetValue(Judgements) ?? DefaultJudgements),
                 "edas" => RankingMethod.Edas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
-                "codas" => RankingMethod.Codas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
+                "codas" => RankingMethod.Codas(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria), parse.GetValue(CodasTau)),
                 "copras" => RankingMethod.Copras(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "aras" => RankingMethod.Aras(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),
                 "mabac" => RankingMethod.Mabac(ParseCriteria(parse.GetValue(Criteria) ?? DefaultCriteria)),

@@ -158,7 +158,11 @@ public sealed class Agreement : IEquatable<Agreement>
 }
 
 /// <summary>A contribution to an agreed service that no valid OLA or UC underpins for the whole agreed period.</summary>
-/// <remarks>Equality compares every property.</remarks>
+/// <remarks>
+/// <para>The service is either one the service agreement covers, or a component of one (a service it is composed of,
+/// directly or further down): then <see cref="ViaServiceId"/> names the covered service that needs it.</para>
+/// <para>Equality compares every property.</para>
+/// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class UnderpinningGap : IEquatable<UnderpinningGap>
 {
@@ -169,18 +173,37 @@ public sealed class UnderpinningGap : IEquatable<UnderpinningGap>
     /// <param name="requiredKind">The kind of agreement that would close the gap (OLA or UC).</param>
     /// <exception cref="ArgumentException">An id is null or blank.</exception>
     public UnderpinningGap(string agreementId, string serviceId, string contributorId, AgreementKind requiredKind)
+        : this(agreementId, serviceId, contributorId, requiredKind, null)
+    {
+    }
+
+    /// <summary>Creates a gap in a service that the agreement needs through a composed service it covers.</summary>
+    /// <param name="agreementId">The service agreement that is not underpinned.</param>
+    /// <param name="serviceId">The service the contribution is made to.</param>
+    /// <param name="contributorId">The team or supplier whose contribution is not covered.</param>
+    /// <param name="requiredKind">The kind of agreement that would close the gap (OLA or UC).</param>
+    /// <param name="viaServiceId">The covered service composed of <paramref name="serviceId"/>, or <see langword="null"/> when the agreement covers <paramref name="serviceId"/> itself.</param>
+    /// <exception cref="ArgumentException">An id is null or blank, or <paramref name="viaServiceId"/> is blank.</exception>
+    public UnderpinningGap(string agreementId, string serviceId, string contributorId, AgreementKind requiredKind, string? viaServiceId)
     {
         AgreementId = Preconditions.CheckNotBlank(agreementId);
         ServiceId = Preconditions.CheckNotBlank(serviceId);
         ContributorId = Preconditions.CheckNotBlank(contributorId);
         RequiredKind = Preconditions.CheckDefined(requiredKind);
+        ViaServiceId = viaServiceId is null ? null : Preconditions.CheckNotBlank(viaServiceId);
     }
 
     /// <summary>Gets the service agreement id.</summary>
     public string AgreementId { get; }
 
-    /// <summary>Gets the service id.</summary>
+    /// <summary>Gets the id of the service the uncovered contribution is made to.</summary>
     public string ServiceId { get; }
+
+    /// <summary>
+    /// Gets the id of the covered service that is composed of <see cref="ServiceId"/>, or <see langword="null"/> when
+    /// the agreement covers <see cref="ServiceId"/> itself.
+    /// </summary>
+    public string? ViaServiceId { get; }
 
     /// <summary>Gets the contributor id.</summary>
     public string ContributorId { get; }
@@ -189,16 +212,18 @@ public sealed class UnderpinningGap : IEquatable<UnderpinningGap>
     public AgreementKind RequiredKind { get; }
 
     /// <inheritdoc />
-    public bool Equals(UnderpinningGap? other) => other is not null && AgreementId == other.AgreementId && ServiceId == other.ServiceId && ContributorId == other.ContributorId && RequiredKind == other.RequiredKind;
+    public bool Equals(UnderpinningGap? other) => other is not null && AgreementId == other.AgreementId && ServiceId == other.ServiceId && ContributorId == other.ContributorId && RequiredKind == other.RequiredKind && ViaServiceId == other.ViaServiceId;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is UnderpinningGap other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(AgreementId, ServiceId, ContributorId, RequiredKind);
+    public override int GetHashCode() => HashCode.Combine(AgreementId, ServiceId, ContributorId, RequiredKind, ViaServiceId);
 
     /// <inheritdoc />
-    public override string ToString() => $"{AgreementId}/{ServiceId}: {ContributorId} needs a {RequiredKind}";
+    public override string ToString() => ViaServiceId is null
+        ? $"{AgreementId}/{ServiceId}: {ContributorId} needs an agreement of kind {RequiredKind}"
+        : $"{AgreementId}/{ViaServiceId} (component {ServiceId}): {ContributorId} needs an agreement of kind {RequiredKind}";
 }
 
 /// <summary>Queries over a set of agreements: the underpinning check and the expiry query.</summary>
@@ -206,43 +231,75 @@ public sealed class UnderpinningGap : IEquatable<UnderpinningGap>
 public static class AgreementQueries
 {
     /// <summary>
-    /// Checks that every service agreement is underpinned: for each SA, each covered service and each contribution to
+    /// Checks that every service agreement is underpinned: for each SA, each service it needs and each contribution to
     /// that service, there must be an agreement of the required kind (an OLA for a team, a UC for a supplier) whose
-    /// provider is the contributor, which covers the same service, and whose validity contains the SA's whole validity.
+    /// provider is the contributor, which covers that service (or a covered service composed of it), and whose validity
+    /// contains the SA's whole validity. An SA needs the services it covers and every service they are composed of,
+    /// directly or further down (<see cref="ServiceCatalogue.ComponentsOf"/>).
     /// </summary>
     /// <param name="agreements">All agreements (SAs, OLAs and UCs).</param>
     /// <param name="services">The service catalogue; covered ids that are not in it are skipped (validation reports them).</param>
-    /// <returns>The gaps, ordered by SA id, service id, contributor id (ordinal), then required kind.</returns>
+    /// <returns>
+    /// The gaps, one per SA, service, contributor and required kind, ordered by SA id, service id, contributor id
+    /// (ordinal), then required kind. A gap in a component the SA does not cover itself names, as
+    /// <see cref="UnderpinningGap.ViaServiceId"/>, the ordinally first covered service composed of it.
+    /// </returns>
     /// <exception cref="ArgumentNullException">An argument is null, or <paramref name="agreements"/> holds null.</exception>
-    /// <remarks>The check is monotone: adding an OLA or UC can close gaps but never opens one.</remarks>
+    /// <remarks>
+    /// <para>The check is monotone: adding an OLA or UC can close gaps but never opens one.</para>
+    /// <para>A component counts as underpinned by an OLA or UC that covers the component itself or any covered service
+    /// composed of it: a team's OLA for the digital workplace includes its work on the e-mail service the workplace is
+    /// built from. The composition is read from the catalogue; a cycle in it (reported as USM-SMS-016) does not stop
+    /// the check.</para>
+    /// </remarks>
     public static ImmutableArray<UnderpinningGap> FindUnderpinningGaps(IEnumerable<Agreement> agreements, ServiceCatalogue services)
     {
         ArgumentNullException.ThrowIfNull(agreements);
         ArgumentNullException.ThrowIfNull(services);
         var all = Ids.Items(agreements, nameof(agreements));
-        var gaps = new List<UnderpinningGap>();
+        var gaps = new HashSet<UnderpinningGap>();
         foreach (var sa in all.Where(a => a.Kind == AgreementKind.ServiceAgreement))
         {
-            foreach (var serviceId in sa.CoveredServiceIds.Distinct(StringComparer.Ordinal))
-            {
-                if (services.Find(serviceId) is not { } service)
-                {
-                    continue;
-                }
+            var covered = sa.CoveredServiceIds.Distinct(StringComparer.Ordinal).Where(id => services.Find(id) is not null).Order(StringComparer.Ordinal).ToList();
 
-                foreach (var c in service.Contributions)
+            // Each needed service with the covered services that need it: itself when covered, else the composed ones.
+            var needed = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var id in covered)
+            {
+                Need(id, id);
+                foreach (var component in services.ComponentsOf(id))
+                {
+                    Need(component, id);
+                }
+            }
+
+            foreach (var (serviceId, through) in needed)
+            {
+                var direct = sa.Covers(serviceId);
+                foreach (var c in services.Find(serviceId)!.Contributions)
                 {
                     var required = c.RequiredAgreement;
-                    var covered = all.Any(a => a.Kind == required && a.ProviderId == c.ContributorId && a.Covers(serviceId) && Contains(a.Validity, sa.Validity));
-                    if (!covered)
+                    var underpinned = all.Any(a => a.Kind == required && a.ProviderId == c.ContributorId && Contains(a.Validity, sa.Validity)
+                        && (a.Covers(serviceId) || through.Exists(a.Covers)));
+                    if (!underpinned)
                     {
-                        gaps.Add(new UnderpinningGap(sa.Id, serviceId, c.ContributorId, required));
+                        gaps.Add(new UnderpinningGap(sa.Id, serviceId, c.ContributorId, required, direct ? null : through.Where(t => t != serviceId).Min(StringComparer.Ordinal)));
                     }
                 }
             }
+
+            void Need(string serviceId, string coveredId)
+            {
+                if (!needed.TryGetValue(serviceId, out var through))
+                {
+                    needed[serviceId] = through = [];
+                }
+
+                through.Add(coveredId);
+            }
         }
 
-        return [.. gaps.Distinct()
+        return [.. gaps
             .OrderBy(g => g.AgreementId, StringComparer.Ordinal)
             .ThenBy(g => g.ServiceId, StringComparer.Ordinal)
             .ThenBy(g => g.ContributorId, StringComparer.Ordinal)

@@ -415,8 +415,15 @@ internal static class SystemValidator
         // USM-SMS-004: underpinning.
         foreach (var gap in s.FindUnderpinningGaps())
         {
-            var kind = gap.RequiredKind == AgreementKind.OperationalLevelAgreement ? "OLA" : "UC";
-            Add(SystemRules.Underpinned, P("agreements", gap.AgreementId) + P(".services", gap.ServiceId), gap.AgreementId, $"SA '{gap.AgreementId}' covers '{gap.ServiceId}', but the contribution of '{gap.ContributorId}' is not covered by a {kind} for the whole SA period.");
+            var kind = gap.RequiredKind == AgreementKind.OperationalLevelAgreement ? "an OLA" : "a UC";
+            if (gap.ViaServiceId is { } via)
+            {
+                Add(SystemRules.Underpinned, P("agreements", gap.AgreementId) + P(".services", via), gap.AgreementId, $"SA '{gap.AgreementId}' covers '{via}', which is composed of '{gap.ServiceId}', but the contribution of '{gap.ContributorId}' to '{gap.ServiceId}' is not covered by {kind} for the whole SA period.");
+            }
+            else
+            {
+                Add(SystemRules.Underpinned, P("agreements", gap.AgreementId) + P(".services", gap.ServiceId), gap.AgreementId, $"SA '{gap.AgreementId}' covers '{gap.ServiceId}', but the contribution of '{gap.ContributorId}' is not covered by {kind} for the whole SA period.");
+            }
         }
 
         // USM-SMS-015: supply cycle.

@@ -111,21 +111,55 @@ public class ManagementSystemPropertyTests
     public void Underpinning_AgreesWithTheDefinition() =>
         PropertyCheck.Run(Prop.ForAll(ManagementSystemArbitraries.SampleOla(s_flawed), ola =>
         {
-            var agreements = s_flawed.Agreements.Add(ola);
+            // The OLA's covered services double as a service agreement for the same period, so that SAs covering a
+            // composed service without its components (here: the workplace or the workspace alone) occur too.
+            var narrowSa = new Agreement("sa-extra", AgreementKind.ServiceAgreement, "Extra SA", s_flawed.ProviderId, "muni-eastbrook", ola.CoveredServiceIds, null, ola.Validity);
+            var agreements = s_flawed.Agreements.Add(ola).Add(narrowSa);
             var gaps = AgreementQueries.FindUnderpinningGaps(agreements, s_flawed.Catalogue).ToHashSet();
+
+            // The definition, written out with a hand-made closure: a service is needed by an SA if the SA covers it or
+            // it is a component, at any depth, of a covered service; an OLA/UC underpins the contribution if it covers
+            // the service or a covered service built from it.
+            HashSet<string> Closure(string id)
+            {
+                var result = new HashSet<string>(StringComparer.Ordinal);
+                var stack = new Stack<string>([id]);
+                while (stack.TryPop(out var next))
+                {
+                    foreach (var component in s_flawed.Services.Single(x => x.Id == next).ComponentServiceIds)
+                    {
+                        if (result.Add(component))
+                        {
+                            stack.Push(component);
+                        }
+                    }
+                }
+
+                return result;
+            }
+
             var expected = new HashSet<UnderpinningGap>();
             foreach (var sa in agreements.Where(a => a.Kind == AgreementKind.ServiceAgreement))
             {
-                foreach (var service in s_flawed.Services.Where(x => sa.Covers(x.Id)))
+                var covered = s_flawed.Services.Where(x => sa.Covers(x.Id)).Select(x => x.Id).ToList();
+                foreach (var service in s_flawed.Services)
                 {
+                    var builtFrom = covered.Where(r => Closure(r).Contains(service.Id)).ToList();
+                    var direct = sa.Covers(service.Id);
+                    if (!direct && builtFrom.Count == 0)
+                    {
+                        continue;
+                    }
+
                     foreach (var c in service.Contributions)
                     {
                         var kind = c.Kind == ContributorKind.Team ? AgreementKind.OperationalLevelAgreement : AgreementKind.UnderpinningContract;
-                        var ok = agreements.Any(a => a.Kind == kind && a.ProviderId == c.ContributorId && a.CoveredServiceIds.Contains(service.Id)
+                        var ok = agreements.Any(a => a.Kind == kind && a.ProviderId == c.ContributorId
+                            && (a.CoveredServiceIds.Contains(service.Id) || builtFrom.Any(a.CoveredServiceIds.Contains))
                             && a.Validity.Contains(sa.Validity.Start) && a.Validity.Contains(sa.Validity.End));
                         if (!ok)
                         {
-                            expected.Add(new UnderpinningGap(sa.Id, service.Id, c.ContributorId, kind));
+                            expected.Add(new UnderpinningGap(sa.Id, service.Id, c.ContributorId, kind, direct ? null : builtFrom.Min(StringComparer.Ordinal)));
                         }
                     }
                 }

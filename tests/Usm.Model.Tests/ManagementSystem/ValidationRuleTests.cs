@@ -90,7 +90,52 @@ public class ValidationRuleTests
         Assert.Equal(
             ["agreements['sa-rivermouth'].services['svc-hr-admin']", "agreements['sa-rivermouth'].services['svc-recruitment']", "agreements['sa-water-board'].services['svc-hr-admin']"],
             findings.Select(f => f.Path));
-        Assert.All(findings, f => Assert.Contains("'team-hr-admin'", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("'team-hr-admin' is not covered by an OLA", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Underpinning_ReachesTheServicesACoveredServiceIsComposedOf()
+    {
+        // The digital workplace is composed of e-mail and network. An SA for the workplace alone still depends on the
+        // infrastructure team's work on e-mail, so once that team's OLA no longer covers e-mail, every SA needing e-mail
+        // has a gap: the two that cover it directly, and the workplace-only SA through the workplace.
+        var s = s_sample.WithAgreements(s_sample.Agreements
+            .Select(a => a.Id == "ola-it-infra" ? a.WithCoveredServices(["svc-network", "svc-telephony"]) : a)
+            .Append(new Agreement("sa-workplace-only", AgreementKind.ServiceAgreement, "SA for the workplace alone", "ssc", "muni-eastbrook", ["svc-workplace"], null, Year)));
+        var gaps = s.FindUnderpinningGaps();
+        UnderpinningGap[] expected =
+        [
+            new("sa-eastbrook", "svc-email", "team-it-infra", AgreementKind.OperationalLevelAgreement),
+            new("sa-rivermouth", "svc-email", "team-it-infra", AgreementKind.OperationalLevelAgreement),
+            new("sa-workplace-only", "svc-email", "team-it-infra", AgreementKind.OperationalLevelAgreement, "svc-workplace"),
+        ];
+        Assert.Equal(expected.Length, gaps.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(expected[i].Equals(gaps[i]), $"{i}: {expected[i]} vs {gaps[i]}");
+        }
+
+        var finding = Assert.Single(s.Validate().ForRule(SystemRules.Underpinned), f => f.SubjectId == "sa-workplace-only");
+        Assert.Equal("agreements['sa-workplace-only'].services['svc-workplace']", finding.Path);
+        Assert.Equal("SA 'sa-workplace-only' covers 'svc-workplace', which is composed of 'svc-email', but the contribution of 'team-it-infra' to 'svc-email' is not covered by an OLA for the whole SA period.", finding.Message);
+        Assert.Equal("sa-workplace-only/svc-workplace (component svc-email): team-it-infra needs an agreement of kind OperationalLevelAgreement", gaps[2].ToString());
+
+        // An OLA for the composed service includes the team's work on its components: it closes all three gaps.
+        var olaForWorkplace = new Agreement("ola-infra-workplace", AgreementKind.OperationalLevelAgreement, "OLA Infrastructure team for the workplace", "team-it-infra", "ssc", ["svc-workplace"], null, Year);
+        Assert.Empty(s.WithAgreements(s.Agreements.Add(olaForWorkplace)).FindUnderpinningGaps());
+
+        // An OLA for a sibling component (network) does not.
+        Assert.Equal(3, s.WithAgreements(s.Agreements.Add(olaForWorkplace.WithCoveredServices(["svc-network"]))).FindUnderpinningGaps().Length);
+    }
+
+    [Fact]
+    public void UnderpinningGap_Via_TakesPartInEquality_AndRefusesABlankId()
+    {
+        var direct = new UnderpinningGap("sa", "svc-email", "team", AgreementKind.OperationalLevelAgreement);
+        Assert.Null(direct.ViaServiceId);
+        Assert.Equal(direct, new UnderpinningGap("sa", "svc-email", "team", AgreementKind.OperationalLevelAgreement, null));
+        Assert.NotEqual(direct, new UnderpinningGap("sa", "svc-email", "team", AgreementKind.OperationalLevelAgreement, "svc-workplace"));
+        Assert.Equal("viaServiceId", Assert.Throws<ArgumentException>(() => new UnderpinningGap("sa", "svc-email", "team", AgreementKind.OperationalLevelAgreement, " ")).ParamName);
     }
 
     [Fact]

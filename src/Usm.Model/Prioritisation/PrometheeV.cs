@@ -47,8 +47,10 @@ public enum PrometheeVValue
 /// <see cref="PrometheeVValue.NetFlow"/> a negative φ is passed as 0; the objective still counts φ. This changes nothing
 /// when the selection holds no item with φ &lt; 0 beyond those that every feasible selection holds (must-include items
 /// and their prerequisites): then the selection is optimal for Σ φ too. When the selector takes such an item anyway (as
-/// a prerequisite of a better item, or to cover a resource), the selection is optimal for Σ max(φ, 0) only, so
-/// <see cref="PrometheeVResult.IsOptimal"/> is false and <see cref="PrometheeVResult.Reasons"/> names the items.</para>
+/// a prerequisite of a better item, or to cover a resource), a small search re-runs the selector with that item forced
+/// in, and with it and its dependents removed, branch by branch, cutting branches whose bound cannot win, until the
+/// selection is optimal for Σ φ; after 64 extra runs it stops and reports the best selection found as not proven
+/// optimal (<see cref="PrometheeVResult.Reasons"/> says which).</para>
 /// <para><b>Ties and order.</b> The flows do not depend on the order of the candidates, bit for bit, and the selector
 /// processes items in ordinal id order, so neither the candidates' order nor the items' order changes the selection.
 /// Among equally good selections the selector's rule applies (in ordinal id order, leave out the earliest item it can;
@@ -169,7 +171,31 @@ public static class PrometheeV
         }
 
         var selection = SprintSelector.Select(sprintItems, options);
-        return new PrometheeVResult(flows, value, offset, items, netFlows, values, RanksOf(phi, candidates), selection);
+        var clamped = ClampedIds(selection, values);
+        PrometheeVRefinement.Outcome? refinement = null;
+        if (selection.IsOptimal && !clamped.IsEmpty)
+        {
+            refinement = PrometheeVRefinement.Run([.. items], values, options, selection);
+        }
+
+        return new PrometheeVResult(flows, value, offset, items, netFlows, values, RanksOf(phi, candidates), refinement?.Selection ?? selection, clamped, refinement);
+    }
+
+    /// <summary>The ids of the items the selector chose (not forced) whose value is negative, sorted ordinally.</summary>
+    internal static ImmutableArray<string> ClampedIds(SprintSelectResult selection, double[] values)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var e = selection.Explanations[i];
+            if (e.Decision == SprintSelectDecision.Chosen && values[i] < 0)
+            {
+                ids.Add(e.ItemId);
+            }
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        return [.. ids];
     }
 
     /// <summary>Each candidate's PROMETHEE II position (1 = highest φ; ties by ordinal id), by id.</summary>

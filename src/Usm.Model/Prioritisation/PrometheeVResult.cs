@@ -63,7 +63,7 @@ public sealed class PrometheeVExplanation
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 public sealed class PrometheeVResult
 {
-    internal PrometheeVResult(PrometheeFlows flows, PrometheeVValue mapping, double offset, IReadOnlyList<PrometheeVItem> items, double[] netFlows, double[] values, Dictionary<string, int> ranks, SprintSelectResult selection)
+    internal PrometheeVResult(PrometheeFlows flows, PrometheeVValue mapping, double offset, IReadOnlyList<PrometheeVItem> items, double[] netFlows, double[] values, Dictionary<string, int> ranks, SprintSelectResult selection, ImmutableArray<string> clampedAtFirst, PrometheeVRefinement.Outcome? refinement)
     {
         Flows = flows;
         ValueMapping = mapping;
@@ -91,16 +91,16 @@ public sealed class PrometheeVResult
         NetFlowTotal = total;
 
         // Items with a negative value that the selector took although not every feasible selection holds them.
-        var clamped = selection.Explanations
-            .Where(e => e.Decision == SprintSelectDecision.Chosen && valueOf[e.ItemId] < 0)
-            .Select(e => e.ItemId)
-            .OrderBy(id => id, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var clamped = PrometheeV.ClampedIds(selection, values);
         ValueClampedIds = clamped;
-        IsOptimal = selection.IsOptimal && clamped.IsEmpty;
+        IsOptimal = selection.IsOptimal && (refinement is null ? clamped.IsEmpty : refinement.Proven);
 
         var reasons = selection.Reasons.ToBuilder();
-        if (!clamped.IsEmpty)
+        if (refinement is not null)
+        {
+            reasons.Add(PrometheeVRefinement.Reason(refinement, clampedAtFirst));
+        }
+        else if (!clamped.IsEmpty)
         {
             reasons.Add(Preconditions.Invariant(
                 $"The selection holds {string.Join(", ", clamped.Select(id => Preconditions.Invariant($"'{id}' (φ {RankingMethod.F(flowOf[id])})")))}, taken as a prerequisite or for resource coverage; the selector counts a negative net flow as 0, so the selection is optimal for Σ max(φ, 0), not proven optimal for Σ φ."));
@@ -114,7 +114,10 @@ public sealed class PrometheeVResult
         {
             var sprint = selection.Explanations[i];
             var rank = ranks[items[i].Id];
-            var summary = Summarise(items[i], netFlows[i], values[i], rank, flows.Count, sprint, valueOf, free, mapping, selection.Status == SprintSelectStatus.Heuristic);
+            var cause = refinement?.RemovedBy.GetValueOrDefault(items[i].Id);
+            var summary = cause is not null && cause != items[i].Id && !sprint.IsSelected
+                ? Preconditions.Invariant($"{items[i].Id}: φ {RankingMethod.F(netFlows[i])} (rank {rank} of {flows.Count}), value {RankingMethod.F(values[i])}, effort {items[i].Effort}; out: it comes only with {cause} (φ {RankingMethod.F(flowOf[cause])}), and the best selection leaves {cause} out.")
+                : Summarise(items[i], netFlows[i], values[i], rank, flows.Count, sprint, valueOf, free, mapping, selection.Status == SprintSelectStatus.Heuristic);
             explanations.Add(new PrometheeVExplanation(items[i], netFlows[i], values[i], rank, sprint, summary));
         }
 
@@ -140,8 +143,9 @@ public sealed class PrometheeVResult
     public bool IsFeasible => Selection.IsFeasible;
 
     /// <summary>
-    /// Gets whether no feasible selection has a higher <see cref="Objective"/>: the selector's method was exact and no
-    /// selected item had its negative value counted as 0 (see <see cref="ValueClampedIds"/>).
+    /// Gets whether no feasible selection has a higher <see cref="Objective"/>: the selector's method was exact and,
+    /// when it took an item with a negative value counted as 0, the search over such items finished (see
+    /// <see cref="PrometheeV"/> and <see cref="Reasons"/>).
     /// </summary>
     public bool IsOptimal { get; }
 
@@ -157,7 +161,7 @@ public sealed class PrometheeVResult
     /// <summary>Gets the sum of the selected candidates' efforts.</summary>
     public long TotalEffort => Selection.TotalEffort;
 
-    /// <summary>Gets the ids of the selected candidates, not forced in, whose value was negative and was passed to the selector as 0; sorted ordinally.</summary>
+    /// <summary>Gets the ids of the selected candidates, not forced in, whose value is negative (passed to the selector as 0): taken as the price of a better item or for resource coverage; sorted ordinally.</summary>
     public ImmutableArray<string> ValueClampedIds { get; }
 
     /// <summary>Gets readable reasons why the result is not optimal, not feasible, or does not cover every resource that was required. Empty for a plain optimal result.</summary>

@@ -71,21 +71,92 @@ public class PrometheeVTests
     }
 
     [Fact]
-    public void NetFlow_NegativePrerequisite_IsCountedAsZero_AndTheResultSaysItIsNotProvenOptimal()
+    public void NetFlow_NegativePrerequisite_IsSearched_AndTheTieKeepsTheSelectorsChoice()
     {
         var (set, method) = Ladder();
 
         // A only with D (φ −0.5). Capacity 3, efforts A 2, B 2: the selector sees A + D = 1 + 0 against B + C = 0.5 + 0
-        // and takes A + D, whose true Σ φ is 0.5, the same as B + C: optimal for max(φ, 0), not proven for φ.
+        // and takes A + D, whose true Σ φ is 0.5. The search removes D (and A): B alone is 0.5, no better; it forces D
+        // in: A + D again. So A + D is optimal for Σ φ (tied with B), after 2 more selector runs.
         var options = new SprintSelectOptions(3, [new SprintPrecedence("D", "A")]);
         var result = PrometheeV.Select(set, method, LadderItems(effortA: 2, effortB: 2), options);
         Assert.Equal<string>(["A", "D"], result.SelectedIds);
         Assert.Equal<string>(["D"], result.ValueClampedIds);
-        Assert.False(result.IsOptimal);
-        Assert.Equal(SprintSelectStatus.Optimal, result.Status);
+        Assert.True(result.IsOptimal);
         Assert.Equal(0.5, result.Objective);
-        Assert.Contains("'D' (φ -0.5)", Assert.Single(result.Reasons), StringComparison.Ordinal);
+        Assert.Contains("2 more selector runs", Assert.Single(result.Reasons), StringComparison.Ordinal);
         Assert.EndsWith("in: chosen although its net flow is negative, as a prerequisite or for resource coverage.", result.Explain("D").Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NetFlow_SearchLimit_ReturnsTheBestFound_NotProvenOptimal()
+    {
+        var (set, method) = Ladder();
+        var options = new SprintSelectOptions(3, [new SprintPrecedence("D", "A")]);
+        PrometheeVRefinement.ForcedLimit = 1;
+        try
+        {
+            // The tie case above needs 2 more runs; with a limit of 1 the search cannot finish.
+            var result = PrometheeV.Select(set, method, LadderItems(effortA: 2, effortB: 2), options);
+            Assert.Equal<string>(["A", "D"], result.SelectedIds);
+            Assert.False(result.IsOptimal);
+            Assert.Equal(SprintSelectStatus.Optimal, result.Status);
+            Assert.Contains("stopped after 1 more selector runs (the limit is 1", Assert.Single(result.Reasons), StringComparison.Ordinal);
+        }
+        finally
+        {
+            PrometheeVRefinement.ForcedLimit = 0;
+        }
+    }
+
+    [Fact]
+    public void NetFlow_NegativePrerequisite_IsDropped_WhenLeavingItOutIsBetter()
+    {
+        var (set, method) = Ladder();
+
+        // A only with E (φ −1); capacity 3, efforts A 2, B 2. The selector (negatives as 0) takes A + E, counted 1, over
+        // B, counted 0.5; but A + E is worth 1 − 1 = 0. Removing E (and A with it) gives B = 0.5: better, and optimal.
+        var result = PrometheeV.Select(set, method, LadderItems(effortA: 2, effortB: 2), new SprintSelectOptions(3, [new SprintPrecedence("E", "A")]));
+        Assert.Equal<string>(["B"], result.SelectedIds);
+        Assert.True(result.IsOptimal);
+        Assert.Equal(0.5, result.Objective);
+        Assert.Empty(result.ValueClampedIds);
+        Assert.Contains("The selector took 'E'", Assert.Single(result.Reasons), StringComparison.Ordinal);
+        Assert.Equal("A: φ 1 (rank 1 of 5), value 1, effort 2; out: it comes only with E (φ -1), and the best selection leaves E out.", result.Explain("A").Summary);
+        Assert.Equal(SprintSelectDecision.LeftOut, result.Explain("A").Decision);
+        Assert.Equal(3, result.Explain("A").Sprint.CapacityNeeded);
+        Assert.Equal(SprintSelectDecision.Chosen, result.Selection.Explain("B").Decision);
+        Assert.Equal(5, result.Selection.Explanations.Length);
+    }
+
+    [Fact]
+    public void NetFlow_Coverage_PicksTheLeastBadItemForTheMissingResource()
+    {
+        var (set, method) = Ladder();
+
+        // People are improved only by D (φ −0.5) and E (φ −1), both effort 1. Counted as 0 they tie, and the selector's
+        // tie rule (leave out the earlier id) takes E: A + B + E = 0.5. The search removes E and finds A + B + D = 1.
+        PrometheeVItem[] items =
+        [
+            new("A", 3, [Resource.Technology]),
+            new("B", 2, [Resource.Process]),
+            new("C", 1),
+            new("D", 1, [Resource.People]),
+            new("E", 1, [Resource.People]),
+        ];
+        var result = PrometheeV.Select(set, method, items, new SprintSelectOptions(6, requireResourceCoverage: true));
+        Assert.Equal<string>(["A", "B", "D"], result.SelectedIds);
+        Assert.True(result.IsOptimal);
+        Assert.True(result.Selection.IsCoverageMet);
+        Assert.Equal(1, result.Objective);
+        Assert.Equal<string>(["D"], result.ValueClampedIds);
+        Assert.Contains("The selector took 'E'", Assert.Single(result.Reasons), StringComparison.Ordinal);
+        Assert.Contains("out: its net flow is not positive", result.Explain("E").Summary, StringComparison.Ordinal);
+        Assert.Equal(SprintSelectDecision.Chosen, result.Explain("D").Decision);
+        Assert.Equal(SprintSelectDecision.LeftOut, result.Explain("E").Decision);
+
+        // Without the search's help, the shift keeps the tie rule: D and E are worth 0.5 and 0 there, so D anyway.
+        Assert.Equal<string>(["A", "B", "C", "D"], PrometheeV.Select(set, method, items, new SprintSelectOptions(7, requireResourceCoverage: true), PrometheeVValue.ShiftByMinimum).SelectedIds);
     }
 
     [Fact]
@@ -227,13 +298,13 @@ public class PrometheeVTests
             maxTest: 400);
 
     [Fact]
-    public void Law_ObjectiveIsTheSumOfSelectedValues_AndMatchesBruteForce() =>
+    public void Law_ObjectiveIsTheSumOfSelectedValues_AndIsTheBestOverAllSubsets_WithAndWithoutCoverage() =>
         PropertyCheck.Run(
             Prop.ForAll(PrometheeVArbitraries.Cases(constraints: true), c =>
             {
-                foreach (var mapping in Mappings)
+                foreach (var (mapping, coverage) in Mappings.SelectMany(m => new[] { (m, false), (m, true) }))
                 {
-                    var result = c.Run(mapping);
+                    var result = c.Run(mapping, coverage);
                     if (!result.IsFeasible)
                     {
                         continue;
@@ -248,15 +319,14 @@ public class PrometheeVTests
                         netSum += result.Explain(id).NetFlow;
                     }
 
-                    var best = BruteForceBest(c, values);
+                    var best = BruteForceBest(c, values, coverage);
                     var ok = sum == result.Objective
                         && netSum == result.NetFlowTotal
-                        && result.Objective <= best + Tolerance
-                        && (!result.IsOptimal || Math.Abs(result.Objective - best) <= Tolerance)
-                        && (mapping == PrometheeVValue.NetFlow || result.IsOptimal)
-                        && (c.Edges.Length > 0 || result.IsOptimal)
-                        && result.IsOptimal == result.ValueClampedIds.IsEmpty
-                        && result.ValueClampedIds.All(id => result.Explain(id).Value < 0 && result.Explain(id).Decision == SprintSelectDecision.Chosen);
+                        && result.IsOptimal
+                        && Math.Abs(result.Objective - best) <= Tolerance
+                        && result.ValueClampedIds.All(id => result.Explain(id).Value < 0 && result.Explain(id).Decision == SprintSelectDecision.Chosen)
+                        && result.Explanations.Count(e => e.IsSelected) == result.SelectedIds.Length
+                        && result.Explanations.Select(e => e.ItemId).SequenceEqual(c.Items().Select(i => i.Id));
                     if (!ok)
                     {
                         return false;
@@ -384,19 +454,28 @@ public class PrometheeVTests
             && c.Edges.All(e => !set.Contains(e.B) || set.Contains(e.A));
     }
 
-    /// <summary>The best Σ value over every feasible subset (values as PROMETHEE V counts them, negative ones included).</summary>
-    private static double BruteForceBest(PrometheeVCase c, double[] values)
+    /// <summary>
+    /// The best Σ value over every feasible subset (values as PROMETHEE V counts them, negative ones included); with
+    /// coverage, over the subsets that cover people, process and technology when there is one.
+    /// </summary>
+    private static double BruteForceBest(PrometheeVCase c, double[] values, bool coverage)
     {
         var best = double.NegativeInfinity;
-        for (var mask = 0; mask < 1 << c.Count; mask++)
+        var bestCovered = double.NegativeInfinity;
+        for (var set = 0; set < 1 << c.Count; set++)
         {
-            var selected = Enumerable.Range(0, c.Count).Where(i => (mask >> i & 1) == 1).ToArray();
+            var selected = Enumerable.Range(0, c.Count).Where(i => (set >> i & 1) == 1).ToArray();
             if (IsFeasible(c, selected))
             {
-                best = Math.Max(best, selected.Sum(i => values[i]));
+                var total = selected.Sum(i => values[i]);
+                best = Math.Max(best, total);
+                if (selected.Aggregate(0, (m, i) => m | c.Masks[i]) == 7)
+                {
+                    bestCovered = Math.Max(bestCovered, total);
+                }
             }
         }
 
-        return best;
+        return coverage && bestCovered > double.NegativeInfinity ? bestCovered : best;
     }
 }

@@ -133,7 +133,12 @@ public sealed class PrometheeVResult
     /// <summary>Gets the constant added to every net flow to make its value: 0, −min φ or 1.</summary>
     public double Offset { get; }
 
-    /// <summary>Gets the selector's own result (values as passed to it: negative values as 0).</summary>
+    /// <summary>
+    /// Gets the selector's result for the final selection, with values as passed to it (negative values as 0). When the
+    /// search over negative net flows ran (see <see cref="PrometheeV"/>), it is the run that produced the final selection,
+    /// restated over every candidate in the items' order: items the search forced in are <see cref="SprintSelectDecision.Chosen"/>
+    /// and items it removed are <see cref="SprintSelectDecision.LeftOut"/>.
+    /// </summary>
     public SprintSelectResult Selection { get; }
 
     /// <summary>Gets how the selection ended (see <see cref="SprintSelectStatus"/>).</summary>

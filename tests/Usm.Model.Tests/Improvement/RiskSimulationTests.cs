@@ -172,7 +172,7 @@ public class RiskSimulationTests
         Assert.InRange(result.Net.StandardDeviation / result.ModelStandardDeviation, 0.97, 1.03);
         foreach (var r in result.Risks)
         {
-            var p = r.Estimate.Probability;
+            var p = r.Estimate!.Probability;
             var occurrenceSe = Math.Sqrt(p * (1 - p) / result.Iterations);
             Assert.InRange(r.OccurrenceShare, p - (5 * occurrenceSe), p + (5 * occurrenceSe));
         }
@@ -259,7 +259,7 @@ public class RiskSimulationTests
             var withinRange = result.Risks.All(r =>
             {
                 var sign = r.Polarity == RiskPolarity.Threat ? -1 : 1;
-                var low = Math.Min(sign * r.Estimate.Minimum, sign * r.Estimate.Maximum);
+                var low = Math.Min(sign * r.Estimate!.Minimum, sign * r.Estimate.Maximum);
                 var high = Math.Max(sign * r.Estimate.Minimum, sign * r.Estimate.Maximum);
                 bool Inside(double x) => x == 0 || (x >= low && x <= high);
 
@@ -416,4 +416,122 @@ public class RiskSimulationTests
 
     // A risk's own summary: what must not depend on the other risks (the variance share does, by definition).
     private static string OwnFingerprint(SimulatedRisk r) => r.Id + " " + r.Occurrences + " " + Fingerprint(r.Summary);
+}
+
+/// <summary>FAIR-lite: loss event frequency × loss magnitude, simulated per year.</summary>
+public class RiskSimulationFairTests
+{
+    [Fact]
+    public void RunFair_ZeroFrequency_NoLoss()
+    {
+        var scenario = new FairScenario("F-1", PertRange.Constant(0), new PertRange(10, 20, 30));
+        var result = RiskSimulation.RunFair([scenario], new RiskSimulationOptions(iterations: 200));
+
+        Assert.All(result.Totals, t => Assert.Equal(0, t));
+        Assert.Equal(0, result["F-1"].Occurrences);
+        Assert.Equal(0, result.ExpectedValue);
+    }
+
+    [Fact]
+    public void RunFair_ConstantInputs_LossIsAPoissonMultipleOfTheMagnitude()
+    {
+        var scenario = new FairScenario("F-1", PertRange.Constant(2), PertRange.Constant(1000));
+        var result = RiskSimulation.RunFair([scenario], new RiskSimulationOptions(iterations: 40_000, seed: 3));
+
+        Assert.All(result.Totals, t => Assert.True(t <= 0 && Math.IEEERemainder(t, 1000) == 0));
+        Assert.Equal(2000, scenario.AnnualisedLossExpectancy);
+        Assert.Equal(-2000, result.ExpectedValue);
+
+        // Poisson(2) × 1000: mean 2000, standard deviation 1000 · √2.
+        var se = 1000 * Math.Sqrt(2) / Math.Sqrt(40_000);
+        Assert.Equal(1000 * Math.Sqrt(2), result.ModelStandardDeviation, 9);
+        Assert.InRange(result.Net.Mean, -2000 - (4 * se), -2000 + (4 * se));
+        var share = result["F-1"].OccurrenceShare;
+        var p = 1 - Math.Exp(-2);
+        Assert.InRange(share, p - (4 * Math.Sqrt(p * (1 - p) / 40_000)), p + (4 * Math.Sqrt(p * (1 - p) / 40_000)));
+    }
+
+    [Fact]
+    public void RunFair_MeanAndSpreadMatchTheModel()
+    {
+        FairScenario[] scenarios =
+        [
+            new("ransomware", new PertRange(0.05, 0.2, 1), new PertRange(50_000, 200_000, 2_000_000)),
+            new("phishing", new PertRange(5, 12, 40), new PertRange(100, 1_000, 8_000)),
+            new("outage", new PertRange(1, 3, 6), new PertRange(2_000, 5_000, 30_000)),
+        ];
+        var result = RiskSimulation.RunFair(scenarios, new RiskSimulationOptions(iterations: 100_000, seed: 9));
+
+        var ale = scenarios.Sum(s => s.AnnualisedLossExpectancy);
+        Assert.Equal(-ale, result.ExpectedValue, 6);
+        var se = result.ModelStandardDeviation / Math.Sqrt(result.Iterations);
+        Assert.InRange(result.Net.Mean, -ale - (4 * se), -ale + (4 * se));
+        Assert.InRange(result.Net.StandardDeviation / result.ModelStandardDeviation, 0.95, 1.05);
+        Assert.Equal(result.Net.Mean, result.Threats.Mean);
+        Assert.Equal(["outage", "phishing", "ransomware"], result.Risks.Select(r => r.Id));
+        Assert.Same(scenarios[0], result["ransomware"].Scenario);
+        Assert.Null(result["ransomware"].Estimate);
+        Assert.StartsWith("Over 100000 iterations (seed 9) of 3 FAIR scenarios", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunFair_IsReproducible_AlsoInParallel_AndIndependentOfOrder()
+    {
+        FairScenario[] scenarios =
+        [
+            new("a", new PertRange(0, 1, 3), new PertRange(10, 50, 500)),
+            new("b", new PertRange(10, 20, 30), new PertRange(1, 2, 3)),
+            new("c", PertRange.Constant(0.5), PertRange.Constant(100)),
+        ];
+        var options = new RiskSimulationOptions(iterations: 3000, seed: 77);
+        var one = RiskSimulation.RunFair(scenarios, options);
+        var parallel = RiskSimulation.RunFair([.. Enumerable.Reverse(scenarios)], options.WithMaxDegreeOfParallelism(2));
+
+        Assert.True(one.Totals.SequenceEqual(parallel.Totals));
+        Assert.Equal(one["a"].Summary.Mean, parallel["a"].Summary.Mean);
+    }
+
+    [Fact]
+    public void Poisson_MeanAndVarianceAreTheRate()
+    {
+        // λ = 40 crosses the sampler's split into parts of at most 16.
+        foreach (var rate in new[] { 0.3, 5.0, 40.0 })
+        {
+            var stream = SimulationStream.For(1, "poisson");
+            const int n = 100_000;
+            var sum = 0.0;
+            var squares = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                double k = stream.NextPoisson(rate);
+                sum += k;
+                squares += k * k;
+            }
+
+            var mean = sum / n;
+            var variance = (squares / n) - (mean * mean);
+            Assert.InRange(mean, rate - (4 * Math.Sqrt(rate / n)), rate + (4 * Math.Sqrt(rate / n)));
+            Assert.InRange(variance / rate, 0.97, 1.03);
+        }
+    }
+
+    [Fact]
+    public void FairInputs_OutOfRange_AreRefusedByName()
+    {
+        Assert.Equal("minimum", Assert.Throws<ArgumentOutOfRangeException>(() => new PertRange(-1, 0, 1)).ParamName);
+        Assert.Equal("mostLikely", Assert.Throws<ArgumentOutOfRangeException>(() => new PertRange(5, 4, 6)).ParamName);
+        Assert.Equal("maximum", Assert.Throws<ArgumentOutOfRangeException>(() => new PertRange(1, 4, 3)).ParamName);
+        Assert.Equal("maximum", Assert.Throws<ArgumentOutOfRangeException>(() => new PertRange(1, 4, double.PositiveInfinity)).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => PertRange.Constant(double.NaN)).ParamName);
+        var tooOften = Assert.Throws<ArgumentOutOfRangeException>(() => new FairScenario("F-9", new PertRange(1, 2, 1001), PertRange.Constant(1)));
+        Assert.Equal("lossEventFrequency", tooOften.ParamName);
+        Assert.Contains("'F-9'", tooOften.Message, StringComparison.Ordinal);
+        Assert.Equal("id", Assert.Throws<ArgumentException>(() => new FairScenario(" ", PertRange.Constant(1), PertRange.Constant(1))).ParamName);
+        Assert.Equal("lossMagnitude", Assert.Throws<ArgumentNullException>(() => new FairScenario("F-1", PertRange.Constant(1), null!)).ParamName);
+
+        var f = new FairScenario("F-1", PertRange.Constant(1), PertRange.Constant(1));
+        Assert.Equal("scenarios", Assert.Throws<ArgumentNullException>(() => RiskSimulation.RunFair(null!)).ParamName);
+        Assert.Contains("index 1", Assert.Throws<ArgumentNullException>(() => RiskSimulation.RunFair([f, null!])).Message, StringComparison.Ordinal);
+        Assert.Contains("'F-1'", Assert.Throws<ArgumentException>(() => RiskSimulation.RunFair([f, f])).Message, StringComparison.Ordinal);
+    }
 }

@@ -106,10 +106,55 @@ public static class RiskSimulation
         var simulated = new SimulatedRisk[sources.Length];
         for (var r = 0; r < simulated.Length; r++)
         {
-            simulated[r] = new SimulatedRisk(inputs[r].Risk.Id, inputs[r].Risk.Polarity, inputs[r].Estimate, parts[r].Occurrences, parts[r].Summary, parts[r].VarianceShare);
+            simulated[r] = new SimulatedRisk(inputs[r].Risk.Id, inputs[r].Risk.Polarity, inputs[r].Estimate, null, parts[r].Occurrences, parts[r].Summary, parts[r].VarianceShare);
         }
 
         return new RiskSimulationResult(options, "risks", totals, sorted, net, threats, opportunities, ImmutableCollectionsMarshal.AsImmutableArray(simulated), Sorted(withoutEstimate), Sorted(ended));
+    }
+
+    /// <summary>
+    /// Simulates FAIR-lite loss scenarios: per iteration (one year) each scenario draws a loss event rate from its
+    /// frequency range, a Poisson number of events with that rate, and a magnitude per event; its value is the negated
+    /// sum. The result has the shape of <see cref="Run(IEnumerable{Risk}, RiskSimulationOptions?)"/>'s: the net value
+    /// is minus the annual loss of all scenarios (so <see cref="RiskSimulationResult.ProbabilityOfLossGreaterThan"/> is
+    /// the loss exceedance), <see cref="RiskSimulationResult.ExpectedValue"/> is minus the summed annualised loss
+    /// expectancy, and each scenario is a <see cref="SimulatedRisk"/> (a threat) whose occurrences are the years with
+    /// at least one event.
+    /// </summary>
+    /// <param name="scenarios">The scenarios, in any order; ids must be unique.</param>
+    /// <param name="options">The options (iterations, seed, levels, threads; the estimate and status options do not apply), or null for the defaults.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentException">Two scenarios share an id; the message names it.</exception>
+    public static RiskSimulationResult RunFair(IEnumerable<FairScenario> scenarios, RiskSimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        options ??= RiskSimulationOptions.Default;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<FairScenario>();
+        var index = 0;
+        foreach (var scenario in scenarios)
+        {
+            Preconditions.CheckElementNotNull(scenario, nameof(scenarios), Preconditions.Invariant($"The scenario at index {index} is null."));
+            if (!seen.Add(scenario.Id))
+            {
+                throw new ArgumentException(Preconditions.Invariant($"Two scenarios have the id '{scenario.Id}'; each scenario's random stream is derived from its id, so ids must be unique."), nameof(scenarios));
+            }
+
+            list.Add(scenario);
+            index++;
+        }
+
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var sources = list.Select(s => (SimulationSource)new FairSource(s)).ToArray();
+        var (totals, sorted, net, threats, opportunities, parts) = Simulate(sources, options);
+        var simulated = new SimulatedRisk[sources.Length];
+        for (var r = 0; r < simulated.Length; r++)
+        {
+            simulated[r] = new SimulatedRisk(list[r].Id, RiskPolarity.Threat, null, list[r], parts[r].Occurrences, parts[r].Summary, parts[r].VarianceShare);
+        }
+
+        return new RiskSimulationResult(options, "FAIR scenarios", totals, sorted, net, threats, opportunities, ImmutableCollectionsMarshal.AsImmutableArray(simulated), [], []);
     }
 
     /// <summary>
@@ -237,5 +282,28 @@ internal sealed class EstimateSource(string id, RiskPolarity polarity, Quantitat
         return estimate.Kind == EstimateKind.ThreePoint
             ? stream.NextPert(estimate.Minimum, estimate.MostLikely, estimate.Maximum)
             : estimate.MostLikely;
+    }
+}
+
+/// <summary>A FAIR-lite scenario: a PERT rate, a Poisson count of events, a PERT magnitude per event, summed.</summary>
+internal sealed class FairSource(FairScenario scenario) : SimulationSource(scenario.Id, RiskPolarity.Threat)
+{
+    protected override double? Draw(SimulationStream stream)
+    {
+        var f = scenario.LossEventFrequency;
+        var m = scenario.LossMagnitude;
+        var events = stream.NextPoisson(stream.NextPert(f.Minimum, f.MostLikely, f.Maximum));
+        if (events == 0)
+        {
+            return null;
+        }
+
+        var loss = 0.0;
+        for (var k = 0; k < events; k++)
+        {
+            loss += stream.NextPert(m.Minimum, m.MostLikely, m.Maximum);
+        }
+
+        return loss;
     }
 }

@@ -39,7 +39,7 @@ public sealed class RiskSimulationResult
         {
             _byId.Add(risk.Id, risk);
             ev += risk.ExpectedValue;
-            variance += SimulatedRisk.ModelVariance(risk.Estimate);
+            variance += risk.ModelVariance;
         }
 
         ExpectedValue = ev;
@@ -177,14 +177,19 @@ public sealed class RiskSimulationResult
 
         if (SkippedWithoutEstimate.Length > 0)
         {
-            text.Append(Preconditions.Invariant($" Left out without an estimate: {string.Join(", ", SkippedWithoutEstimate)}."));
+            text.Append(Preconditions.Invariant($" Left out without an estimate: {Ids(SkippedWithoutEstimate)}."));
         }
 
         if (SkippedEnded.Length > 0)
         {
-            text.Append(Preconditions.Invariant($" Left out as no longer open: {string.Join(", ", SkippedEnded)}."));
+            text.Append(Preconditions.Invariant($" Left out as no longer open: {Ids(SkippedEnded)}."));
         }
 
         return text.ToString();
     }
+
+    /// <summary>Up to ten ids, then how many more.</summary>
+    private static string Ids(ImmutableArray<string> ids) => ids.Length <= 10
+        ? string.Join(", ", ids)
+        : Preconditions.Invariant($"{string.Join(", ", ids.Take(10))} and {ids.Length - 10} more");
 }

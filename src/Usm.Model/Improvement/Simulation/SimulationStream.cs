@@ -4,7 +4,7 @@ namespace Usm.Model.Improvement.Simulation;
 
 /// <summary>
 /// One risk's own random stream: a xoshiro256** generator seeded from the analysis seed and the risk's id, with the
-/// variates the simulation needs (uniform, standard normal, gamma, Beta-PERT).
+/// variates the simulation needs (uniform, standard normal, gamma, Beta-PERT, Poisson).
 /// </summary>
 /// <remarks>
 /// <para>Derivation of the stream (platform-independent): s = the first SplitMix64 output of the analysis seed; the
@@ -16,7 +16,7 @@ namespace Usm.Model.Improvement.Simulation;
 /// Gamma variates: G. Marsaglia and W. W. Tsang, "A simple method for generating gamma variables", ACM Transactions
 /// on Mathematical Software 26(3), 2000, for shape ≥ 1 (every Beta-PERT shape is in [1, 5]).</para>
 /// <para>The uniform numbers are bit-identical everywhere; the transforms use <see cref="Math.Sqrt"/> (exactly
-/// rounded by IEEE 754) and <see cref="Math.Log(double)"/> (the platform's libm), so a different libm could in principle move
+/// rounded by IEEE 754), <see cref="Math.Log(double)"/> and <see cref="Math.Exp"/> (the platform's libm), so a different libm could in principle move
 /// a last bit.</para>
 /// <para>Not thread-safe: one instance per risk and per thread.</para>
 /// </remarks>
@@ -116,5 +116,31 @@ internal sealed class SimulationStream
         var g1 = NextGamma(alpha);
         var g2 = NextGamma(beta);
         return Math.Clamp(a + (range * (g1 / (g1 + g2))), a, b);
+    }
+
+    /// <summary>
+    /// A Poisson variate with mean λ ≥ 0, by Knuth's product of uniforms (D. E. Knuth, The Art of Computer Programming,
+    /// Vol. 2, 3rd ed., 1997, §3.4.1): count the uniforms whose running product stays above e^(−λ). λ is split into
+    /// parts of at most 16 (a sum of independent Poisson variates is Poisson with the summed mean), so e^(−part) never
+    /// underflows; the cost is O(λ) uniforms.
+    /// </summary>
+    public int NextPoisson(double mean)
+    {
+        var count = 0;
+        var remaining = mean;
+        while (remaining > 0)
+        {
+            var part = Math.Min(remaining, 16);
+            remaining -= part;
+            var limit = Math.Exp(-part);
+            var product = _rng.NextDouble();
+            while (product > limit)
+            {
+                count++;
+                product *= _rng.NextDouble();
+            }
+        }
+
+        return count;
     }
 }

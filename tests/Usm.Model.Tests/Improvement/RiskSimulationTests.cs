@@ -535,3 +535,36 @@ public class RiskSimulationFairTests
         Assert.Contains("'F-1'", Assert.Throws<ArgumentException>(() => RiskSimulation.RunFair([f, f])).Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Simulating the residual assessments: the expected effect of the selected measures.</summary>
+public class RiskSimulationResidualTests
+{
+    [Fact]
+    public void Run_Residual_UsesTheResidualEstimateWhereThereIsOne_AndTheSameStreams()
+    {
+        var inherent = QuantitativeEstimate.FromThreePoint(1000, 4000, 9000, probability: 0.6);
+        var residual = QuantitativeEstimate.FromThreePoint(1000, 4000, 9000, probability: 0.2);
+        var mitigated = new Risk("R-1", "Backups untested", "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p-1"), [Resource.Technology], "operational")
+            .Apply(new ClassifyRisk(new RiskAssessment(2, 3, inherent)))
+            .Apply(new RecordRootCause("no restore procedure"))
+            .Apply(new AddMeasure(Samples.Mitigation()))
+            .Apply(new SelectMeasure(new RiskAssessment(2, 1, residual)));
+        var untouched = new Risk("R-2", "Old switch", "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p-1"), [Resource.Technology], "operational")
+            .Apply(new ClassifyRisk(new RiskAssessment(2, 2, QuantitativeEstimate.FromProbabilityAndImpact(0.3, 2000))));
+        var options = new RiskSimulationOptions(iterations: 5000, seed: 21);
+
+        var before = RiskSimulation.Run([mitigated, untouched], options);
+        var after = RiskSimulation.Run([mitigated, untouched], options.WithAssessment(SimulatedAssessment.Residual));
+
+        Assert.Same(inherent, before["R-1"].Estimate);
+        Assert.Same(residual, after["R-1"].Estimate);
+        Assert.Equal(-0.2 * 4333.333333333333, after["R-1"].ExpectedValue, 6);
+        Assert.Equal(before["R-2"].Summary.Mean, after["R-2"].Summary.Mean);
+        Assert.True(after.Net.Mean > before.Net.Mean);
+
+        // The measure lowers the probability from 0.6 to 0.2: about 3,000 against about 1,000 occurrences.
+        Assert.True(after["R-1"].Occurrences < before["R-1"].Occurrences);
+        Assert.Equal(SimulatedAssessment.Residual, after.Options.Assessment);
+        Assert.Equal("assessment", Assert.Throws<ArgumentOutOfRangeException>(() => new RiskSimulationOptions(assessment: 0)).ParamName);
+    }
+}

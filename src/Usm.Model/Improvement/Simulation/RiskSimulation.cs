@@ -12,7 +12,8 @@ namespace Usm.Model.Improvement.Simulation;
 /// each risk.
 /// </summary>
 /// <remarks>
-/// <para><b>What is simulated.</b> The inherent assessment's estimate of every open risk. Closed, rejected and
+/// <para><b>What is simulated.</b> The inherent assessment's estimate of every open risk (or the residual one where
+/// it has an estimate, with <see cref="SimulatedAssessment.Residual"/>). Closed, rejected and
 /// withdrawn risks are skipped and listed, as <see cref="RiskDatabase.Exposure"/> counts only open risks, unless
 /// <see cref="RiskSimulationOptions.IncludeEnded"/> is set. A risk without an estimate is skipped and listed, or
 /// refused (<see cref="RiskSimulationOptions.MissingEstimates"/>).</para>
@@ -81,7 +82,8 @@ public static class RiskSimulation
                 continue;
             }
 
-            if (risk.Inherent?.Estimate is not { } estimate)
+            var assessment = options.Assessment == SimulatedAssessment.Residual && risk.Residual?.Estimate is not null ? risk.Residual : risk.Inherent;
+            if (assessment?.Estimate is not { } estimate)
             {
                 if (options.MissingEstimates == MissingEstimatePolicy.Refuse)
                 {

@@ -29,7 +29,7 @@ public sealed class SimulatedRisk
     /// <summary>Gets the risk's polarity (the sign of its value).</summary>
     public RiskPolarity Polarity { get; }
 
-    /// <summary>Gets the estimate that was simulated (the inherent assessment's); null for a FAIR scenario.</summary>
+    /// <summary>Gets the estimate that was simulated (the inherent assessment's, or the residual one's under <see cref="SimulatedAssessment.Residual"/>); null for a FAIR scenario.</summary>
     public QuantitativeEstimate? Estimate { get; }
 
     /// <summary>Gets the FAIR scenario that was simulated; null for a risk.</summary>

@@ -210,6 +210,25 @@ public class RiskSimulationTests
     }
 
     [Fact]
+    public void Run_ManyBlocks_ParallelIsBitIdenticalToSequential()
+    {
+        // 49 risks: with 2 threads the blocks hold 8 risks (the last one 1), with 5 threads 20 (the last one 9).
+        var risks = Enumerable.Range(0, 49).Select(i => Estimated(
+            "R-" + i.ToString("D2", CultureInfo.InvariantCulture),
+            i % 2 == 0 ? RiskPolarity.Threat : RiskPolarity.Opportunity,
+            i % 5 == 0 ? QuantitativeEstimate.FromProbabilityAndImpact(0.4, 10 + i) : QuantitativeEstimate.FromThreePoint(i, 2 * i, 7 * i, probability: 0.05 + (i / 60.0)))).ToArray();
+        var options = new RiskSimulationOptions(iterations: 700, seed: 99);
+        var sequential = RiskSimulation.Run(risks, options);
+        foreach (var degree in new[] { 2, 5, 64 })
+        {
+            var parallel = RiskSimulation.Run(risks, options.WithMaxDegreeOfParallelism(degree));
+            Assert.True(sequential.Totals.SequenceEqual(parallel.Totals), $"totals differ with {degree} threads");
+            Assert.Equal(sequential.Risks.Select(Fingerprint), parallel.Risks.Select(Fingerprint));
+            Assert.Equal(Fingerprint(sequential.Opportunities), Fingerprint(parallel.Opportunities));
+        }
+    }
+
+    [Fact]
     public void Run_InputOrderAndAnUnrelatedRisk_DoNotChangeARisksOwnSummary()
     {
         PropertyCheck.Run(Prop.ForAll(RiskSimulationArbitraries.Cases(), c =>

@@ -27,4 +27,25 @@ internal static class Hashing
         var r = right.IsDefault ? [] : right;
         return l.SequenceEqual(r);
     }
+
+    /// <summary>
+    /// FNV-1a (64-bit) over a string's UTF-16 code units, each fed as two bytes, low byte first: a hash that is the same
+    /// in every process and on every platform (unlike <see cref="string.GetHashCode()"/>, which is randomised per
+    /// process). Offset basis 14695981039346656037, prime 1099511628211 (Fowler, Noll and Vo; IETF draft
+    /// draft-eastlake-fnv).
+    /// </summary>
+    public static ulong Fnv1a64(string text)
+    {
+        unchecked
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var c in text)
+            {
+                hash = (hash ^ (byte)c) * 1099511628211UL;
+                hash = (hash ^ (byte)(c >> 8)) * 1099511628211UL;
+            }
+
+            return hash;
+        }
+    }
 }

@@ -279,19 +279,21 @@ public static class RiskMatrixCheck
     private sealed class Grid
     {
         private readonly RiskMatrix _matrix;
-        private readonly RiskMatrixQuantification _quantification;
+        private readonly int[] _classes;
+        private readonly RiskInterval[] _ranges;
 
         public Grid(RiskMatrix matrix, RiskMatrixQuantification quantification)
         {
             _matrix = matrix;
-            _quantification = quantification;
             Effects = matrix.EffectScale.Count;
             Likelihoods = matrix.LikelihoodScale.Count;
             Cells = [.. Enumerable.Range(0, Effects).SelectMany(e => Enumerable.Range(0, Likelihoods).Select(l => new Cell(e, l)))];
+            _classes = [.. Cells.Select(c => matrix.ClassOf(c.Effect, c.Likelihood))];
+            _ranges = [.. Cells.Select(c => quantification.RiskRange(c.Effect, c.Likelihood))];
 
             // A monotone matrix has its lowest class at the lowest corner and its highest at the highest.
-            Bottom = matrix.ClassOf(0, 0);
-            Top = matrix.ClassOf(Effects - 1, Likelihoods - 1);
+            Bottom = _classes[0];
+            Top = _classes[^1];
         }
 
         public int Effects { get; }
@@ -306,11 +308,11 @@ public static class RiskMatrixCheck
 
         public int Top { get; }
 
-        public int ClassOf(Cell cell) => _matrix.ClassOf(cell.Effect, cell.Likelihood);
+        public int ClassOf(Cell cell) => _classes[(cell.Effect * Likelihoods) + cell.Likelihood];
 
         public string ClassName(int cls) => _matrix.PriorityClasses.NameOf(cls);
 
-        public RiskInterval Range(Cell cell) => _quantification.RiskRange(cell.Effect, cell.Likelihood);
+        public RiskInterval Range(Cell cell) => _ranges[(cell.Effect * Likelihoods) + cell.Likelihood];
 
         public IEnumerable<Cell> CellsOf(int cls) => Cells.Where(c => ClassOf(c) == cls);
 

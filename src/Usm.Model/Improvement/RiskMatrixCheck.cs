@@ -40,6 +40,7 @@ namespace Usm.Model.Improvement;
 /// likelihood level, ascending), then the second. Paths are <c>rows[e][l]</c> (effect index, likelihood index), like
 /// the matrix constructor's <c>rows</c>.</para>
 /// </remarks>
+/// <threadsafety>All members are thread-safe.</threadsafety>
 public static class RiskMatrixCheck
 {
     /// <summary>USM-RMX-001: weak consistency (top-class cells carry higher risks than bottom-class cells).</summary>

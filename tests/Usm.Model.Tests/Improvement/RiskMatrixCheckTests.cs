@@ -356,6 +356,31 @@ public partial class RiskMatrixCheckTests
         }), maxTest: 300);
     }
 
+    [Fact]
+    public void SwappingTheAxes_TransposesTheFindings()
+    {
+        // Law: probability × consequence is symmetric, so swapping the two scales (and their intervals, after scaling
+        // the consequences into [0, 1], which changes no order) reports the same rules at the transposed cells.
+        PropertyCheck.Run(Prop.ForAll(RiskMatrixCheckArbitraries.Cases(), c =>
+        {
+            var matrix = c.Matrix.Build();
+            var q = c.Quantification;
+            var top = q.Consequences[^1].Upper;
+            var unitConsequences = q.Consequences.Select(i => new RiskInterval(i.Lower / top, i.Upper / top)).ToList();
+            var effects = new OrdinalScale("Effect", matrix.LikelihoodScale.Levels);
+            var likelihoods = new OrdinalScale("Likelihood", matrix.EffectScale.Levels);
+            var transposed = RiskMatrix.FromFunction(effects, likelihoods, matrix.PriorityClasses, (e, l) => matrix.ClassOf(l, e));
+            var swapped = new RiskMatrixQuantification(effects, likelihoods, q.Probabilities, unitConsequences);
+
+            static IEnumerable<string> Keys(FindingReport r, bool flip) => r.Findings
+                .Select(f => (f.RuleId, Cell: Regex.Matches(f.Path, @"\d+").Select(m => m.Value).ToArray()))
+                .Select(x => x.RuleId + " " + (x.Cell.Length == 0 ? "" : flip ? x.Cell[1] + "," + x.Cell[0] : x.Cell[0] + "," + x.Cell[1]))
+                .Order(StringComparer.Ordinal);
+
+            return Keys(RiskMatrixCheck.Check(matrix, q), flip: false).SequenceEqual(Keys(RiskMatrixCheck.Check(transposed, swapped), flip: true));
+        }), maxTest: 300);
+    }
+
     [GeneratedRegex(@"^\|\s*(USM-RMX-\d{3})\s*\|\s*(\w+)\s*\|\s*(\w+)\s*\|", RegexOptions.Multiline)]
     private static partial Regex RuleRow();
 

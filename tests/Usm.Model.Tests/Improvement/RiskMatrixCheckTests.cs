@@ -142,9 +142,10 @@ public partial class RiskMatrixCheckTests
     [Fact]
     public void Cox2x2_RedOnlyUpperRight_StillOverlapsWithTheOffDiagonalCells()
     {
-        // Cox's theorem for 2 × 2 matrices leaves only this colouring; with risk = p × c on equal widths the
-        // off-diagonal green cells still reach 0.5 while the red cell starts at 0.25: on a grid the agreement is never
-        // perfect (Cox 2008; Awati 2009).
+        // With red ruled out of the lowest row and column, red only in the upper-right cell is the one two-class 2 × 2
+        // colouring left (Cox 2008 argues the same way). Under the strict reading of weak consistency, with risk = p × c
+        // on equal widths, the off-diagonal green cells still reach 0.5 while the red cell starts at 0.25: on a grid the
+        // agreement is never perfect (Cox 2008; Awati 2009).
         var classes = new OrdinalScale("Priority", ["Green", "Red"]);
         var report = CheckEqualWidth(Drawn(classes, "G R", "G G"));
 

@@ -182,6 +182,9 @@ internal static class FileCommands
         ["borda-result"] = UsmDocumentKind.BordaResult,
         ["schulze-result"] = UsmDocumentKind.SchulzeResult,
         ["sprint-selection"] = UsmDocumentKind.SprintSelection,
+        ["kano-survey"] = UsmDocumentKind.KanoSurvey,
+        ["pairwise-comparisons"] = UsmDocumentKind.PairwiseComparisons,
+        ["ranked-ballots"] = UsmDocumentKind.RankedBallots,
     };
 
     public static Command Schema(CliEnvironment env)

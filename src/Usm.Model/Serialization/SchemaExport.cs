@@ -69,6 +69,9 @@ internal static class SchemaExport
         ["SprintSelectionDto.method"] = ResultMapper.SelectMethod.Names,
         ["SprintSelectionDto.covered-resources"] = ImprovementNames.Resource.Names,
         ["SprintExplanationDto.decision"] = ResultMapper.Decision.Names,
+        ["KanoResponseDto.functional"] = AnalysisMapper.Answer.Names,
+        ["KanoResponseDto.dysfunctional"] = AnalysisMapper.Answer.Names,
+        ["PairwiseComparisonDto.outcome"] = AnalysisMapper.Outcome.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -142,6 +145,15 @@ internal static class SchemaExport
         ["AhpCriterionWeightDto"] = ["id", "local-weight", "global-weight", "result"],
         ["AhpAlternativeDto"] = ["id", "priority", "rank", "position", "contributions"],
         ["AhpContributionDto"] = ["criterion-id", "criterion-weight", "local-priority", "contribution"],
+        ["KanoSurveyDocumentDto"] = ["format-version", "kind", "kano-survey"],
+        ["KanoSurveyDto"] = ["responses"],
+        ["KanoResponseDto"] = ["feature-id", "respondent-id", "functional", "dysfunctional"],
+        ["PairwiseComparisonsDocumentDto"] = ["format-version", "kind", "pairwise-comparisons"],
+        ["PairwiseProfileDto"] = ["candidates", "comparisons"],
+        ["PairwiseComparisonDto"] = ["first", "second", "outcome"],
+        ["RankedBallotsDocumentDto"] = ["format-version", "kind", "ranked-ballots"],
+        ["RankedBallotsDto"] = ["candidates", "ballots"],
+        ["BallotDto"] = ["ranks"],
     };
 
     public static string Export(UsmDocumentKind kind)

@@ -42,6 +42,15 @@ public enum UsmDocumentKind
 
     /// <summary>An AHP hierarchy synthesis (<c>ahp-synthesis</c>): every criterion's local and global weight with its comparison's result, and every alternative's priority and contributions.</summary>
     AhpSynthesis = 12,
+
+    /// <summary>A Kano survey (<c>kano-survey</c>): each respondent's functional and dysfunctional answer on each feature.</summary>
+    KanoSurvey = 13,
+
+    /// <summary>A set of pairwise comparisons (<c>pairwise-comparisons</c>): the candidates and each comparison's outcome and count, in the order made; the input of Bradley–Terry and Elo.</summary>
+    PairwiseComparisons = 14,
+
+    /// <summary>Ranked ballots (<c>ranked-ballots</c>): the candidates and each ballot's ranks and voters; the input of Plackett–Luce and the ballot counts.</summary>
+    RankedBallots = 15,
 }
 
 /// <summary>
@@ -118,6 +127,9 @@ public static partial class UsmJson
         UsmDocumentKind.SchulzeResult => "schulze-result",
         UsmDocumentKind.SprintSelection => "sprint-selection",
         UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
+        UsmDocumentKind.KanoSurvey => "kano-survey",
+        UsmDocumentKind.PairwiseComparisons => "pairwise-comparisons",
+        UsmDocumentKind.RankedBallots => "ranked-ballots",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -135,6 +147,9 @@ public static partial class UsmJson
         UsmDocumentKind.SchulzeResult => UsmJsonContext.Writer.SchulzeResultDocumentDto,
         UsmDocumentKind.SprintSelection => UsmJsonContext.Writer.SprintSelectionDocumentDto,
         UsmDocumentKind.AhpSynthesis => UsmJsonContext.Writer.AhpSynthesisDocumentDto,
+        UsmDocumentKind.KanoSurvey => UsmJsonContext.Writer.KanoSurveyDocumentDto,
+        UsmDocumentKind.PairwiseComparisons => UsmJsonContext.Writer.PairwiseComparisonsDocumentDto,
+        UsmDocumentKind.RankedBallots => UsmJsonContext.Writer.RankedBallotsDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

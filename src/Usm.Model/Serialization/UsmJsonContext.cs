@@ -23,6 +23,9 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(SchulzeResultDocumentDto))]
 [JsonSerializable(typeof(SprintSelectionDocumentDto))]
 [JsonSerializable(typeof(AhpSynthesisDocumentDto))]
+[JsonSerializable(typeof(KanoSurveyDocumentDto))]
+[JsonSerializable(typeof(PairwiseComparisonsDocumentDto))]
+[JsonSerializable(typeof(RankedBallotsDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>The depth limit of the fast-path binder; no document of the format nests deeper than this.</summary>

@@ -197,6 +197,9 @@ public class UsmJsonTests
         UsmDocumentKind.SchulzeResult => "schulze-result",
         UsmDocumentKind.SprintSelection => "sprint-selection",
         UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
+        UsmDocumentKind.KanoSurvey => "kano-survey",
+        UsmDocumentKind.PairwiseComparisons => "pairwise-comparisons",
+        UsmDocumentKind.RankedBallots => "ranked-ballots",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

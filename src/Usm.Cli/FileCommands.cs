@@ -185,6 +185,10 @@ internal static class FileCommands
         ["kano-survey"] = UsmDocumentKind.KanoSurvey,
         ["pairwise-comparisons"] = UsmDocumentKind.PairwiseComparisons,
         ["ranked-ballots"] = UsmDocumentKind.RankedBallots,
+        ["kano-result"] = UsmDocumentKind.KanoResult,
+        ["bradley-terry-result"] = UsmDocumentKind.BradleyTerryResult,
+        ["plackett-luce-result"] = UsmDocumentKind.PlackettLuceResult,
+        ["electre-result"] = UsmDocumentKind.ElectreResult,
     };
 
     public static Command Schema(CliEnvironment env)

@@ -72,6 +72,9 @@ internal static class SchemaExport
         ["KanoResponseDto.functional"] = AnalysisMapper.Answer.Names,
         ["KanoResponseDto.dysfunctional"] = AnalysisMapper.Answer.Names,
         ["PairwiseComparisonDto.outcome"] = AnalysisMapper.Outcome.Names,
+        ["KanoFeatureDto.category"] = AnalysisMapper.Category.Names,
+        ["KanoFeatureDto.tied-categories"] = AnalysisMapper.Category.Names,
+        ["PlackettLuceOptionsDto.unranked"] = AnalysisMapper.Unranked.Names,
     };
 
     // Members the readers require, keyed by DTO type name (the DTOs hold them as nullable so that a missing member
@@ -154,6 +157,20 @@ internal static class SchemaExport
         ["RankedBallotsDocumentDto"] = ["format-version", "kind", "ranked-ballots"],
         ["RankedBallotsDto"] = ["candidates", "ballots"],
         ["BallotDto"] = ["ranks"],
+        ["KanoResultDocumentDto"] = ["format-version", "kind", "kano-result"],
+        ["KanoResultDto"] = ["features", "ranked"],
+        ["KanoFeatureDto"] = ["feature-id", "respondents", "must-be", "one-dimensional", "attractive", "indifferent", "reverse", "questionable", "category", "tied-categories"],
+        ["BradleyTerryResultDocumentDto"] = ["format-version", "kind", "bradley-terry-result"],
+        ["BradleyTerryResultDto"] = ["profile", "options", "iterations", "converged", "standings"],
+        ["BradleyTerryOptionsDto"] = ["tolerance", "max-iterations", "virtual-ties"],
+        ["BradleyTerryStandingDto"] = ["id", "strength", "rank", "position", "wins", "losses", "ties", "expected-wins"],
+        ["PlackettLuceResultDocumentDto"] = ["format-version", "kind", "plackett-luce-result"],
+        ["PlackettLuceResultDto"] = ["ballots", "options", "iterations", "converged", "log-likelihood", "standings"],
+        ["PlackettLuceOptionsDto"] = ["tolerance", "max-iterations", "virtual-ties", "unranked"],
+        ["PlackettLuceStandingDto"] = ["id", "worth", "rank", "position", "ranked-by", "chosen", "expected-choices", "first-choice-probability"],
+        ["ElectreResultDocumentDto"] = ["format-version", "kind", "electre-result"],
+        ["ElectreResultDto"] = ["candidates", "criteria", "concordance-threshold", "discordance-threshold", "discordance-scale", "kernel", "cycles", "relation"],
+        ["ElectreOutrankingDto"] = ["id", "outranks"],
     };
 
     public static string Export(UsmDocumentKind kind)

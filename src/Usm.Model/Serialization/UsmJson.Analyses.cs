@@ -234,10 +234,12 @@ internal static class AnalysisMapper
         }
     }
 
-    public static RankedBallotsDto ToDto(RankedBallots ballots) => new()
+    public static RankedBallotsDto ToDto(RankedBallots ballots) => ToDto(ballots.Candidates, ballots.Ballots);
+
+    public static RankedBallotsDto ToDto(IEnumerable<string> candidates, IEnumerable<Ballot> ballots) => new()
     {
-        Candidates = [.. ballots.Candidates],
-        Ballots = [.. ballots.Ballots.Select(b => new BallotDto
+        Candidates = [.. candidates],
+        Ballots = [.. ballots.Select(b => new BallotDto
         {
             Ranks = [.. b.Ranks.Select(r => (List<string?>?)[.. r])],
             Voters = b.Voters == 1 ? null : b.Voters,

@@ -51,6 +51,18 @@ public enum UsmDocumentKind
 
     /// <summary>Ranked ballots (<c>ranked-ballots</c>): the candidates and each ballot's ranks and voters; the input of Plackett–Luce and the ballot counts.</summary>
     RankedBallots = 15,
+
+    /// <summary>A Kano evaluation (<c>kano-result</c>): each feature's category counts, category, ties and Better and Worse coefficients, and the ranking by them.</summary>
+    KanoResult = 16,
+
+    /// <summary>A Bradley–Terry fit (<c>bradley-terry-result</c>): the comparisons, the options, and each candidate's strength, place and record.</summary>
+    BradleyTerryResult = 17,
+
+    /// <summary>A Plackett–Luce fit (<c>plackett-luce-result</c>): the ballots, the options, the log-likelihood, and each candidate's worth, place and choices.</summary>
+    PlackettLuceResult = 18,
+
+    /// <summary>An ELECTRE I result (<c>electre-result</c>): the candidates, criteria and thresholds, the outranking relation, its cycles and the kernel.</summary>
+    ElectreResult = 19,
 }
 
 /// <summary>
@@ -130,6 +142,10 @@ public static partial class UsmJson
         UsmDocumentKind.KanoSurvey => "kano-survey",
         UsmDocumentKind.PairwiseComparisons => "pairwise-comparisons",
         UsmDocumentKind.RankedBallots => "ranked-ballots",
+        UsmDocumentKind.KanoResult => "kano-result",
+        UsmDocumentKind.BradleyTerryResult => "bradley-terry-result",
+        UsmDocumentKind.PlackettLuceResult => "plackett-luce-result",
+        UsmDocumentKind.ElectreResult => "electre-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -150,6 +166,10 @@ public static partial class UsmJson
         UsmDocumentKind.KanoSurvey => UsmJsonContext.Writer.KanoSurveyDocumentDto,
         UsmDocumentKind.PairwiseComparisons => UsmJsonContext.Writer.PairwiseComparisonsDocumentDto,
         UsmDocumentKind.RankedBallots => UsmJsonContext.Writer.RankedBallotsDocumentDto,
+        UsmDocumentKind.KanoResult => UsmJsonContext.Writer.KanoResultDocumentDto,
+        UsmDocumentKind.BradleyTerryResult => UsmJsonContext.Writer.BradleyTerryResultDocumentDto,
+        UsmDocumentKind.PlackettLuceResult => UsmJsonContext.Writer.PlackettLuceResultDocumentDto,
+        UsmDocumentKind.ElectreResult => UsmJsonContext.Writer.ElectreResultDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -26,6 +26,10 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(KanoSurveyDocumentDto))]
 [JsonSerializable(typeof(PairwiseComparisonsDocumentDto))]
 [JsonSerializable(typeof(RankedBallotsDocumentDto))]
+[JsonSerializable(typeof(KanoResultDocumentDto))]
+[JsonSerializable(typeof(BradleyTerryResultDocumentDto))]
+[JsonSerializable(typeof(PlackettLuceResultDocumentDto))]
+[JsonSerializable(typeof(ElectreResultDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>The depth limit of the fast-path binder; no document of the format nests deeper than this.</summary>

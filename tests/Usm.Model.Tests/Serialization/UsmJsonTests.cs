@@ -200,6 +200,10 @@ public class UsmJsonTests
         UsmDocumentKind.KanoSurvey => "kano-survey",
         UsmDocumentKind.PairwiseComparisons => "pairwise-comparisons",
         UsmDocumentKind.RankedBallots => "ranked-ballots",
+        UsmDocumentKind.KanoResult => "kano-result",
+        UsmDocumentKind.BradleyTerryResult => "bradley-terry-result",
+        UsmDocumentKind.PlackettLuceResult => "plackett-luce-result",
+        UsmDocumentKind.ElectreResult => "electre-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

@@ -189,6 +189,7 @@ internal static class FileCommands
         ["bradley-terry-result"] = UsmDocumentKind.BradleyTerryResult,
         ["plackett-luce-result"] = UsmDocumentKind.PlackettLuceResult,
         ["electre-result"] = UsmDocumentKind.ElectreResult,
+        ["pareto-result"] = UsmDocumentKind.ParetoResult,
     };
 
     public static Command Schema(CliEnvironment env)

@@ -77,7 +77,7 @@ if (!rewritten.SequenceEqual([ahpJson, synthesisJson, bordaJson, schulzeJson, sp
 }
 
 // The preference analyses: a Kano survey and evaluation, pairwise comparisons and a Bradley–Terry fit, ranked ballots
-// and a Plackett–Luce fit, and an ELECTRE I result.
+// and a Plackett–Luce fit, an ELECTRE I result and a Pareto sort.
 var kanoSurvey = new KanoSurvey([new KanoResponse("f", "r1", KanoAnswer.Like, KanoAnswer.Dislike), new KanoResponse("f", "r2", KanoAnswer.MustBe, KanoAnswer.Dislike)]);
 var pairwise = new PairwiseProfile(["a", "b"], [PairwiseComparison.Win("a", "b", 2), PairwiseComparison.Win("b", "a")]);
 var rankedBallots = new RankedBallots(["a", "b"], ballots);
@@ -91,6 +91,7 @@ string[] analysisJson =
     UsmJson.WriteBradleyTerryResult(BradleyTerry.Fit(pairwise)),
     UsmJson.WritePlackettLuceResult(PlackettLuce.Fit(rankedBallots.Candidates, rankedBallots.Ballots)),
     UsmJson.WriteElectreResult(Electre.Kernel(electreSet, [Criterion.Benefit("x", 1)], 0.7, 0.3)),
+    UsmJson.WriteParetoResult(Pareto.Sort(electreSet, [Criterion.Benefit("x", 1)])),
 ];
 string?[] analysisRewritten =
 [
@@ -101,6 +102,7 @@ string?[] analysisRewritten =
     UsmJson.ReadBradleyTerryResult(analysisJson[4]).ValueOrNull is { } s4 ? UsmJson.WriteBradleyTerryResult(s4) : null,
     UsmJson.ReadPlackettLuceResult(analysisJson[5]).ValueOrNull is { } s5 ? UsmJson.WritePlackettLuceResult(s5) : null,
     UsmJson.ReadElectreResult(analysisJson[6]).ValueOrNull is { } s6 ? UsmJson.WriteElectreResult(s6) : null,
+    UsmJson.ReadParetoResult(analysisJson[7]).ValueOrNull is { } s7 ? UsmJson.WriteParetoResult(s7) : null,
 ];
 if (!analysisRewritten.SequenceEqual(analysisJson))
 {

@@ -258,3 +258,21 @@ internal sealed class ElectreOutrankingDto
 
     public List<string?>? Outranks { get; set; }
 }
+
+internal sealed class ParetoResultDocumentDto
+{
+    public int? FormatVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public ParetoResultDto? ParetoResult { get; set; }
+}
+
+internal sealed class ParetoResultDto
+{
+    public List<CandidateDto?>? Candidates { get; set; }
+
+    public List<CriterionDto?>? Criteria { get; set; }
+
+    public List<List<string?>?>? Fronts { get; set; }
+}

@@ -171,6 +171,8 @@ internal static class SchemaExport
         ["ElectreResultDocumentDto"] = ["format-version", "kind", "electre-result"],
         ["ElectreResultDto"] = ["candidates", "criteria", "concordance-threshold", "discordance-threshold", "discordance-scale", "kernel", "cycles", "relation"],
         ["ElectreOutrankingDto"] = ["id", "outranks"],
+        ["ParetoResultDocumentDto"] = ["format-version", "kind", "pareto-result"],
+        ["ParetoResultDto"] = ["candidates", "criteria", "fronts"],
     };
 
     public static string Export(UsmDocumentKind kind)

@@ -157,6 +157,41 @@ public static partial class UsmJson
     /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
     public static ReadResult<ElectreResult> ReadElectreResult(Stream utf8Json, ReaderOptions? options = null) =>
         Read(utf8Json, options, UsmDocumentKind.ElectreResult, UsmJsonContext.Writer.ElectreResultDocumentDto, (dto, ctx) => AnalysisResultMapper.ElectreFromDto(dto.ElectreResult, ctx));
+
+    /// <summary>
+    /// Writes a Pareto sort (<c>pareto-result</c>): the candidates and criteria, and the fronts, first (non-dominated)
+    /// first, each listing its ids in the sort's order. Per-item details (dominators, crowding) are not written: they
+    /// follow from the candidates.
+    /// </summary>
+    /// <param name="result">The sort.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string WriteParetoResult(ParetoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = new ParetoResultDocumentDto { FormatVersion = FormatVersion, Kind = KindName(UsmDocumentKind.ParetoResult), ParetoResult = AnalysisResultMapper.ToDto(result) };
+        return JsonSerializer.Serialize(document, UsmJsonContext.Writer.ParetoResultDocumentDto);
+    }
+
+    /// <summary>
+    /// Reads a Pareto sort from text. Dominance is a fixed comparison of values without arithmetic, so, as for
+    /// <see cref="ReadElectreResult(string, ReaderOptions?)"/>, the reader sorts the written candidates again with
+    /// <see cref="Pareto.Sort"/> and the recorded fronts must be the computed ones.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The sort, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="json"/> is null.</exception>
+    public static ReadResult<ParetoResult> ReadParetoResult(string json, ReaderOptions? options = null) =>
+        Read(json, options, UsmDocumentKind.ParetoResult, UsmJsonContext.Writer.ParetoResultDocumentDto, (dto, ctx) => AnalysisResultMapper.ParetoFromDto(dto.ParetoResult, ctx));
+
+    /// <summary>Reads a Pareto sort from a UTF-8 stream. The stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The reader options, or null for <see cref="ReaderOptions.Default"/>.</param>
+    /// <returns>The sort, or every error found.</returns>
+    /// <exception cref="ReadException"><paramref name="utf8Json"/> is null or cannot be read from.</exception>
+    public static ReadResult<ParetoResult> ReadParetoResult(Stream utf8Json, ReaderOptions? options = null) =>
+        Read(utf8Json, options, UsmDocumentKind.ParetoResult, UsmJsonContext.Writer.ParetoResultDocumentDto, (dto, ctx) => AnalysisResultMapper.ParetoFromDto(dto.ParetoResult, ctx));
 }
 
 /// <summary>Maps the preference analyses' results (Kano, Bradley–Terry, Plackett–Luce, ELECTRE I) to and from their JSON shape.</summary>
@@ -624,6 +659,74 @@ internal static class AnalysisResultMapper
 
         return ctx.HasErrors ? null : result;
     }
+
+    private const string ParetoRoot = "$.pareto-result";
+
+    public static ParetoResultDto ToDto(ParetoResult r) => new()
+    {
+        Candidates = [.. r.Candidates.Candidates.Select(CandidateToDto)],
+        Criteria = [.. r.Criteria.Select(c => new CriterionDto { Name = c.Name, Kind = ProgrammeNames.CriterionKind.Name(c.Kind), Weight = c.Weight })],
+        Fronts = [.. r.Fronts.Select(f => (List<string?>?)[.. f.Ids])],
+    };
+
+    public static ParetoResult? ParetoFromDto(ParetoResultDto? d, JsonReadContext ctx)
+    {
+        if (d is null)
+        {
+            return ManagementSystemMapper.Missing<ParetoResult>(ParetoRoot, ctx);
+        }
+
+        string P(string member) => JsonPaths.Member(ParetoRoot, member);
+        var candidates = d.Candidates is null ? ManagementSystemMapper.Missing<List<Candidate>>(P("candidates"), ctx)
+            : ManagementSystemMapper.Items(d.Candidates, P("candidates"), ctx, (c, at) => ResultMapper.CandidateFromDto(c, at, ctx), c => c.Id);
+        var criteria = Criteria(d.Criteria, P("criteria"), ctx);
+        var fronts = d.Fronts is null ? ManagementSystemMapper.Missing<List<List<string>>>(P("fronts"), ctx) : StringLists(d.Fronts, P("fronts"), ctx);
+        if (ctx.HasErrors || candidates is null || criteria is null || fronts is null)
+        {
+            return null;
+        }
+
+        var set = ctx.Build(P("candidates"), () => new CandidateSet(candidates));
+        var result = set is null ? null : ctx.Build(P("criteria"), () => Pareto.Sort(set, criteria));
+        if (result is null)
+        {
+            return null;
+        }
+
+        if (fronts.Count != result.Fronts.Length)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, P("fronts"), Preconditions.Invariant($"The candidates fall into {result.Fronts.Length} front(s), but {fronts.Count} were recorded."));
+            return null;
+        }
+
+        for (var k = 0; k < fronts.Count; k++)
+        {
+            if (!fronts[k].SequenceEqual(result.Fronts[k].Ids, StringComparer.Ordinal))
+            {
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Index(P("fronts"), k), $"Front {Num(k + 1)} is [{List(result.Fronts[k].Ids)}], which the candidates and criteria give, not the recorded [{List(fronts[k])}].");
+            }
+        }
+
+        return ctx.HasErrors ? null : result;
+    }
+
+    private static CandidateDto CandidateToDto(Candidate c) => new()
+    {
+        Id = c.Id,
+        Values = c.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+        Effort = c.Effort,
+        Polarity = ProgrammeNames.Polarity.Name(c.Polarity),
+    };
+
+    private static List<Criterion>? Criteria(List<CriterionDto?>? dtos, string path, JsonReadContext ctx) =>
+        dtos is null ? ManagementSystemMapper.Missing<List<Criterion>>(path, ctx)
+            : ManagementSystemMapper.Items(dtos, path, ctx, (c, at) =>
+            {
+                var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
+                var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
+                var weight = Number(c.Weight, JsonPaths.Member(at, "weight"), ctx);
+                return name is null || kind is null || weight is null ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight.Value));
+            });
 
     private static IEnumerable<string> Outranked(ElectreResult r, string a) =>
         r.Candidates.Ids.Where(b => r.Outranks(a, b)).Order(StringComparer.Ordinal);

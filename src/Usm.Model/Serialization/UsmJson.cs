@@ -63,6 +63,9 @@ public enum UsmDocumentKind
 
     /// <summary>An ELECTRE I result (<c>electre-result</c>): the candidates, criteria and thresholds, the outranking relation, its cycles and the kernel.</summary>
     ElectreResult = 19,
+
+    /// <summary>A Pareto sort (<c>pareto-result</c>): the candidates and criteria, and the fronts of non-dominated candidates.</summary>
+    ParetoResult = 20,
 }
 
 /// <summary>
@@ -146,6 +149,7 @@ public static partial class UsmJson
         UsmDocumentKind.BradleyTerryResult => "bradley-terry-result",
         UsmDocumentKind.PlackettLuceResult => "plackett-luce-result",
         UsmDocumentKind.ElectreResult => "electre-result",
+        UsmDocumentKind.ParetoResult => "pareto-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -170,6 +174,7 @@ public static partial class UsmJson
         UsmDocumentKind.BradleyTerryResult => UsmJsonContext.Writer.BradleyTerryResultDocumentDto,
         UsmDocumentKind.PlackettLuceResult => UsmJsonContext.Writer.PlackettLuceResultDocumentDto,
         UsmDocumentKind.ElectreResult => UsmJsonContext.Writer.ElectreResultDocumentDto,
+        UsmDocumentKind.ParetoResult => UsmJsonContext.Writer.ParetoResultDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -30,6 +30,7 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(BradleyTerryResultDocumentDto))]
 [JsonSerializable(typeof(PlackettLuceResultDocumentDto))]
 [JsonSerializable(typeof(ElectreResultDocumentDto))]
+[JsonSerializable(typeof(ParetoResultDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>The depth limit of the fast-path binder; no document of the format nests deeper than this.</summary>

@@ -31,14 +31,19 @@ public class AnalysisResultJsonTests
         0.7,
         0.3);
 
+    // The same four candidates sorted on a (benefit) and b (cost): R is best on both; then P and S; Q is dominated by P.
+    public static ParetoResult ParetoSample() => Pareto.Sort(ElectreSample().Candidates, [Criterion.Benefit("a", 1), Criterion.Cost("b", 1)]);
+
     [Fact]
     public void Samples_MatchGoldenFiles()
     {
         Assert.Equal(["P", "R"], ElectreSample().Kernel.ToArray());
+        Assert.Equal(["R", "P", "S", "Q"], ParetoSample().Ids.ToArray());
         SerializationSamples.AssertGolden("kano-result.usm-model.json", UsmJson.WriteKanoResult(KanoResultSample()));
         SerializationSamples.AssertGolden("bradley-terry-result.usm-model.json", UsmJson.WriteBradleyTerryResult(BradleyTerrySample()));
         SerializationSamples.AssertGolden("plackett-luce-result.usm-model.json", UsmJson.WritePlackettLuceResult(PlackettLuceSample()));
         SerializationSamples.AssertGolden("electre-result.usm-model.json", UsmJson.WriteElectreResult(ElectreSample()));
+        SerializationSamples.AssertGolden("pareto-result.usm-model.json", UsmJson.WriteParetoResult(ParetoSample()));
     }
 
     [Fact]
@@ -115,6 +120,35 @@ public class AnalysisResultJsonTests
             var json = UsmJson.WriteElectreResult(result);
             var back = UsmJson.ReadElectreResult(json, s_strict);
             return back.IsSuccess && Same(result, back.Value) && UsmJson.WriteElectreResult(back.Value) == json;
+        }), maxTest: 300);
+    }
+
+    [Fact]
+    public void ParetoGoldenFile_ReadsBackAsTheSample_AndATamperedFrontIsCaught()
+    {
+        var golden = Golden("pareto-result");
+        var back = UsmJson.ReadParetoResult(golden, s_strict);
+        var tampered = UsmJson.ReadParetoResult(Mutations.ReplaceFirst(golden, "\"fronts\": [\n      [\n        \"", "\"fronts\": [\n      [\n        \"S\", \""));
+
+        Assert.True(back.IsSuccess, string.Join("\n", back.Errors));
+        Assert.True(Same(ParetoSample(), back.Value));
+        Assert.Contains(tampered.Errors, e => (e.Code, e.Path) == (ReadErrorCode.InvalidValue, "$.pareto-result.fronts[0]"));
+    }
+
+    [Fact]
+    public void GeneratedParetoSorts_RoundTripBothWays()
+    {
+        PropertyCheck.Run(Prop.ForAll(ParetoArbitraries.Arbitrary(), c =>
+        {
+            if (c.Ids.Length == 0)
+            {
+                return true; // An empty set has no criterion columns to write (see docs/interchange.md).
+            }
+
+            var result = Pareto.Sort(c.ToSet(), c.Criteria());
+            var json = UsmJson.WriteParetoResult(result);
+            var back = UsmJson.ReadParetoResult(json, s_strict);
+            return back.IsSuccess && Same(result, back.Value) && UsmJson.WriteParetoResult(back.Value) == json;
         }), maxTest: 300);
     }
 
@@ -221,6 +255,11 @@ public class AnalysisResultJsonTests
         && a.Converged == b.Converged && a.LogLikelihood.Equals(b.LogLikelihood) && a.Candidates.Length == b.Candidates.Length
         && a.Candidates.Zip(b.Candidates).All(p => p.First.Id == p.Second.Id && p.First.Worth.Equals(p.Second.Worth) && p.First.Rank == p.Second.Rank
             && p.First.Chosen.Equals(p.Second.Chosen) && p.First.ExpectedChoices.Equals(p.Second.ExpectedChoices) && p.First.Explanation.Summary == p.Second.Explanation.Summary);
+
+    internal static bool Same(ParetoResult a, ParetoResult b) =>
+        a.Candidates.Candidates.SequenceEqual(b.Candidates.Candidates) && a.Criteria.SequenceEqual(b.Criteria)
+        && a.Fronts.Length == b.Fronts.Length && a.Fronts.Zip(b.Fronts).All(p => p.First.Ids.SequenceEqual(p.Second.Ids))
+        && a.Items.Zip(b.Items).All(p => p.First.Explanation.Summary == p.Second.Explanation.Summary);
 
     internal static bool Same(ElectreResult a, ElectreResult b)
     {

@@ -8,7 +8,7 @@ namespace Usm.Model.Tests.Serialization;
 public class NewReadersHostileInputTests
 {
     private static readonly string[] s_newReaders = ["scan", "instrument", "programme", "ranking", "ahp-result", "borda-result", "schulze-result", "sprint-selection", "ahp-synthesis",
-        "kano-survey", "pairwise-comparisons", "ranked-ballots", "kano-result", "bradley-terry-result", "plackett-luce-result", "electre-result"];
+        "kano-survey", "pairwise-comparisons", "ranked-ballots", "kano-result", "bradley-terry-result", "plackett-luce-result", "electre-result", "pareto-result"];
 
     public static TheoryData<string> Readers() => [.. s_newReaders];
 
@@ -39,6 +39,7 @@ public class NewReadersHostileInputTests
             "bradley-terry-result" => Wrap(UsmJson.ReadBradleyTerryResult(stream)),
             "plackett-luce-result" => Wrap(UsmJson.ReadPlackettLuceResult(stream)),
             "electre-result" => Wrap(UsmJson.ReadElectreResult(stream)),
+            "pareto-result" => Wrap(UsmJson.ReadParetoResult(stream)),
             _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
         };
     }

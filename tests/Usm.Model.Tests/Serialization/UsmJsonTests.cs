@@ -204,6 +204,7 @@ public class UsmJsonTests
         UsmDocumentKind.BradleyTerryResult => "bradley-terry-result",
         UsmDocumentKind.PlackettLuceResult => "plackett-luce-result",
         UsmDocumentKind.ElectreResult => "electre-result",
+        UsmDocumentKind.ParetoResult => "pareto-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

@@ -182,6 +182,14 @@ internal static class FileCommands
         ["borda-result"] = UsmDocumentKind.BordaResult,
         ["schulze-result"] = UsmDocumentKind.SchulzeResult,
         ["sprint-selection"] = UsmDocumentKind.SprintSelection,
+        ["kano-survey"] = UsmDocumentKind.KanoSurvey,
+        ["pairwise-comparisons"] = UsmDocumentKind.PairwiseComparisons,
+        ["ranked-ballots"] = UsmDocumentKind.RankedBallots,
+        ["kano-result"] = UsmDocumentKind.KanoResult,
+        ["bradley-terry-result"] = UsmDocumentKind.BradleyTerryResult,
+        ["plackett-luce-result"] = UsmDocumentKind.PlackettLuceResult,
+        ["electre-result"] = UsmDocumentKind.ElectreResult,
+        ["pareto-result"] = UsmDocumentKind.ParetoResult,
     };
 
     public static Command Schema(CliEnvironment env)

@@ -6,7 +6,7 @@ using Usm.Model.Prioritisation;
 using Usm.Model.Serialization;
 
 // JSON round trips of the sample organisation, a risk database, a scan, an improvement programme and a USM-WIF
-// workflow, and of every prioritisation result, run after trimming with
+// workflow, and of every prioritisation result and preference analysis document, run after trimming with
 // reflection-based serialization switched off: any use of reflection metadata would fail here.
 var system = SampleOrganisation.Create();
 var json = UsmJson.WriteManagementSystem(system);
@@ -73,6 +73,40 @@ string?[] rewritten =
 if (!rewritten.SequenceEqual([ahpJson, synthesisJson, bordaJson, schulzeJson, sprintJson]))
 {
     Console.WriteLine("a prioritisation result round trip failed");
+    return 1;
+}
+
+// The preference analyses: a Kano survey and evaluation, pairwise comparisons and a Bradley–Terry fit, ranked ballots
+// and a Plackett–Luce fit, an ELECTRE I result and a Pareto sort.
+var kanoSurvey = new KanoSurvey([new KanoResponse("f", "r1", KanoAnswer.Like, KanoAnswer.Dislike), new KanoResponse("f", "r2", KanoAnswer.MustBe, KanoAnswer.Dislike)]);
+var pairwise = new PairwiseProfile(["a", "b"], [PairwiseComparison.Win("a", "b", 2), PairwiseComparison.Win("b", "a")]);
+var rankedBallots = new RankedBallots(["a", "b"], ballots);
+var electreSet = new CandidateSet([new Candidate("a", [new("x", 1)]), new Candidate("b", [new("x", 2)])]);
+string[] analysisJson =
+[
+    UsmJson.WriteKanoSurvey(kanoSurvey),
+    UsmJson.WritePairwiseComparisons(pairwise),
+    UsmJson.WriteRankedBallots(rankedBallots),
+    UsmJson.WriteKanoResult(kanoSurvey.Evaluate()),
+    UsmJson.WriteBradleyTerryResult(BradleyTerry.Fit(pairwise)),
+    UsmJson.WritePlackettLuceResult(PlackettLuce.Fit(rankedBallots.Candidates, rankedBallots.Ballots)),
+    UsmJson.WriteElectreResult(Electre.Kernel(electreSet, [Criterion.Benefit("x", 1)], 0.7, 0.3)),
+    UsmJson.WriteParetoResult(Pareto.Sort(electreSet, [Criterion.Benefit("x", 1)])),
+];
+string?[] analysisRewritten =
+[
+    UsmJson.ReadKanoSurvey(analysisJson[0]).ValueOrNull is { } s0 ? UsmJson.WriteKanoSurvey(s0) : null,
+    UsmJson.ReadPairwiseComparisons(analysisJson[1]).ValueOrNull is { } s1 ? UsmJson.WritePairwiseComparisons(s1) : null,
+    UsmJson.ReadRankedBallots(analysisJson[2]).ValueOrNull is { } s2 ? UsmJson.WriteRankedBallots(s2) : null,
+    UsmJson.ReadKanoResult(analysisJson[3]).ValueOrNull is { } s3 ? UsmJson.WriteKanoResult(s3) : null,
+    UsmJson.ReadBradleyTerryResult(analysisJson[4]).ValueOrNull is { } s4 ? UsmJson.WriteBradleyTerryResult(s4) : null,
+    UsmJson.ReadPlackettLuceResult(analysisJson[5]).ValueOrNull is { } s5 ? UsmJson.WritePlackettLuceResult(s5) : null,
+    UsmJson.ReadElectreResult(analysisJson[6]).ValueOrNull is { } s6 ? UsmJson.WriteElectreResult(s6) : null,
+    UsmJson.ReadParetoResult(analysisJson[7]).ValueOrNull is { } s7 ? UsmJson.WriteParetoResult(s7) : null,
+];
+if (!analysisRewritten.SequenceEqual(analysisJson))
+{
+    Console.WriteLine("a preference analysis round trip failed");
     return 1;
 }
 

@@ -264,7 +264,7 @@ internal static class ResultMapper
         return ctx.HasErrors ? null : ranking;
     }
 
-    private static Candidate? CandidateFromDto(CandidateDto c, string at, JsonReadContext ctx)
+    internal static Candidate? CandidateFromDto(CandidateDto c, string at, JsonReadContext ctx)
     {
         var id = WorkflowMapper.RequiredId(c.Id, JsonPaths.Member(at, "id"), ctx);
         var values = c.Values ?? ManagementSystemMapper.Missing<Dictionary<string, double>>(JsonPaths.Member(at, "values"), ctx);

@@ -42,6 +42,30 @@ public enum UsmDocumentKind
 
     /// <summary>An AHP hierarchy synthesis (<c>ahp-synthesis</c>): every criterion's local and global weight with its comparison's result, and every alternative's priority and contributions.</summary>
     AhpSynthesis = 12,
+
+    /// <summary>A Kano survey (<c>kano-survey</c>): each respondent's functional and dysfunctional answer on each feature.</summary>
+    KanoSurvey = 13,
+
+    /// <summary>A set of pairwise comparisons (<c>pairwise-comparisons</c>): the candidates and each comparison's outcome and count, in the order made; the input of Bradley–Terry and Elo.</summary>
+    PairwiseComparisons = 14,
+
+    /// <summary>Ranked ballots (<c>ranked-ballots</c>): the candidates and each ballot's ranks and voters; the input of Plackett–Luce and the ballot counts.</summary>
+    RankedBallots = 15,
+
+    /// <summary>A Kano evaluation (<c>kano-result</c>): each feature's category counts, category, ties and Better and Worse coefficients, and the ranking by them.</summary>
+    KanoResult = 16,
+
+    /// <summary>A Bradley–Terry fit (<c>bradley-terry-result</c>): the comparisons, the options, and each candidate's strength, place and record.</summary>
+    BradleyTerryResult = 17,
+
+    /// <summary>A Plackett–Luce fit (<c>plackett-luce-result</c>): the ballots, the options, the log-likelihood, and each candidate's worth, place and choices.</summary>
+    PlackettLuceResult = 18,
+
+    /// <summary>An ELECTRE I result (<c>electre-result</c>): the candidates, criteria and thresholds, the outranking relation, its cycles and the kernel.</summary>
+    ElectreResult = 19,
+
+    /// <summary>A Pareto sort (<c>pareto-result</c>): the candidates and criteria, and the fronts of non-dominated candidates.</summary>
+    ParetoResult = 20,
 }
 
 /// <summary>
@@ -118,6 +142,14 @@ public static partial class UsmJson
         UsmDocumentKind.SchulzeResult => "schulze-result",
         UsmDocumentKind.SprintSelection => "sprint-selection",
         UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
+        UsmDocumentKind.KanoSurvey => "kano-survey",
+        UsmDocumentKind.PairwiseComparisons => "pairwise-comparisons",
+        UsmDocumentKind.RankedBallots => "ranked-ballots",
+        UsmDocumentKind.KanoResult => "kano-result",
+        UsmDocumentKind.BradleyTerryResult => "bradley-terry-result",
+        UsmDocumentKind.PlackettLuceResult => "plackett-luce-result",
+        UsmDocumentKind.ElectreResult => "electre-result",
+        UsmDocumentKind.ParetoResult => "pareto-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 
@@ -135,6 +167,14 @@ public static partial class UsmJson
         UsmDocumentKind.SchulzeResult => UsmJsonContext.Writer.SchulzeResultDocumentDto,
         UsmDocumentKind.SprintSelection => UsmJsonContext.Writer.SprintSelectionDocumentDto,
         UsmDocumentKind.AhpSynthesis => UsmJsonContext.Writer.AhpSynthesisDocumentDto,
+        UsmDocumentKind.KanoSurvey => UsmJsonContext.Writer.KanoSurveyDocumentDto,
+        UsmDocumentKind.PairwiseComparisons => UsmJsonContext.Writer.PairwiseComparisonsDocumentDto,
+        UsmDocumentKind.RankedBallots => UsmJsonContext.Writer.RankedBallotsDocumentDto,
+        UsmDocumentKind.KanoResult => UsmJsonContext.Writer.KanoResultDocumentDto,
+        UsmDocumentKind.BradleyTerryResult => UsmJsonContext.Writer.BradleyTerryResultDocumentDto,
+        UsmDocumentKind.PlackettLuceResult => UsmJsonContext.Writer.PlackettLuceResultDocumentDto,
+        UsmDocumentKind.ElectreResult => UsmJsonContext.Writer.ElectreResultDocumentDto,
+        UsmDocumentKind.ParetoResult => UsmJsonContext.Writer.ParetoResultDocumentDto,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined document kind."),
     };
 

@@ -23,6 +23,14 @@ namespace Usm.Model.Serialization;
 [JsonSerializable(typeof(SchulzeResultDocumentDto))]
 [JsonSerializable(typeof(SprintSelectionDocumentDto))]
 [JsonSerializable(typeof(AhpSynthesisDocumentDto))]
+[JsonSerializable(typeof(KanoSurveyDocumentDto))]
+[JsonSerializable(typeof(PairwiseComparisonsDocumentDto))]
+[JsonSerializable(typeof(RankedBallotsDocumentDto))]
+[JsonSerializable(typeof(KanoResultDocumentDto))]
+[JsonSerializable(typeof(BradleyTerryResultDocumentDto))]
+[JsonSerializable(typeof(PlackettLuceResultDocumentDto))]
+[JsonSerializable(typeof(ElectreResultDocumentDto))]
+[JsonSerializable(typeof(ParetoResultDocumentDto))]
 internal sealed partial class UsmJsonContext : JsonSerializerContext
 {
     /// <summary>The depth limit of the fast-path binder; no document of the format nests deeper than this.</summary>

@@ -7,7 +7,8 @@ namespace Usm.Model.Tests.Serialization;
 // Hostile input for the scan, instrument, programme and result readers (the shared defences are tested in depth with USM-WIF).
 public class NewReadersHostileInputTests
 {
-    private static readonly string[] s_newReaders = ["scan", "instrument", "programme", "ranking", "ahp-result", "borda-result", "schulze-result", "sprint-selection", "ahp-synthesis"];
+    private static readonly string[] s_newReaders = ["scan", "instrument", "programme", "ranking", "ahp-result", "borda-result", "schulze-result", "sprint-selection", "ahp-synthesis",
+        "kano-survey", "pairwise-comparisons", "ranked-ballots", "kano-result", "bradley-terry-result", "plackett-luce-result", "electre-result", "pareto-result"];
 
     public static TheoryData<string> Readers() => [.. s_newReaders];
 
@@ -31,6 +32,14 @@ public class NewReadersHostileInputTests
             "management-system" => Wrap(UsmJson.ReadManagementSystem(stream)),
             "workflow" => Wrap(UsmJson.ReadWorkflow(stream)),
             "usm-wif" => Wrap(UsmWif.Import(stream)),
+            "kano-survey" => Wrap(UsmJson.ReadKanoSurvey(stream)),
+            "pairwise-comparisons" => Wrap(UsmJson.ReadPairwiseComparisons(stream)),
+            "ranked-ballots" => Wrap(UsmJson.ReadRankedBallots(stream)),
+            "kano-result" => Wrap(UsmJson.ReadKanoResult(stream)),
+            "bradley-terry-result" => Wrap(UsmJson.ReadBradleyTerryResult(stream)),
+            "plackett-luce-result" => Wrap(UsmJson.ReadPlackettLuceResult(stream)),
+            "electre-result" => Wrap(UsmJson.ReadElectreResult(stream)),
+            "pareto-result" => Wrap(UsmJson.ReadParetoResult(stream)),
             _ => Wrap(UsmJson.ReadImprovementProgramme(stream)),
         };
     }

@@ -197,6 +197,14 @@ public class UsmJsonTests
         UsmDocumentKind.SchulzeResult => "schulze-result",
         UsmDocumentKind.SprintSelection => "sprint-selection",
         UsmDocumentKind.AhpSynthesis => "ahp-synthesis",
+        UsmDocumentKind.KanoSurvey => "kano-survey",
+        UsmDocumentKind.PairwiseComparisons => "pairwise-comparisons",
+        UsmDocumentKind.RankedBallots => "ranked-ballots",
+        UsmDocumentKind.KanoResult => "kano-result",
+        UsmDocumentKind.BradleyTerryResult => "bradley-terry-result",
+        UsmDocumentKind.PlackettLuceResult => "plackett-luce-result",
+        UsmDocumentKind.ElectreResult => "electre-result",
+        UsmDocumentKind.ParetoResult => "pareto-result",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add the schema file name of this kind."),
     } + ".schema.json";
 }

@@ -374,6 +374,21 @@ public class RiskSimulationTests
         Assert.Contains("BIG (Threat): occurred ", result["BIG"].ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Explanation_ManySimilarRisks_DoesNotCallThreeOfThemMostOfTheSpread()
+    {
+        // Ten alike risks each cause about a tenth of the variance: the three largest hold about 30 %, not "most".
+        var risks = Enumerable.Range(0, 10).Select(i => Estimated(
+            "R-" + i.ToString(CultureInfo.InvariantCulture), RiskPolarity.Threat, QuantitativeEstimate.FromThreePoint(100, 200, 400, 0.5))).ToArray();
+        var result = RiskSimulation.Run(risks, new RiskSimulationOptions(iterations: 2000));
+
+        var top = result.Risks.OrderByDescending(r => r.VarianceShare).Take(3).Sum(r => r.VarianceShare);
+        Assert.InRange(top, 0.2, 0.45);
+        Assert.DoesNotContain("Most of the spread", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains(" The spread is shared by many risks: the largest shares of the variance are '", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains(Preconditions.Invariant($"together only {SimulationSummary.F(100 * top)} %."), result.Explanation, StringComparison.Ordinal);
+    }
+
     // ---- validation ----
 
     [Fact]

@@ -427,6 +427,20 @@ public class RiskSimulationTests
         Assert.Contains("'nope'", Assert.Throws<KeyNotFoundException>(() => result["nope"]).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_RefusedMissingEstimate_NamesTheAssessmentsThatWereLookedAt()
+    {
+        // With Residual the run looks at the residual assessment, then the inherent one: the message names both.
+        var refuse = new RiskSimulationOptions(iterations: 10, missingEstimates: MissingEstimatePolicy.Refuse);
+        var inherent = Assert.Throws<ArgumentException>(() => RiskSimulation.Run([Unestimated("R-9")], refuse));
+        var residual = Assert.Throws<ArgumentException>(() => RiskSimulation.Run([Unestimated("R-9")], refuse.WithAssessment(SimulatedAssessment.Residual)));
+
+        Assert.Contains("Risk 'R-9' (", inherent.Message, StringComparison.Ordinal);
+        Assert.Contains("no quantitative estimate in its inherent assessment;", inherent.Message, StringComparison.Ordinal);
+        Assert.Contains("no quantitative estimate in its residual or inherent assessment;", residual.Message, StringComparison.Ordinal);
+        Assert.Equal("risks", residual.ParamName);
+    }
+
     private static bool Monotone(IEnumerable<double> values)
     {
         var previous = double.NegativeInfinity;

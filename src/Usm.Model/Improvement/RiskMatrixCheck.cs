@@ -106,7 +106,7 @@ public static class RiskMatrixCheck
         {
             foreach (var bottom in grid.CellsOf(grid.Bottom))
             {
-                if (grid.Range(bottom).Upper > grid.Range(top).Lower)
+                if (Grid.Exceeds(grid.Range(bottom).Upper, grid.Range(top).Lower))
                 {
                     findings.Add(grid.Finding(WeakConsistencyRuleId, FindingSeverity.Error, top, Preconditions.Invariant(
                         $"{grid.Describe(top)} is in the top class, but its least risk {RiskInterval.Format(grid.Range(top).Lower)} is below the greatest risk {RiskInterval.Format(grid.Range(bottom).Upper)} of {grid.Describe(bottom)} in the bottom class: some risks rated lowest outrank some rated highest.")));
@@ -150,7 +150,7 @@ public static class RiskMatrixCheck
             foreach (var b in grid.Cells)
             {
                 var (ca, cb) = (grid.ClassOf(a), grid.ClassOf(b));
-                if (ca < cb && grid.Range(a).Lower >= grid.Range(b).Upper && !(ca == grid.Bottom && cb == grid.Top))
+                if (ca < cb && !Grid.Exceeds(grid.Range(b).Upper, grid.Range(a).Lower) && !(ca == grid.Bottom && cb == grid.Top))
                 {
                     findings.Add(grid.Finding(ConsistentColouringRuleId, FindingSeverity.Error, a, Preconditions.Invariant(
                         $"Every risk of {grid.Describe(a)} (from {RiskInterval.Format(grid.Range(a).Lower)}) is at least every risk of {grid.Describe(b)} (up to {RiskInterval.Format(grid.Range(b).Upper)}), yet its class is lower.")));
@@ -183,7 +183,7 @@ public static class RiskMatrixCheck
                 return grid.Contains(below) && grid.Contains(above) && grid.ClassOf(below) < cls && grid.ClassOf(above) > cls;
             });
             var range = grid.Range(cell);
-            var straddles = range.Upper > topLeast && range.Lower < bottomGreatest;
+            var straddles = Grid.Exceeds(range.Upper, topLeast) && Grid.Exceeds(bottomGreatest, range.Lower);
             if (!between && !straddles)
             {
                 findings.Add(grid.Finding(IntermediateRuleId, FindingSeverity.Warning, cell, Preconditions.Invariant(
@@ -220,7 +220,7 @@ public static class RiskMatrixCheck
                 }
 
                 var range = grid.Range(cell);
-                if (double.IsFinite(lo) && double.IsFinite(hi) && lo <= hi && range.Lower < lo && range.Upper > hi)
+                if (double.IsFinite(lo) && double.IsFinite(hi) && !Grid.Exceeds(lo, hi) && Grid.Exceeds(lo, range.Lower) && Grid.Exceeds(range.Upper, hi))
                 {
                     findings.Add(grid.Finding(StraddleRuleId, FindingSeverity.Warning, cell, Preconditions.Invariant(
                         $"Apart from {grid.Describe(cell)}, the cells below class '{grid.ClassName(boundary)}' and those at or above it are separated by any iso-risk level from {RiskInterval.Format(lo)} to {RiskInterval.Format(hi)}, but this cell's risks run from {RiskInterval.Format(range.Lower)} to {RiskInterval.Format(range.Upper)}, across every such level: part of it belongs on the other side of the boundary.")));
@@ -279,6 +279,9 @@ public static class RiskMatrixCheck
 
     private sealed class Grid
     {
+        /// <summary>The relative difference below which two risks are a tie: 1E-9.</summary>
+        private const double TieTolerance = 1e-9;
+
         private readonly RiskMatrix _matrix;
         private readonly int[] _classes;
         private readonly RiskInterval[] _ranges;
@@ -319,6 +322,13 @@ public static class RiskMatrixCheck
 
         public string Describe(Cell cell) => Preconditions.Invariant(
             $"cell (effect '{_matrix.EffectScale.Levels[cell.Effect]}', likelihood '{_matrix.LikelihoodScale.Levels[cell.Likelihood]}'; class '{ClassName(ClassOf(cell))}', risks {Range(cell)})");
+
+        /// <summary>
+        /// Whether risk x exceeds risk y by more than rounding: by more than <see cref="TieTolerance"/> of the larger.
+        /// A cell's risks are products of two rounded numbers, so risks that are equal in exact arithmetic (1 × 1/5 and
+        /// 1/3 × 3/5 on equal widths, or 0.3 × 1000 and 0.1 × 3000) can differ in the last bits; they count as a tie.
+        /// </summary>
+        public static bool Exceeds(double x, double y) => x - y > TieTolerance * Math.Max(Math.Abs(x), Math.Abs(y));
 
         public Finding Finding(string ruleId, FindingSeverity severity, Cell cell, string message) =>
             new(ruleId, severity, message, Preconditions.Invariant($"rows[{cell.Effect}][{cell.Likelihood}]"));

@@ -386,6 +386,28 @@ public partial class RiskMatrixCheckTests
     private static partial Regex RuleRow();
 
     [Fact]
+    public void RiskTies_WithinRounding_AreTies()
+    {
+        // On equal-width 3 × 5 axes the bottom cell (E3, L1) reaches 1 × 1/5 and the top cell (E2, L4) starts at
+        // 1/3 × 3/5: the same iso-risk level 0.2 in exact arithmetic, but 0.2 against 0.19999999999999998 in doubles.
+        // The two cells meet on one iso-risk curve, which weak consistency allows; rounding must not make it an error.
+        var matrix = Drawn(Classes3, "G Y R R R", "G Y Y R R", "G G G Y Y");
+        var unit = RiskMatrixQuantification.EqualWidth(matrix.EffectScale, matrix.LikelihoodScale);
+        Assert.NotEqual(unit.RiskRange(2, 0).Upper, unit.RiskRange(1, 3).Lower);
+
+        var report = RiskMatrixCheck.Check(matrix, unit);
+
+        Assert.Empty(report.ForRule(RiskMatrixCheck.WeakConsistencyRuleId));
+        Assert.DoesNotContain(report.Findings, f => f.Message.Contains("least risk 0.2 is below the greatest risk 0.2", StringComparison.Ordinal));
+
+        // A real excess is still an error: with the effect levels cut at 0.3 and 0.6, (E2, L4) starts at 0.18, below
+        // the 0.2 that (E3, L1) reaches.
+        var skewed = new RiskMatrixQuantification(matrix.EffectScale, matrix.LikelihoodScale,
+            [new(0, 0.3), new(0.3, 0.6), new(0.6, 1)], [.. unit.Probabilities]);
+        Assert.NotEmpty(RiskMatrixCheck.Check(matrix, skewed).ForRule(RiskMatrixCheck.WeakConsistencyRuleId));
+    }
+
+    [Fact]
     public void ConformanceRulesPage_ListsEveryRuleWithItsSeverityAndSource()
     {
         var text = File.ReadAllText(RepositoryPaths.Combine("docs", "conformance-rules.md"));

@@ -87,7 +87,7 @@ public static class RiskSimulation
             {
                 if (options.MissingEstimates == MissingEstimatePolicy.Refuse)
                 {
-                    throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' ({risk.Status}) has no quantitative estimate in its inherent assessment; classify it with one, or pass MissingEstimatePolicy.Skip."), nameof(risks));
+                    throw new ArgumentException(Preconditions.Invariant($"Risk '{risk.Id}' ({risk.Status}) has no quantitative estimate in its {(options.Assessment == SimulatedAssessment.Residual ? "residual or inherent assessment" : "inherent assessment")}; classify it with one, or pass MissingEstimatePolicy.Skip."), nameof(risks));
                 }
 
                 withoutEstimate.Add(risk.Id);

@@ -89,7 +89,7 @@ public sealed class RiskSimulationResult
     public SimulatedRisk this[string id] =>
         _byId.TryGetValue(Preconditions.CheckNotNull(id), out var risk) ? risk : throw new KeyNotFoundException(Preconditions.Invariant($"The simulation has no risk '{id}'{(SkippedWithoutEstimate.Contains(id) ? " (it was skipped: no estimate)" : SkippedEnded.Contains(id) ? " (it was skipped: no longer open)" : string.Empty)}."));
 
-    /// <summary>Gets an explanation in words: the net value's mean beside the expected value, its percentiles, the chance of a net loss, and the risks that cause most of the spread.</summary>
+    /// <summary>Gets an explanation in words: the net value's mean beside the expected value, its percentiles, the chance of a net loss, and the risks with the largest shares of the spread (called "most of the spread" only when together they hold more than half of the variance).</summary>
     public string Explanation => _explanation ??= Explain();
 
     /// <summary>What was simulated: "risks" or "FAIR scenarios".</summary>
@@ -170,9 +170,12 @@ public sealed class RiskSimulationResult
             .OrderByDescending(r => r.VarianceShare).ThenBy(r => r.Id, StringComparer.Ordinal).Take(3).ToArray();
         if (top.Length > 0)
         {
-            text.Append(" Most of the spread comes from ");
-            text.Append(string.Join(", ", top.Select(r => Preconditions.Invariant($"'{r.Id}' ({Pct(r.VarianceShare)})"))));
-            text.Append(" of the variance.");
+            // "Most" only when the named risks do hold more than half of the variance; many similar risks share it thinly.
+            var named = string.Join(", ", top.Select(r => Preconditions.Invariant($"'{r.Id}' ({Pct(r.VarianceShare)})")));
+            var together = top.Sum(r => r.VarianceShare);
+            text.Append(together > 0.5
+                ? Preconditions.Invariant($" Most of the spread comes from {named} of the variance.")
+                : Preconditions.Invariant($" The spread is shared by many risks: the largest shares of the variance are {named}, together only {Pct(together)}."));
         }
 
         if (SkippedWithoutEstimate.Length > 0)

@@ -597,6 +597,22 @@ public class RiskSimulationFairTests
     }
 
     [Fact]
+    public void FairInputs_CompareByValue()
+    {
+        var frequency = new PertRange(0.5, 1, 4);
+        Assert.Equal(frequency, new PertRange(0.5, 1, 4));
+        Assert.Equal(frequency.GetHashCode(), new PertRange(0.5, 1, 4).GetHashCode());
+        Assert.NotEqual(frequency, new PertRange(0.5, 2, 4));
+        Assert.Equal(PertRange.Constant(3), new PertRange(3, 3, 3));
+
+        var scenario = new FairScenario("S-1", frequency, PertRange.Constant(10_000));
+        Assert.Equal(scenario, new FairScenario("S-1", new PertRange(0.5, 1, 4), new PertRange(10_000, 10_000, 10_000)));
+        Assert.Equal(scenario.GetHashCode(), new FairScenario("S-1", new PertRange(0.5, 1, 4), PertRange.Constant(10_000)).GetHashCode());
+        Assert.NotEqual(scenario, new FairScenario("S-2", frequency, PertRange.Constant(10_000)));
+        Assert.NotEqual(scenario, new FairScenario("S-1", frequency, PertRange.Constant(10_001)));
+    }
+
+    [Fact]
     public void FairInputs_OutOfRange_AreRefusedByName()
     {
         Assert.Equal("minimum", Assert.Throws<ArgumentOutOfRangeException>(() => new PertRange(-1, 0, 1)).ParamName);

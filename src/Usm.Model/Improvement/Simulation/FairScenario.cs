@@ -6,9 +6,9 @@ namespace Usm.Model.Improvement.Simulation;
 /// A three-point range (minimum, most likely, maximum) drawn from the Beta-PERT distribution with λ = 4, for the inputs
 /// of a <see cref="FairScenario"/>.
 /// </summary>
-/// <remarks>Equality is not overridden: two ranges are compared by reference.</remarks>
+/// <remarks>Equality compares the three values.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class PertRange
+public sealed class PertRange : IEquatable<PertRange>
 {
     /// <summary>Creates a range.</summary>
     /// <param name="minimum">The smallest value, from 0 to <see cref="QuantitativeEstimate.MaxAmount"/>.</param>
@@ -53,6 +53,16 @@ public sealed class PertRange
     public static PertRange Constant(double value) => new(CheckValue(value), value, value);
 
     /// <inheritdoc />
+    public bool Equals(PertRange? other) =>
+        other is not null && Minimum.Equals(other.Minimum) && MostLikely.Equals(other.MostLikely) && Maximum.Equals(other.Maximum);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is PertRange other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Minimum, MostLikely, Maximum);
+
+    /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"PERT({Minimum}, {MostLikely}, {Maximum})");
 
     /// <summary>The Beta-PERT (λ = 4) variance (μ − a)(b − μ)/7, never negative.</summary>
@@ -81,9 +91,10 @@ public sealed class PertRange
 /// year with at least one event. The value is the negated loss.</para>
 /// <para>Exactly under this model, ALE = E[λ] · E[M] (the two PERT means), and the annual loss's variance is
 /// E[λ] · E[M²] + Var(λ) · E[M]² (a Poisson sum with a random rate, by the law of total variance).</para>
+/// <para>Equality compares the id and both ranges.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
-public sealed class FairScenario
+public sealed class FairScenario : IEquatable<FairScenario>
 {
     /// <summary>The largest loss event frequency a scenario accepts: 1,000 events per year (each event is drawn, so a year costs O(events)).</summary>
     public const double MaxEventsPerYear = 1_000;
@@ -130,6 +141,16 @@ public sealed class FairScenario
             return (LossEventFrequency.Mean * (LossMagnitude.Variance + (m * m))) + (LossEventFrequency.Variance * m * m);
         }
     }
+
+    /// <inheritdoc />
+    public bool Equals(FairScenario? other) =>
+        other is not null && Id == other.Id && LossEventFrequency.Equals(other.LossEventFrequency) && LossMagnitude.Equals(other.LossMagnitude);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is FairScenario other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, LossEventFrequency, LossMagnitude);
 
     /// <inheritdoc />
     public override string ToString() => Preconditions.Invariant($"{Id}: {LossEventFrequency} events/year × {LossMagnitude} per event");

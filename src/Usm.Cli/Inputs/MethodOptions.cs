@@ -114,30 +114,22 @@ internal static class MethodOptions
         Recursive = true,
     };
 
-    public static readonly Option<double> WaspasLambda = new("--waspas-lambda")
-    {
-        Description = "WASPAS's λ, the share of the weighted sum in the blend with the weighted product, 0 to 1 (default 0.5); only waspas reads it.",
-        HelpName = "λ",
-        DefaultValueFactory = _ => 0.5,
-        CustomParser = r => ParseRules.Fraction(r, 0.5),
-        Recursive = true,
-    };
+    public static readonly Option<double> WaspasLambda = Fraction("--waspas-lambda", "λ", 0.5,
+        "WASPAS's λ, the share of the weighted sum in the blend with the weighted product, 0 to 1 (default 0.5); only waspas reads it.");
 
-    public static readonly Option<double> VikorV = new("--vikor-v")
-    {
-        Description = "VIKOR's v, the weight of the strategy of the majority of criteria (group utility) against the individual regret, 0 to 1 (default 0.5); only vikor reads it.",
-        HelpName = "V",
-        DefaultValueFactory = _ => 0.5,
-        CustomParser = r => ParseRules.Fraction(r, 0.5),
-        Recursive = true,
-    };
+    public static readonly Option<double> VikorV = Fraction("--vikor-v", "V", 0.5,
+        "VIKOR's v, the weight of the strategy of the majority of criteria (group utility) against the individual regret, 0 to 1 (default 0.5); only vikor reads it.");
 
-    public static readonly Option<double> CodasTau = new("--codas-tau")
+    public static readonly Option<double> CodasTau = Fraction("--codas-tau", "τ", 0.02,
+        "CODAS's threshold τ: the taxicab distance counts for pairs whose Euclidean distances differ by at least τ, 0 to 1 (default 0.02); only codas reads it.");
+
+    /// <summary>A method parameter from 0 to 1 with its default.</summary>
+    private static Option<double> Fraction(string name, string helpName, double fallback, string description) => new(name)
     {
-        Description = "CODAS's threshold τ: the taxicab distance counts for pairs whose Euclidean distances differ by at least τ, 0 to 1 (default 0.02); only codas reads it.",
-        HelpName = "τ",
-        DefaultValueFactory = _ => 0.02,
-        CustomParser = r => ParseRules.Fraction(r, 0.02),
+        Description = description,
+        HelpName = helpName,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r => ParseRules.Fraction(r, fallback),
         Recursive = true,
     };
 

@@ -338,6 +338,32 @@ public class PrometheeVTests
             maxTest: 300);
 
     [Fact]
+    public void Law_DensePrecedences_OptimalMeansBruteForceBest_OtherwiseAReason() =>
+        PropertyCheck.Run(
+            Prop.ForAll(PrometheeVArbitraries.Cases(constraints: true, maxSize: 9, maxEdges: 14), c =>
+            {
+                // Review: many negative prerequisites, chains through must-include items and coverage that needs a
+                // negative item, against brute force. Whatever the search says it proved must hold.
+                foreach (var coverage in new[] { false, true })
+                {
+                    var result = c.Run(PrometheeVValue.NetFlow, coverage);
+                    if (!result.IsFeasible)
+                    {
+                        continue;
+                    }
+
+                    var best = BruteForceBest(c, ValuesByIndex(c, result), coverage);
+                    if (result.IsOptimal ? Math.Abs(result.Objective - best) > Tolerance : result.Reasons.IsEmpty || result.Objective > best + Tolerance)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }),
+            maxTest: 400);
+
+    [Fact]
     public void Law_NoSingleAddRemoveOrSwapImprovesAnOptimalSelection() =>
         PropertyCheck.Run(
             Prop.ForAll(PrometheeVArbitraries.Cases(constraints: true), c =>

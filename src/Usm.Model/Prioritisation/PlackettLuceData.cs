@@ -326,6 +326,13 @@ internal sealed class PlackettLuceData
         var n = Candidates.Length;
 
         // Count the arrows first, so that they go straight into arrays of the right size.
+        var leaves = 1;
+        while (leaves < n)
+        {
+            leaves *= 2;
+        }
+
+        var anyTail = false;
         var edges = 0L;
         for (var b = 0; b < Weight.Length; b++)
         {
@@ -334,8 +341,22 @@ internal sealed class PlackettLuceData
             {
                 var first = GroupFrom[b];
                 var named = MemberFrom[GroupFrom[b + 1]] - MemberFrom[first];
-                edges += named + (MemberFrom[first + choices] - MemberFrom[first]) + (choices - 1) + (HasTail[b] ? n - named : 0);
+                edges += named + (MemberFrom[first + choices] - MemberFrom[first]) + (choices - 1);
+                if (HasTail[b])
+                {
+                    anyTail = true;
+                    edges += TailRanges(b, leaves, static _ => { });
+                }
             }
+        }
+
+        // A ballot with a tail points its last choice at every candidate it does not name. Arrows to each one would
+        // cost n per ballot (n² for hostile input), so they go to the nodes of a segment tree over the candidates
+        // instead, O(log n) per gap between named candidates; tree nodes only pass reachability down, so they change no
+        // candidate's component.
+        if (anyTail)
+        {
+            edges += (2L * (leaves - 1)) - (leaves - n); // no arrow to the padding leaves beyond the last candidate
         }
 
         Preconditions.CheckState(edges <= Array.MaxLength, "The ballots are too many to check for an estimate.");
@@ -377,13 +398,7 @@ internal sealed class PlackettLuceData
             if (HasTail[b])
             {
                 var last = node + choices - 1;
-                for (var i = 0; i < n; i++)
-                {
-                    if (!isNamed[i])
-                    {
-                        Add(last, i);
-                    }
-                }
+                TailRanges(b, leaves, k => Add(last, k));
             }
 
             for (var m = MemberFrom[first]; m < MemberFrom[first + groups]; m++)
@@ -392,6 +407,33 @@ internal sealed class PlackettLuceData
             }
 
             node += choices;
+        }
+
+        // Tree node k (1 ≤ k < leaves) covers its children 2k and 2k + 1; a child at or above `leaves` is candidate
+        // child − leaves. The tail arrows were added as codes: below 0 for tree node −code, otherwise a candidate.
+        var stages = node;
+        if (anyTail)
+        {
+            for (var k = 1; k < leaves; k++)
+            {
+                foreach (var child in (ReadOnlySpan<int>)[2 * k, (2 * k) + 1])
+                {
+                    if (child < leaves || child - leaves < n)
+                    {
+                        Add(stages + k - 1, child >= leaves ? child - leaves : -child);
+                    }
+                }
+            }
+
+            node += leaves - 1;
+        }
+
+        for (var e = 0; e < count; e++)
+        {
+            if (to[e] < 0)
+            {
+                to[e] = stages + (-to[e]) - 1;
+            }
         }
 
         // Compressed rows of the arrows, then Tarjan.
@@ -415,7 +457,8 @@ internal sealed class PlackettLuceData
 
         var (component, components) = StronglyConnected.Components(node, new RowSuccessors(offsets, targets));
 
-        // Every stage node shares a component with the members of its choice, so each component holds a candidate.
+        // Every stage node shares a component with the members of its choice; a tree node is a component of its own
+        // without candidates, passed through as soon as every arrow into it is accounted for.
         var members = new List<string>[components];
         for (var c = 0; c < components; c++)
         {
@@ -445,27 +488,38 @@ internal sealed class PlackettLuceData
 
         var successors = between.GroupBy(x => x.From).ToDictionary(x => x.Key, x => x.Select(y => y.To).ToList());
         var ready = new SortedSet<(string First, int Group)>(Comparer<(string First, int Group)>.Create((x, y) => string.CompareOrdinal(x.First, y.First)));
+        var empty = new Stack<int>();
         for (var c = 0; c < components; c++)
         {
             if (into[c] == 0)
             {
-                ready.Add((members[c][0], c));
+                Ready(c);
             }
         }
 
-        var result = ImmutableArray.CreateBuilder<ImmutableArray<string>>(components);
-        while (ready.Count > 0)
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<string>>(members.Count(m => m.Count > 0));
+        while (empty.Count > 0 || ready.Count > 0)
         {
-            var next = ready.Min;
-            ready.Remove(next);
-            result.Add([.. members[next.Group]]);
-            if (successors.TryGetValue(next.Group, out var outs))
+            int group;
+            if (empty.Count > 0)
+            {
+                group = empty.Pop();
+            }
+            else
+            {
+                var next = ready.Min;
+                ready.Remove(next);
+                result.Add([.. members[next.Group]]);
+                group = next.Group;
+            }
+
+            if (successors.TryGetValue(group, out var outs))
             {
                 foreach (var t in outs)
                 {
                     if (--into[t] == 0)
                     {
-                        ready.Add((members[t][0], t));
+                        Ready(t);
                     }
                 }
             }
@@ -479,6 +533,56 @@ internal sealed class PlackettLuceData
             to[count] = target;
             count++;
         }
+
+        void Ready(int c)
+        {
+            if (members[c].Count == 0)
+            {
+                empty.Push(c);
+            }
+            else
+            {
+                ready.Add((members[c][0], c));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Passes the segment-tree nodes that together cover the candidates ballot <paramref name="b"/> does not name to
+    /// <paramref name="add"/> (a candidate as its index, tree node k as −k) and returns how many there were.
+    /// </summary>
+    private long TailRanges(int b, int leaves, Action<int> add)
+    {
+        var first = GroupFrom[b];
+        var named = new int[MemberFrom[GroupFrom[b + 1]] - MemberFrom[first]];
+        Array.Copy(Members, MemberFrom[first], named, 0, named.Length);
+        Array.Sort(named);
+        long count = 0;
+        var start = 0;
+        foreach (var end in named.Append(Candidates.Length))
+        {
+            // The gap [start, end) of unnamed candidates, bottom up: O(log n) tree nodes.
+            for (int l = start + leaves, r = end + leaves; l < r; l >>= 1, r >>= 1)
+            {
+                if ((l & 1) == 1)
+                {
+                    add(Code(l++));
+                    count++;
+                }
+
+                if ((r & 1) == 1)
+                {
+                    add(Code(--r));
+                    count++;
+                }
+            }
+
+            start = end + 1;
+        }
+
+        return count;
+
+        int Code(int k) => k >= leaves ? k - leaves : -k;
     }
 
     /// <summary>

@@ -26,7 +26,6 @@ internal sealed class PrometheeVRefinement
     private readonly SprintSelectOptions _options;
     private readonly Dictionary<string, int> _index;
     private readonly Dictionary<string, List<string>> _dependents;
-    private readonly HashSet<string> _forcedAtRoot;
     private readonly bool _coverageMetAtRoot;
 
     private (double F, SprintSelectResult Result, Dictionary<string, string> RemovedBy)? _best;
@@ -55,7 +54,6 @@ internal sealed class PrometheeVRefinement
             list.Add(p.DependentId);
         }
 
-        _forcedAtRoot = [.. root.Explanations.Where(e => IsForced(e.Decision)).Select(e => e.ItemId)];
         _coverageMetAtRoot = options.RequireResourceCoverage && root.IsCoverageMet;
     }
 
@@ -170,64 +168,13 @@ internal sealed class PrometheeVRefinement
         Visit(SprintSelector.Select(items, options), forced, removed, removedBy);
     }
 
-    /// <summary>The best subproblem's result in terms of the original problem: every item, in the original order, with the original reasons for being forced.</summary>
-    private SprintSelectResult Rebuild(SprintSelectResult best)
-    {
-        var byId = best.Explanations.ToDictionary(e => e.ItemId, StringComparer.Ordinal);
-        var selected = new HashSet<string>(best.SelectedIds, StringComparer.Ordinal);
-        var free = best.RemainingCapacity;
-        var explanations = ImmutableArray.CreateBuilder<SprintSelectExplanation>(_items.Length);
-        for (var i = 0; i < _items.Length; i++)
-        {
-            var item = _items[i].ToSprintItem(Math.Max(_values[i], 0.0));
-            if (byId.TryGetValue(item.Id, out var e))
-            {
-                explanations.Add(IsForced(e.Decision) && !_forcedAtRoot.Contains(item.Id)
-                    ? new SprintSelectExplanation(item, SprintSelectDecision.Chosen, item.Effort, 0, [])
-                    : e);
-                continue;
-            }
-
-            // Removed by the search: out, with its own effort plus that of its prerequisites not selected.
-            var needed = item.Effort + MissingPrerequisiteEffort(item.Id, selected);
-            explanations.Add(new SprintSelectExplanation(item, SprintSelectDecision.LeftOut, needed, Math.Max(0, needed - free), []));
-        }
-
-        return new SprintSelectResult(
-            best.Status,
-            best.Method,
-            best.SelectedIds,
-            best.TotalValue,
-            best.TotalEffort,
-            best.Capacity,
-            best.IsCoverageRequired,
-            best.CoveredResources,
-            best.InfeasibleItemIds,
-            best.Reasons,
-            explanations.MoveToImmutable(),
-            best.WorkCells);
-    }
-
-    private long MissingPrerequisiteEffort(string id, HashSet<string> selected)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([id]);
-        long effort = 0;
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            foreach (var p in _options.Precedences.Where(p => string.Equals(p.DependentId, current, StringComparison.Ordinal)))
-            {
-                if (!selected.Contains(p.PrerequisiteId) && seen.Add(p.PrerequisiteId))
-                {
-                    effort += _items[_index[p.PrerequisiteId]].Effort;
-                    stack.Push(p.PrerequisiteId);
-                }
-            }
-        }
-
-        return effort;
-    }
+    /// <summary>
+    /// The best subproblem's result in terms of the original problem: every item, in the original order, explained
+    /// against the original capacity, must-include items and precedences (items the search forced in are
+    /// <see cref="SprintSelectDecision.Chosen"/> and can make room; items it removed are left out).
+    /// </summary>
+    private SprintSelectResult Rebuild(SprintSelectResult best) =>
+        SprintSelector.Describe([.. _items.Select((item, i) => item.ToSprintItem(Math.Max(_values[i], 0.0)))], _options, best);
 
     /// <summary>The reason to report for a refinement.</summary>
     internal static string Reason(Outcome outcome, ImmutableArray<string> clampedAtRoot) =>

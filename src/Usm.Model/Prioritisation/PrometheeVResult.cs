@@ -136,8 +136,9 @@ public sealed class PrometheeVResult
     /// <summary>
     /// Gets the selector's result for the final selection, with values as passed to it (negative values as 0). When the
     /// search over negative net flows ran (see <see cref="PrometheeV"/>), it is the run that produced the final selection,
-    /// restated over every candidate in the items' order: items the search forced in are <see cref="SprintSelectDecision.Chosen"/>
-    /// and items it removed are <see cref="SprintSelectDecision.LeftOut"/>.
+    /// restated over every candidate in the items' order and explained against the original capacity, must-include items
+    /// and precedences: items the search forced in are <see cref="SprintSelectDecision.Chosen"/> (and may be displaced),
+    /// and items it removed are out.
     /// </summary>
     public SprintSelectResult Selection { get; }
 

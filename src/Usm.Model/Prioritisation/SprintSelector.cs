@@ -60,6 +60,15 @@ public static class SprintSelector
         return problem.Solve();
     }
 
+    /// <summary>
+    /// Explains a selection found for a restricted copy of the problem (PROMETHEE V's search forces items in and removes
+    /// others) as a result of this problem: decisions, capacity needed, shortfalls and displaced items against the
+    /// original capacity, must-include items and precedences, so that no item is called too large because of an item
+    /// the search forced in.
+    /// </summary>
+    internal static SprintSelectResult Describe(IReadOnlyList<SprintSelectItem> items, SprintSelectOptions options, SprintSelectResult restricted) =>
+        new Problem(items, options).Describe(restricted);
+
     /// <summary>The working data of one selection, in ordinal id order (index i is the i-th smallest id).</summary>
     private sealed class Problem
     {
@@ -646,6 +655,19 @@ public static class SprintSelector
             }
 
             return total;
+        }
+
+        /// <summary>The result of another problem over a subset of these items, explained as a selection of this one.</summary>
+        public SprintSelectResult Describe(SprintSelectResult restricted)
+        {
+            var chosen = new HashSet<string>(restricted.SelectedIds, StringComparer.Ordinal);
+            var selected = new bool[_n];
+            for (var i = 0; i < _n; i++)
+            {
+                selected[i] = chosen.Contains(_items[i].Id);
+            }
+
+            return Build(restricted.Status, restricted.Method, selected, [.. restricted.Reasons], restricted.WorkCells);
         }
 
         private SprintSelectResult Build(SprintSelectStatus status, SprintSelectMethod method, bool[] selected, List<string> reasons, long workCells)

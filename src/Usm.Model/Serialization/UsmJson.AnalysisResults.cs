@@ -411,7 +411,7 @@ internal static class AnalysisResultMapper
             return null;
         }
 
-        CheckIterations(iterations.Value, options.MaxIterations, P("iterations"), ctx);
+        CheckIterations(iterations.Value, d.Converged!.Value, options.MaxIterations, profile.Candidates.Length == 1, P("iterations"), P("converged"), ctx);
         if (options.VirtualTies == 0 && !profile.IsStronglyConnected)
         {
             ctx.Error(ReadErrorCode.InvalidValue, P("profile"), Preconditions.Invariant($"The comparisons fall into {profile.ComparisonGroups.Length} comparison groups, so without virtual ties they have no Bradley–Terry estimate."));
@@ -519,7 +519,7 @@ internal static class AnalysisResultMapper
             return null;
         }
 
-        CheckIterations(iterations.Value, options.MaxIterations, P("iterations"), ctx);
+        CheckIterations(iterations.Value, d.Converged!.Value, options.MaxIterations, false, P("iterations"), P("converged"), ctx);
         var data = ctx.Build(P("ballots"), () => PlackettLuceData.Create(ballots.Candidates, ballots.Ballots, options.Unranked));
         if (data is not null && options.VirtualTies == 0 && data.Groups() is { Length: > 1 } groups)
         {
@@ -830,11 +830,25 @@ internal static class AnalysisResultMapper
         return false;
     }
 
-    private static void CheckIterations(int iterations, int max, string path, JsonReadContext ctx)
+    // The fits iterate until they converge or reach the cap, at least once; a Bradley–Terry fit of a single candidate
+    // is converged before the first iteration. So the count is 0 only then, and a fit that did not converge ran to the cap.
+    private static void CheckIterations(int iterations, bool converged, int max, bool single, string iterationsAt, string convergedAt, JsonReadContext ctx)
     {
         if (iterations > max)
         {
-            ctx.Error(ReadErrorCode.InvalidValue, path, Preconditions.Invariant($"{iterations} iterations is more than the options' cap of {max}."));
+            ctx.Error(ReadErrorCode.InvalidValue, iterationsAt, Preconditions.Invariant($"{iterations} iterations is more than the options' cap of {max}."));
+        }
+        else if (single && (iterations != 0 || !converged))
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, iterationsAt, Preconditions.Invariant($"A single candidate is converged before the first iteration, so the fit records 0 iterations and converged, not {iterations}{(converged ? string.Empty : " and not converged")}."));
+        }
+        else if (!single && iterations == 0)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, iterationsAt, "The fit runs at least one iteration, but 0 are recorded.");
+        }
+        else if (!converged && iterations < max)
+        {
+            ctx.Error(ReadErrorCode.InvalidValue, convergedAt, Preconditions.Invariant($"The fit stops early only when it converges, so a fit that did not converge ran the options' cap of {max} iterations, not {iterations}."));
         }
     }
 

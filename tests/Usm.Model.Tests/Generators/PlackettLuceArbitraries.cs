@@ -94,6 +94,49 @@ internal static class PlackettLuceArbitraries
     /// </summary>
     public static bool StronglyConnected(PlackettLuceCase c)
     {
+        var arrow = Reach(c);
+        var n = c.Candidates.Length;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (i != j && !arrow[i, j])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The groups as <c>PlackettLuceNotEstimableException.Groups</c> lists them, by brute force: candidates that reach
+    /// each other, each group in ordinal order, a group after every group that reaches it, then by smallest id.
+    /// </summary>
+    public static string[][] Groups(PlackettLuceCase c)
+    {
+        var reach = Reach(c);
+        var n = c.Candidates.Length;
+        var groups = Enumerable.Range(0, n)
+            .Select(i => Enumerable.Range(0, n).Where(j => j == i || (reach[i, j] && reach[j, i])).Select(j => c.Candidates[j]).Order(StringComparer.Ordinal).ToArray())
+            .DistinctBy(g => g[0], StringComparer.Ordinal)
+            .ToList();
+        var index = c.Candidates.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        bool Reaches(string[] a, string[] b) => a != b && reach[index[a[0]], index[b[0]]];
+        var result = new List<string[]>();
+        while (groups.Count > 0)
+        {
+            var next = groups.Where(g => !groups.Any(h => Reaches(h, g))).MinBy(g => g[0], StringComparer.Ordinal)!;
+            result.Add(next);
+            groups.Remove(next);
+        }
+
+        return [.. result];
+    }
+
+    private static bool[,] Reach(PlackettLuceCase c)
+    {
         var ids = c.Candidates;
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var n = ids.Length;
@@ -135,17 +178,6 @@ internal static class PlackettLuceArbitraries
             }
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                if (i != j && !arrow[i, j])
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        return arrow;
     }
 }

@@ -50,14 +50,14 @@ internal sealed record PrometheeVCase(
 internal static class PrometheeVArbitraries
 {
     /// <summary>Problems with must-include items and precedences when asked for.</summary>
-    public static Arbitrary<PrometheeVCase> Cases(bool constraints, int maxSize = 10) => Problems(constraints, maxSize).ToArbitrary();
+    public static Arbitrary<PrometheeVCase> Cases(bool constraints, int maxSize = 10, int maxEdges = 4) => Problems(constraints, maxSize, maxEdges).ToArbitrary();
 
-    private static Gen<PrometheeVCase> Problems(bool constraints, int maxSize) =>
+    private static Gen<PrometheeVCase> Problems(bool constraints, int maxSize, int maxEdges) =>
         from c in PrometheeArbitraries.Cases(maxSize)
         from efforts in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 6))), c.Count)
         from musts in Gen.ArrayOf(constraints ? Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true))) : Gen.Constant(false), c.Count)
         from masks in Gen.ArrayOf(Gen.Choose(0, 7), c.Count)
-        from edgeCount in constraints ? Gen.Choose(0, Math.Min(4, c.Count - 1)) : Gen.Constant(0)
+        from edgeCount in constraints ? Gen.Choose(0, Math.Min(maxEdges, c.Count * (c.Count - 1) / 2)) : Gen.Constant(0)
         from pairs in Gen.ArrayOf(Pair(c.Count), edgeCount)
         from share in Gen.Choose(0, 110)
         from keys in Gen.ArrayOf(Gen.Choose(0, 1_000_000), c.Count)

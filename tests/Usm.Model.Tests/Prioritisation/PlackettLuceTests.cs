@@ -427,6 +427,40 @@ public class PlackettLuceTests
     }
 
     [Fact]
+    public void Fit_NotEstimable_NamesTheGroupsInTheOrderBruteForceGives()
+    {
+        // Review: the groups come from a graph whose tail arrows pass through a segment tree; they must be the groups
+        // and order of the plain graph with an arrow from each chosen candidate to every other one in its choice set.
+        PropertyCheck.Run(Prop.ForAll(PlackettLuceArbitraries.Any(), c =>
+        {
+            try
+            {
+                PlackettLuce.Fit(c.Candidates, c.Ballots, c.Options);
+                return true;
+            }
+            catch (PlackettLuceNotEstimableException ex)
+            {
+                var expected = PlackettLuceArbitraries.Groups(c);
+                return ex.Groups.Length == expected.Length && ex.Groups.Zip(expected).All(p => p.First.SequenceEqual(p.Second));
+            }
+        }), maxTest: 1000);
+    }
+
+    [Fact]
+    public void Groups_BallotsWithLongTails_CostLogNPerGap_NotN()
+    {
+        // Review: 10,000 candidates (a reader's default collection limit) and 10,000 ballots that each name one of
+        // them first. Each ballot's choice holds every candidate; an arrow to each would be 10⁸ arrows (1.2 GB), so a
+        // 300 kB ranked-ballots or plackett-luce-result document could exhaust memory. The chosen-first candidates
+        // reach everyone: one group.
+        var ids = Enumerable.Range(0, 10_000).Select(i => "c" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var data = PlackettLuceData.Create(ids, ids.Select(id => new Ballot([[id]])), PlackettLuceUnranked.BelowRanked);
+
+        var group = Assert.Single(data.Groups());
+        Assert.Equal(ids, group.ToArray());
+    }
+
+    [Fact]
     public void Fit_WithVirtualTies_ExistsForAnyBallots()
     {
         PropertyCheck.Run(Prop.ForAll(PlackettLuceArbitraries.Any(), c =>

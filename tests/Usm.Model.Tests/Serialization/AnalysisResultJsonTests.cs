@@ -169,8 +169,21 @@ public class AnalysisResultJsonTests
     [InlineData("\"virtual-ties\": 0.5", "\"virtual-ties\": -1", ReadErrorCode.InvalidValue, "$.bradley-terry-result.options")]
     [InlineData("\"converged\": true", "\"converged\": \"yes\"", ReadErrorCode.WrongType, "$.bradley-terry-result.converged")]
     [InlineData("\"outcome\": \"tie\"", "\"outcome\": \"draw\"", ReadErrorCode.UnknownEnumValue, "$.bradley-terry-result.profile.comparisons[2].outcome")]
+    // Found by review: the fit stops only when it converges or at the cap, and runs at least once for two or more candidates.
+    [InlineData("\"converged\": true", "\"converged\": false", ReadErrorCode.InvalidValue, "$.bradley-terry-result.converged")]
+    [InlineData("\"iterations\": 66", "\"iterations\": 0", ReadErrorCode.InvalidValue, "$.bradley-terry-result.iterations")]
     public void BrokenBradleyTerryMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path) =>
         AssertSingleError(UsmJson.ReadBradleyTerryResult(Mutations.ReplaceFirst(Golden("bradley-terry-result"), find, replace)).Errors, code, path);
+
+    [Fact]
+    public void SingleCandidateFit_RecordsNoIteration()
+    {
+        // Found by review: one candidate is converged before the first iteration, so a record of one is impossible.
+        var json = UsmJson.WriteBradleyTerryResult(BradleyTerry.Fit(new PairwiseProfile(["only"], [])));
+        Assert.True(UsmJson.ReadBradleyTerryResult(json, s_strict).IsSuccess);
+
+        AssertSingleError(UsmJson.ReadBradleyTerryResult(Mutations.ReplaceFirst(json, "\"iterations\": 0", "\"iterations\": 1")).Errors, ReadErrorCode.InvalidValue, "$.bradley-terry-result.iterations");
+    }
 
     [Fact]
     public void TamperedStrengths_AreCaught()
@@ -191,6 +204,8 @@ public class AnalysisResultJsonTests
     [InlineData("\"unranked\": \"below-ranked\"", "\"unranked\": \"absent\"", ReadErrorCode.InvalidValue, "$.plackett-luce-result.log-likelihood")]
     [InlineData("\"position\": 2", "\"position\": 3", ReadErrorCode.InvalidValue, "$.plackett-luce-result.standings[1].position")]
     [InlineData("\"iterations\": ", "\"iterations\": 1000000000, \"x\": ", ReadErrorCode.InvalidValue, "$.plackett-luce-result.iterations")]
+    [InlineData("\"converged\": true", "\"converged\": false", ReadErrorCode.InvalidValue, "$.plackett-luce-result.converged")]
+    [InlineData("\"iterations\": 40", "\"iterations\": 0", ReadErrorCode.InvalidValue, "$.plackett-luce-result.iterations")]
     public void BrokenPlackettLuceMembers_AreReportedAtTheirPaths(string find, string replace, ReadErrorCode code, string path)
     {
         var errors = UsmJson.ReadPlackettLuceResult(Mutations.ReplaceFirst(Golden("plackett-luce-result"), find, replace)).Errors;

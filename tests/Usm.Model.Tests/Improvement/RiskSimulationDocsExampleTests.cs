@@ -33,7 +33,6 @@ public class RiskSimulationDocsExampleTests
         console.WriteLine(mc["RSK-1"]);                                   // RSK-1 (Threat): occurred 29.61 %, mean -3078 (EV -3100), P10 -12019, P90 0, variance share 33.79 %
         // --- end docs example ---
 
-        File.WriteAllText("/tmp/mc_docs.txt", console.ToString());
         DocsExample.AssertPrintsItsComments(console.ToString(), ExampleLines(), exact: false);
     }
 

@@ -886,28 +886,9 @@ internal static class AnalysisResultMapper
         }
     }
 
-    private static int? Count(int? value, string path, JsonReadContext ctx)
-    {
-        if (value is null)
-        {
-            ManagementSystemMapper.Missing<string>(path, ctx);
-        }
-        else if (value < 0)
-        {
-            ctx.Error(ReadErrorCode.NumberOutOfRange, path, Preconditions.Invariant($"Expected a count of at least 0 but found {value}."));
-            return null;
-        }
+    private static int? Count(int? value, string path, JsonReadContext ctx) => ResultMapper.Count(value, path, int.MaxValue, ctx);
 
-        return value;
-    }
-
-    private static void Differs(int recorded, int computed, string path, string source, JsonReadContext ctx)
-    {
-        if (recorded != computed)
-        {
-            ctx.Error(ReadErrorCode.InvalidValue, path, $"The recorded value {Num(recorded)} differs from {Num(computed)}, which {source}.");
-        }
-    }
+    private static void Differs(int recorded, int computed, string path, string source, JsonReadContext ctx) => ResultMapper.Compare(recorded, computed, path, source, ctx);
 
     // Recorded and rebuilt numbers must be equal to the last bit; a missing recorded value stands for "undefined".
     private static void Differs(double? recorded, double? computed, string path, JsonReadContext ctx)

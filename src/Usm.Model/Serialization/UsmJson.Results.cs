@@ -756,7 +756,7 @@ internal static class ResultMapper
         return ok ? cells : null;
     }
 
-    private static int? Count(int? value, string path, int max, JsonReadContext ctx)
+    internal static int? Count(int? value, string path, int max, JsonReadContext ctx)
     {
         if (value is null)
         {
@@ -771,7 +771,7 @@ internal static class ResultMapper
         return value;
     }
 
-    private static void Compare(int recorded, int computed, string path, string source, JsonReadContext ctx)
+    internal static void Compare(int recorded, int computed, string path, string source, JsonReadContext ctx)
     {
         if (recorded != computed)
         {

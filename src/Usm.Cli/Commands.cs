@@ -18,6 +18,7 @@ internal static class Commands
         yield return RankingCommands.Prioritise(env);
         yield return RankingCommands.PlanSprint(env);
         yield return RankingCommands.Compare(env);
+        yield return SimulateCommand.Create(env);
         yield return ScanCommand.Create(env);
         yield return FileCommands.Convert(env);
         yield return FileCommands.Schema(env);

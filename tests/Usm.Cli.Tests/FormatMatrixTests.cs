@@ -8,7 +8,7 @@ public class FormatMatrixTests
     public static TheoryData<string, string> CommandsAndFormats()
     {
         var data = new TheoryData<string, string>();
-        foreach (var command in new[] { "validate", "prioritise", "plan-sprint", "compare" })
+        foreach (var command in new[] { "validate", "prioritise", "plan-sprint", "compare", "simulate" })
         {
             foreach (var format in new[] { "table", "json", "csv", "markdown" })
             {
@@ -24,6 +24,7 @@ public class FormatMatrixTests
         "validate" => ["validate", file],
         "prioritise" => ["prioritise", file, "--method", "cd3"],
         "plan-sprint" => ["plan-sprint", file, "--capacity", "10"],
+        "simulate" => ["simulate", file, "--iterations", "500", "--threshold", "1000"],
         _ => ["compare", file, "--methods", "emv,saw"],
     };
 
@@ -64,6 +65,7 @@ public class FormatMatrixTests
     [InlineData("prioritise")]
     [InlineData("plan-sprint")]
     [InlineData("compare")]
+    [InlineData("simulate")]
     [InlineData("convert")]
     public void MissingFile_ExitTwo_OneLineNamingIt(string command)
     {
@@ -78,6 +80,7 @@ public class FormatMatrixTests
     [InlineData("prioritise")]
     [InlineData("plan-sprint")]
     [InlineData("compare")]
+    [InlineData("simulate")]
     public void MalformedRegister_ExitTwo_WithLineAndColumn(string command)
     {
         var run = CliRunner.InProcess(Args(command, TestData.PathOf("malformed.json")));

@@ -30,14 +30,21 @@ internal sealed class Register
 
     public const string EaseCriterion = "ease";
 
-    private Register(string path, InputKind kind, IReadOnlyList<Risk> risks, CandidateSet candidates, IReadOnlySet<string>? columnCriteria)
+    private Register(string path, InputKind kind, IReadOnlyList<Risk> risks, CandidateSet candidates, IReadOnlySet<string>? columnCriteria, IReadOnlyList<string> endedIds, CsvTable? table, IReadOnlyList<int>? openRows)
     {
         Path = path;
         Kind = kind;
         Risks = risks;
         Candidates = candidates;
         ColumnCriteria = columnCriteria;
+        EndedIds = endedIds;
+        _table = table;
+        _openRows = openRows;
     }
+
+    private readonly CsvTable? _table;
+
+    private readonly IReadOnlyList<int>? _openRows;
 
     private Dictionary<string, Risk>? _byId;
 
@@ -55,6 +62,9 @@ internal sealed class Register
     /// </summary>
     public IReadOnlySet<string>? ColumnCriteria { get; }
 
+    /// <summary>The ids of the risks left out because they are no longer open (closed, rejected, withdrawn), in ordinal order.</summary>
+    public IReadOnlyList<string> EndedIds { get; }
+
     /// <summary>The written names of the risk statuses (kebab-case, as the register CSV's <c>status</c> column has them).</summary>
     public static readonly IReadOnlyDictionary<string, RiskStatus> StatusNames =
         Enum.GetValues<RiskStatus>().ToDictionary(Kebab, s => s, StringComparer.Ordinal);
@@ -68,7 +78,8 @@ internal sealed class Register
             var database = InputFiles.Unwrap(path, UsmJson.ReadRiskDatabase(text, clock));
             var open = database.OpenRisks;
             var candidates = open.Select(r => Complete(RiskCandidates.FromRisk(r), r)).ToList();
-            return Create(path, kind, open, candidates, null);
+            var ended = database.Risks.Where(r => !r.IsOpen).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+            return Create(path, kind, open, candidates, null, ended, null, null);
         }
 
         var risks = InputFiles.Unwrap(path, RiskRegisterCsv.Import(text));
@@ -118,6 +129,8 @@ internal sealed class Register
         }
 
         var open = new List<Risk>(risks.Count);
+        var openRows = new List<int>(risks.Count);
+        var ended = new List<string>();
         var list = new List<Candidate>(risks.Count);
         for (var row = 0; row < risks.Count; row++)
         {
@@ -132,6 +145,7 @@ internal sealed class Register
 
                 if (!state.IsOpen())
                 {
+                    ended.Add(risk.Id);
                     continue;
                 }
             }
@@ -195,9 +209,11 @@ internal sealed class Register
             }
 
             open.Add(risk);
+            openRows.Add(row);
         }
 
-        return Create(path, InputKind.RegisterCsv, open, list, columnCriteria);
+        ended.Sort(StringComparer.Ordinal);
+        return Create(path, InputKind.RegisterCsv, open, list, columnCriteria, ended, table, openRows);
     }
 
     private static string JsonRow(int row) => string.Create(CultureInfo.InvariantCulture, $"$[{row}]");
@@ -231,7 +247,7 @@ internal sealed class Register
         return sb.ToString();
     }
 
-    private static Register Create(string path, InputKind kind, IReadOnlyList<Risk> risks, List<Candidate> candidates, IReadOnlySet<string>? columnCriteria)
+    private static Register Create(string path, InputKind kind, IReadOnlyList<Risk> risks, List<Candidate> candidates, IReadOnlySet<string>? columnCriteria, IReadOnlyList<string> endedIds, CsvTable? table, IReadOnlyList<int>? openRows)
     {
         if (candidates.Count == 0)
         {
@@ -240,7 +256,7 @@ internal sealed class Register
 
         try
         {
-            return new Register(path, kind, risks, new CandidateSet(candidates), columnCriteria);
+            return new Register(path, kind, risks, new CandidateSet(candidates), columnCriteria, endedIds, table, openRows);
         }
         catch (ArgumentException e)
         {
@@ -266,6 +282,117 @@ internal sealed class Register
         }
 
         return candidate;
+    }
+
+    /// <summary>The column of a CSV register with the probability that a risk happens (for the simulation's estimates).</summary>
+    public const string ProbabilityColumn = "probability";
+
+    /// <summary>The column of a CSV register with a risk's single impact amount.</summary>
+    public const string ImpactColumn = "impact";
+
+    /// <summary>The three columns of a CSV register with a three-point impact (minimum, most likely, maximum).</summary>
+    public static readonly ImmutableArray<string> ThreePointColumns = ["impact-minimum", "impact-most-likely", "impact-maximum"];
+
+    /// <summary>
+    /// The open risks as the simulation sees them. A risk database's risks carry their own assessments and are returned
+    /// as they are. A CSV register's risks are imported unassessed, so each open row is classified here: effect and
+    /// likelihood from <c>inherent-effect</c> and <c>inherent-likelihood</c> (0-based; an empty cell is 0), and a
+    /// quantitative estimate from <c>impact-minimum</c>, <c>impact-most-likely</c> and <c>impact-maximum</c> (a
+    /// three-point impact, with the probability from <c>probability</c>, 1 when that cell is empty) or else from
+    /// <c>probability</c> and <c>impact</c> (a single amount). A row with none of these cells filled has no estimate
+    /// (the risk stays identified); a row with only some of them, or a value the library refuses, is an input error
+    /// naming the cell.
+    /// </summary>
+    public IReadOnlyList<Risk> SimulationRisks()
+    {
+        if (_table is not { } table || _openRows is not { } rows)
+        {
+            return Risks;
+        }
+
+        int Column(string name) => table.ColumnIndex(name);
+        var probability = Column(ProbabilityColumn);
+        var impact = Column(ImpactColumn);
+        var threePoint = ThreePointColumns.Select(Column).ToArray();
+        var effect = Column("inherent-effect");
+        var likelihood = Column("inherent-likelihood");
+        var result = new List<Risk>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var cells = table.Rows[row];
+            bool Filled(int index) => index >= 0 && cells[index].Length > 0;
+            double Number(int index) =>
+                double.TryParse(cells[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsNaN(value)
+                    ? value
+                    : throw CellError(Path, table, row, index, $"'{cells[index]}' is not a number.");
+            int Level(int index)
+            {
+                if (!Filled(index))
+                {
+                    return 0;
+                }
+
+                return int.TryParse(cells[index], NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level <= RiskAssessment.MaxLevel
+                    ? level
+                    : throw CellError(Path, table, row, index, $"'{cells[index]}' is not a level (a whole number of 0 or more).");
+            }
+
+            QuantitativeEstimate? estimate = null;
+            var named = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (threePoint.Any(Filled))
+            {
+                foreach (var index in threePoint.Where(c => !Filled(c)))
+                {
+                    var missing = ThreePointColumns[Array.IndexOf(threePoint, index)];
+                    throw index >= 0
+                        ? CellError(Path, table, row, index, $"The cell is empty, but a three-point impact needs all of {string.Join(", ", ThreePointColumns)}.")
+                        : Error(Path, Cell(row, missing), $"The column '{missing}' is missing, but a three-point impact needs all of {string.Join(", ", ThreePointColumns)}.");
+                }
+
+                named["minimum"] = threePoint[0];
+                named["mostLikely"] = threePoint[1];
+                named["maximum"] = threePoint[2];
+                named["probability"] = probability;
+                estimate = Estimate(() => QuantitativeEstimate.FromThreePoint(Number(threePoint[0]), Number(threePoint[1]), Number(threePoint[2]), Filled(probability) ? Number(probability) : 1));
+            }
+            else if (Filled(probability) || Filled(impact))
+            {
+                var (missingIndex, missing) = Filled(probability) ? (impact, ImpactColumn) : (probability, ProbabilityColumn);
+                if (missingIndex < 0)
+                {
+                    throw Error(Path, Cell(row, missing), $"The column '{missing}' is missing, but an estimate needs both {ProbabilityColumn} and {ImpactColumn} (or a three-point impact).");
+                }
+
+                if (!Filled(missingIndex))
+                {
+                    throw CellError(Path, table, row, missingIndex, $"The cell is empty, but an estimate needs both {ProbabilityColumn} and {ImpactColumn} (or a three-point impact).");
+                }
+
+                named["probability"] = probability;
+                named["impact"] = impact;
+                estimate = Estimate(() => QuantitativeEstimate.FromProbabilityAndImpact(Number(probability), Number(impact)));
+            }
+
+            QuantitativeEstimate Estimate(Func<QuantitativeEstimate> create)
+            {
+                try
+                {
+                    return create();
+                }
+                catch (ArgumentException e)
+                {
+                    // The library names the parameter; point at the cell behind it.
+                    var index = e.ParamName is { } name && named.TryGetValue(name, out var c) && c >= 0 ? c : named.Values.First(v => v >= 0);
+                    throw CellError(Path, table, row, index, CliException.Reason(e));
+                }
+            }
+
+            var risk = Risks[i];
+            result.Add(estimate is null ? risk : risk.Apply(new ClassifyRisk(new RiskAssessment(Level(effect), Level(likelihood), estimate))));
+        }
+
+        return result;
     }
 
     public ImmutableArray<Usm.Model.Resource> ResourcesOf(string id)

@@ -88,6 +88,27 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void CliDocsExample_IsTheRealOutput()
+    {
+        var doc = File.ReadAllText(RepositoryPaths.Combine("docs", "cli.md")).ReplaceLineEndings("\n").Split('\n');
+        var start = Array.IndexOf(doc, "$ usm simulate register.csv --iterations 2000 --seed 7 --threshold 500000");
+        var end = Array.IndexOf(doc, "$ usm simulate register.csv --seed -1");
+        Assert.True(start > 0 && end > start, "docs/cli.md has no simulate example");
+        var run = CliRunner.InProcess("simulate", D("register.csv"), "--iterations", "2000", "--seed", "7", "--threshold", "500000");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var output = run.Out.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToHashSet(StringComparer.Ordinal);
+        var shown = doc[(start + 1)..end].Where(l => l != "..." && !l.StartsWith("──", StringComparison.Ordinal)).ToList();
+        Assert.True(shown.Count > 10);
+        foreach (var line in shown)
+        {
+            Assert.True(output.Contains(line.TrimEnd()), $"docs/cli.md shows a line the command does not print: {line}");
+        }
+
+        var error = CliRunner.InProcess("simulate", D("register.csv"), "--seed", "-1");
+        Assert.Equal(string.Join("\n", doc[(end + 1)..(end + 3)]), error.Error.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
     public void SampleRegister_Json_MatchesTheLibrary_AndTheModel()
     {
         var run = CliRunner.InProcess("simulate", D("risk-database.json"), "--iterations", "3000", "--format", "json");

@@ -241,6 +241,25 @@ internal static class ParseRules
         return option;
     }
 
+    /// <summary>Takes one of <paramref name="allowed"/> (exactly as written); anything else is a usage error naming the option and the choices.</summary>
+    public static string OneOf(ArgumentResult result, string fallback, IReadOnlyList<string> allowed)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return fallback;
+        }
+
+        var text = result.Tokens[^1].Value;
+        if (allowed.Contains(text, StringComparer.Ordinal))
+        {
+            return text;
+        }
+
+        var name = (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
+        result.AddError($"{name} '{text}': use {string.Join(", ", allowed.Take(allowed.Count - 1))} or {allowed[^1]}.");
+        return fallback;
+    }
+
     /// <summary>Parses a number from 0 to 1 (invariant culture); anything else is a usage error naming the option.</summary>
     public static double Fraction(ArgumentResult result, double fallback)
     {

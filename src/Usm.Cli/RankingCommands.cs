@@ -87,6 +87,20 @@ internal static class RankingCommands
         var coverage = new Option<bool>("--require-coverage") { Description = "Require the plan to cover people, process and technology together (exit code 1 when no plan within capacity can)." };
         var must = new Option<string?>("--must") { Description = "Risks the plan must include, comma-separated.", HelpName = "IDS" };
         var document = DocumentOption("sprint-selection", "ReadSprintSelection");
+        var selector = new Option<string>("--selector")
+        {
+            Description = "How the sprint is chosen: score (the default: the most --method score within capacity) or promethee-v (PROMETHEE V: the best set by the PROMETHEE II net flows over --criteria).",
+            HelpName = "score|promethee-v",
+            DefaultValueFactory = _ => ScoreSelector,
+            CustomParser = r => ParseRules.OneOf(r, ScoreSelector, [ScoreSelector, PrometheeVSelector]),
+        };
+        var flowValue = new Option<string>("--promethee-value")
+        {
+            Description = "How --selector promethee-v turns a net flow into a value: net-flow (the default, Brans and Mareschal's), shift-by-minimum or shift-by-one; only promethee-v reads it.",
+            HelpName = "net-flow|shift-by-minimum|shift-by-one",
+            DefaultValueFactory = _ => "net-flow",
+            CustomParser = r => ParseRules.OneOf(r, "net-flow", [.. FlowValues.Keys]),
+        };
         var command = new Command("plan-sprint", "Choose the open risks to address in the next sprint: the most value (the method's score) within capacity, exactly where feasible, with an explanation per risk.");
         command.Arguments.Add(register);
         command.Options.Add(capacity);
@@ -94,6 +108,8 @@ internal static class RankingCommands
         command.Options.Add(coverage);
         command.Options.Add(must);
         command.Options.Add(document);
+        command.Options.Add(selector);
+        command.Options.Add(flowValue);
         MethodOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -102,6 +118,11 @@ internal static class RankingCommands
             if (n < 0)
             {
                 throw new CliException($"--capacity {n}: the capacity must be zero or more.");
+            }
+
+            if (parse.GetValue(selector) == PrometheeVSelector)
+            {
+                return PlanPrometheeV(parse, env, path, n, parse.GetResult(method) is { Implicit: false } ? parse.GetValue(method) : null, parse.GetValue(coverage), parse.GetValue(must), parse.GetValue(document), FlowValues[parse.GetValue(flowValue) ?? "net-flow"]);
             }
 
             CheckDocument(path, parse.GetValue(document));
@@ -165,6 +186,92 @@ internal static class RankingCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private const string ScoreSelector = "score";
+
+    private const string PrometheeVSelector = "promethee-v";
+
+    private static readonly IReadOnlyDictionary<string, PrometheeVValue> FlowValues = new Dictionary<string, PrometheeVValue>(StringComparer.Ordinal)
+    {
+        ["net-flow"] = PrometheeVValue.NetFlow,
+        ["shift-by-minimum"] = PrometheeVValue.ShiftByMinimum,
+        ["shift-by-one"] = PrometheeVValue.ShiftByOne,
+    };
+
+    /// <summary>
+    /// <c>plan-sprint --selector promethee-v</c>: PROMETHEE V (<see cref="PrometheeV.Select(CandidateSet, PrometheeMethod, IReadOnlyList{PrometheeVItem}, SprintSelectOptions, PrometheeVValue)"/>)
+    /// over the PROMETHEE II net flows of <c>--criteria</c>, with the same capacity, coverage and must-include rules and
+    /// the same report shape as the score selector.
+    /// </summary>
+    private static int PlanPrometheeV(ParseResult parse, CliEnvironment env, string path, int n, string? methodName, bool coverage, string? must, string? document, PrometheeVValue value)
+    {
+        if (methodName is not null && !string.Equals(methodName, "promethee", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliUsageException($"--selector promethee-v chooses by PROMETHEE net flows; --method {methodName} cannot be used with it (leave --method out, or give --method promethee).");
+        }
+
+        if (document is not null)
+        {
+            throw new CliUsageException("--document is not offered with --selector promethee-v: a sprint-selection document records the selector's own values, not PROMETHEE V's net flows.");
+        }
+
+        var m = (PrometheeMethod)MethodOptions.Create("promethee", parse);
+        var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path, CliClock.For(parse, env)));
+        _ = MethodOptions.Rank(loaded, m); // the column checks and the library's complaints, as for every method
+        var mustIds = must is { } list ? MethodOptions.ParseList(list, "--must") : [];
+        foreach (var id in mustIds.Where(id => loaded.Candidates.IndexOf(id) < 0))
+        {
+            throw new CliException($"--must: '{id}' is not an open risk of {path}.");
+        }
+
+        var options = new SprintSelectOptions(n, requireResourceCoverage: coverage);
+        PrometheeVResult result;
+        try
+        {
+            var items = loaded.Candidates.Ids.Select(id => new PrometheeVItem(id, WholeEffort(loaded, id), loaded.ResourcesOf(id), mustIds.Contains(id))).ToList();
+            result = env.WithProgress($"Planning a sprint of capacity {n} by PROMETHEE V...", () => PrometheeV.Select(loaded.Candidates, m, items, options, value));
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"{path}: cannot plan a sprint by PROMETHEE V: {CliException.Reason(e)}");
+        }
+
+        var report = new Report(string.Create(CultureInfo.InvariantCulture, $"{path}: sprint plan, capacity {n}, PROMETHEE V over the {m.Name} net flows, value = {FlowValues.Single(v => v.Value == value).Key}"));
+        var table = report.AddTable("Decisions (selected first, then by PROMETHEE II rank)", ["id", "decision", "net flow", "rank", "value", "effort", "why"], primary: true);
+        foreach (var e in result.Explanations.OrderByDescending(e => e.IsSelected).ThenBy(e => e.Rank).ThenBy(e => e.ItemId, StringComparer.Ordinal))
+        {
+            // The summary repeats φ, rank, value and effort before "; in: …" or "; out: …"; the columns already show them.
+            var cut = e.Summary.IndexOf("; ", StringComparison.Ordinal);
+            table.Add(e.ItemId, e.Decision.ToString(), e.NetFlow, e.Rank, e.Value, e.Effort, cut >= 0 ? e.Summary[(cut + 2)..] : e.Summary);
+        }
+
+        var selection = result.Selection;
+        report.AddFacts("Plan",
+            ("status", result.Status.ToString()),
+            ("method", "PROMETHEE V, " + selection.Method.ToString()),
+            ("optimal", result.IsOptimal ? "yes" : "not proven optimal"),
+            ("selected", string.Join(", ", result.SelectedIds)),
+            ("total effort", string.Create(CultureInfo.InvariantCulture, $"{result.TotalEffort} of {selection.Capacity}")),
+            ("objective", result.Objective),
+            ("net flow total", result.NetFlowTotal),
+            ("value mapping", result.ValueMapping.ToString()),
+            ("negative flows taken", result.ValueClampedIds.IsEmpty ? "none" : string.Join(", ", result.ValueClampedIds)),
+            ("resources covered", string.Join(", ", selection.CoveredResources)),
+            ("coverage", selection.IsCoverageRequired ? (selection.IsCoverageMet ? "required, met" : "required, not met") : "not required"));
+        if (!result.Reasons.IsEmpty)
+        {
+            report.AddText("Reasons", result.Reasons);
+        }
+
+        Commands.Render(parse, report, env);
+        if (!result.IsFeasible || (selection.IsCoverageRequired && !selection.IsCoverageMet))
+        {
+            env.Error.WriteLine("usm: no feasible plan: " + (result.Reasons.IsEmpty ? "the constraints cannot all be met." : string.Join("; ", result.Reasons)));
+            return ExitCodes.Findings;
+        }
+
+        return ExitCodes.Ok;
     }
 
     public static Command Compare(CliEnvironment env)

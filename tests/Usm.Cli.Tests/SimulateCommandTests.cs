@@ -259,6 +259,19 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void DatabaseWithoutEstimates_ExitTwo_OneLine()
+    {
+        var clock = new FixedClock(NodaTime.Instant.FromUtc(2026, 3, 9, 9, 0));
+        static Risk Risk(string id) => new(id, "T " + id, "", RiskPolarity.Threat, RiskOrigin.ReportedBy("p1"), [Resource.People], "c");
+        var folder = Directory.CreateTempSubdirectory("usm-cli-").FullName;
+        var bare = Path.Combine(folder, "bare.json");
+        var unassessed = new RiskDatabase(clock).Register(Risk("R-1"), "p1").Register(Risk("R-2"), "p1").Apply("R-2", new ClassifyRisk(new RiskAssessment(1, 1)), "p1");
+        File.WriteAllText(bare, Usm.Model.Serialization.UsmJson.WriteRiskDatabase(unassessed));
+        AssertInputError(CliRunner.InProcess("simulate", bare), $"{bare}: none of the 2 open risks has a quantitative estimate (its assessment has no estimate), so there is nothing to simulate.");
+        AssertInputError(CliRunner.InProcess("simulate", bare, "--missing", "refuse"), $"{bare}: --missing refuse: risk 'R-1' has no quantitative estimate (its assessment has no estimate); give it one, or leave it out with --missing skip.");
+    }
+
+    [Fact]
     public void MissingRefuse_NamesTheFirstRiskWithoutAnEstimate()
     {
         var file = Register("probability,impact", "threat,0.5,100", "threat,,", "threat,,");

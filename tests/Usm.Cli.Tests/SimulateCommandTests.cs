@@ -109,6 +109,21 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void CliDocsThreatsExample_IsTheRealOutput()
+    {
+        var doc = File.ReadAllText(RepositoryPaths.Combine("docs", "cli.md")).ReplaceLineEndings("\n").Split('\n');
+        var start = Array.IndexOf(doc, "$ usm simulate simulate-threats.csv --threshold 10000 --format markdown");
+        Assert.True(start > 0, "docs/cli.md has no threats example");
+        var end = Array.IndexOf(doc, "```", start);
+        var run = CliRunner.InProcess("simulate", D("simulate-threats.csv"), "--threshold", "10000", "--format", "markdown");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var output = run.Out.ReplaceLineEndings("\n").Split('\n').ToHashSet(StringComparer.Ordinal);
+        var shown = doc[(start + 1)..end].Where(l => l != "...").ToList();
+        Assert.Equal(9, shown.Count);
+        Assert.All(shown, line => Assert.Contains(line, output));
+    }
+
+    [Fact]
     public void SampleRegister_Json_MatchesTheLibrary_AndTheModel()
     {
         var run = CliRunner.InProcess("simulate", D("risk-database.json"), "--iterations", "3000", "--format", "json");

@@ -218,7 +218,12 @@ internal static class RankingCommands
 
         var m = (PrometheeMethod)MethodOptions.Create("promethee", parse);
         var loaded = env.WithProgress($"Loading {path}...", () => Register.Load(path, CliClock.For(parse, env)));
-        _ = MethodOptions.Rank(loaded, m); // the column checks and the library's complaints, as for every method
+        // As for every method on a CSV register: a criterion without a column would be 0 for every risk.
+        if (loaded.ColumnCriteria is { } columns && MethodOptions.ReadCriteria(m).Where(c => !columns.Contains(c)).ToList() is { Count: > 0 } missing)
+        {
+            throw new CliException($"{path}: {m.Name} reads {string.Join(", ", missing.Select(c => $"'{c}'"))}, but the register has no column for {(missing.Count == 1 ? "it" : "them")} (every risk would score 0); add the column{(missing.Count == 1 ? string.Empty : "s")} or point the method elsewhere with --criteria.");
+        }
+
         var mustIds = must is { } list ? MethodOptions.ParseList(list, "--must") : [];
         foreach (var id in mustIds.Where(id => loaded.Candidates.IndexOf(id) < 0))
         {

@@ -127,6 +127,18 @@ public class PlanSprintPrometheeVTests
     }
 
     [Fact]
+    public void CsvCriterionWithoutAColumn_AndABadFlow_AreOneLineInputErrors()
+    {
+        var noColumn = CliRunner.InProcess("plan-sprint", D("register.csv"), "--capacity", "5", "--selector", "promethee-v", "--criteria", "urgency=1");
+        Assert.Equal(2, noColumn.ExitCode);
+        Assert.Equal($"usm: {D("register.csv")}: PROMETHEE II reads 'urgency', but the register has no column for it (every risk would score 0); add the column or point the method elsewhere with --criteria.", noColumn.Error.Trim());
+        var badWeight = CliRunner.InProcess("plan-sprint", D("register.csv"), "--capacity", "5", "--selector", "promethee-v", "--criteria", "impact=-1");
+        Assert.Equal(2, badWeight.ExitCode);
+        Assert.StartsWith("usm: ", badWeight.Error, StringComparison.Ordinal);
+        Assert.Single(badWeight.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void MustUnknownRisk_ExitTwo()
     {
         var run = CliRunner.InProcess("plan-sprint", D("register.csv"), "--capacity", "5", "--must", "R-none", "--selector", "promethee-v");

@@ -21,7 +21,8 @@ namespace Usm.Model.Prioritisation;
 /// bounds (<see cref="SprintSelectMethod.BranchAndBound"/>), each node counting as 16 cells against the work budget;
 /// when the budget runs out, the greedy method is used, with a reason.</para>
 /// <para><b>Greedy method.</b> Used when the table or the search would exceed <see cref="SprintSelectOptions.WorkBudget"/>: items by value per effort (ties: higher value, then ordinal id), each taken with its
-/// missing prerequisites when they fit; the result is replaced by the best single item (with its prerequisites) when
+/// missing prerequisites when they fit and add value (an item worth 0 with its missing prerequisites is left out, as the
+/// exact method leaves it out); the result is replaced by the best single item (with its prerequisites) when
 /// that is worth more, then filled greedily again. Without precedences and coverage this reaches at least half the
 /// optimum.</para>
 /// <para><b>Tie-breaking.</b> Items are processed in ordinal id order (in pre-order of the precedence forest, children
@@ -493,7 +494,10 @@ public static class SprintSelector
             return alternative;
         }
 
-        /// <summary>Adds items in the given order, each with its missing prerequisites, while they fit in <paramref name="free"/>.</summary>
+        /// <summary>
+        /// Adds items in the given order, each with its missing prerequisites, while they fit in <paramref name="free"/>;
+        /// an item that adds no value with its missing prerequisites is not added just because it fits, as in the exact method.
+        /// </summary>
         private void Fill(bool[] selected, long free, int[] order)
         {
             foreach (var i in order)
@@ -505,12 +509,14 @@ public static class SprintSelector
 
                 var closure = Closure(i, selected);
                 long effort = 0;
+                var value = 0.0;
                 foreach (var j in closure)
                 {
                     effort += _items[j].Effort;
+                    value += _items[j].Value;
                 }
 
-                if (effort <= free)
+                if (effort <= free && value > 0)
                 {
                     foreach (var j in closure)
                     {

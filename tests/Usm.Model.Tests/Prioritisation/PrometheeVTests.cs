@@ -46,6 +46,20 @@ public class PrometheeVTests
     }
 
     [Fact]
+    public void NetFlow_Greedy_DoesNotTakeNegativeFlowsJustBecauseTheyFit()
+    {
+        // A capacity of int.MaxValue is beyond the exact method's budget, so the selector is greedy. Negative flows reach
+        // the selector as 0; the greedy once took every item that fitted, D and E included, for Σ φ = 0 instead of 1.5.
+        // (Found through `usm plan-sprint --selector promethee-v --capacity 1000000000`.)
+        var (set, method) = Ladder();
+        var result = PrometheeV.Select(set, method, LadderItems(), new SprintSelectOptions(int.MaxValue));
+
+        Assert.False(result.IsOptimal);
+        Assert.Equal<string>(["A", "B"], result.SelectedIds);
+        Assert.Equal(1.5, result.NetFlowTotal);
+    }
+
+    [Fact]
     public void Shifts_FavourMoreItems_AndBreakTheTieAgainstTheEarlierId()
     {
         var (set, method) = Ladder();

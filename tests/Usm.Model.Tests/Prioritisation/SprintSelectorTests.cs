@@ -347,6 +347,23 @@ public class SprintSelectorTests
     }
 
     [Fact]
+    public void Greedy_LeavesOutItemsThatAddNoValue_AsTheExactMethodDoes()
+    {
+        // Capacity int.MaxValue forces the greedy method. "free" is worth 0 and fits; "prereq-only" is worth 0 but is a
+        // prerequisite of "b", so it comes in with b (as part of b's closure, worth 2).
+        SprintSelectItem[] items = [Item("a", 3, 1), Item("b", 2, 1), Item("free", 0, 1), Item("prereq-only", 0, 1)];
+        var options = new SprintSelectOptions(int.MaxValue, [new SprintPrecedence("prereq-only", "b")]);
+
+        var greedy = SprintSelector.Select(items, options);
+        var exact = SprintSelector.Select(items, new SprintSelectOptions(10, [new SprintPrecedence("prereq-only", "b")]));
+
+        Assert.Equal(SprintSelectMethod.Greedy, greedy.Method);
+        Assert.Equal(["a", "b", "prereq-only"], greedy.SelectedIds.ToArray());
+        Assert.Equal(exact.SelectedIds.ToArray(), greedy.SelectedIds.ToArray());
+        Assert.Equal(SprintSelectDecision.LeftOut, greedy.Explain("free").Decision);
+    }
+
+    [Fact]
     public void NoCandidates_GiveAnEmptyOptimalSelection()
     {
         var result = SprintSelector.Select([], new SprintSelectOptions(5));

@@ -182,7 +182,7 @@ public sealed class Glicko2Rating : IEquatable<Glicko2Rating>
 /// widens its deviation like a period in which it played no game.</para>
 /// <para><b>The volatility iteration.</b> Step 5 brackets the root of f(x) between A = ln σ² and B (ln(Δ² − φ² − v),
 /// or a − kτ for the first k with f(a − kτ) ≥ 0), then replaces one end by the regula falsi point C, halving f(A) when
-/// the sign of f(C) equals that of f(B) (Glickman's 2022 revision: the ends swap when f(C)·f(B) ≤ 0). It stops when
+/// the sign of f(C) equals that of f(B) (the ends swap when f(C)·f(B) ≤ 0; signs are compared, so no product underflows). It stops when
 /// |B − A| ≤ ε, or after <see cref="Glicko2Options.MaxIterations"/> iterations: then the update uses the current A, as
 /// Glickman's last step does, and the candidate's <see cref="Glicko2Standing.VolatilityConverged"/> is false.</para>
 /// <para><b>Order of the result.</b> Rating descending, then id (ordinal); ratings are compared rounded to 9 decimals,

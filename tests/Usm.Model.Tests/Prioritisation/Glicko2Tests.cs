@@ -95,7 +95,7 @@ public class Glicko2Tests
     [Fact]
     public void ExpectedScore_GlickmansGlickoExample()
     {
-        // Glickman, "The Glicko system" (Boston University, 1999): a player rated 1400 (RD 80) against one rated 1500
+        // Glickman, "The Glicko system" (Boston University, http://www.glicko.net/glicko/glicko.pdf): a player rated 1400 (RD 80) against one rated 1500
         // (RD 150) has expected score 0.376, both deviations combined as √(80² + 150²).
         Assert.Equal(0.376, Glicko2.ExpectedScore(new Glicko2Rating(1400, 80, 0.06), new Glicko2Rating(1500, 150, 0.06)), 3);
 

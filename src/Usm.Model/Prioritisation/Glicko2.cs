@@ -182,9 +182,16 @@ public sealed class Glicko2Rating : IEquatable<Glicko2Rating>
 /// widens its deviation like a period in which it played no game.</para>
 /// <para><b>The volatility iteration.</b> Step 5 brackets the root of f(x) between A = ln σ² and B (ln(Δ² − φ² − v),
 /// or a − kτ for the first k with f(a − kτ) ≥ 0), then replaces one end by the regula falsi point C, halving f(A) when
-/// the sign of f(C) equals that of f(B) (the ends swap when f(C)·f(B) ≤ 0; signs are compared, so no product underflows). It stops when
-/// |B − A| ≤ ε, or after <see cref="Glicko2Options.MaxIterations"/> iterations: then the update uses the current A, as
-/// Glickman's last step does, and the candidate's <see cref="Glicko2Standing.VolatilityConverged"/> is false.</para>
+/// the sign of f(C) equals that of f(B) (the ends swap when f(C)·f(B) ≤ 0; signs are compared, so no product
+/// underflows). It stops when |B − A| ≤ ε (the update then uses A, as Glickman's last step does), or after
+/// <see cref="Glicko2Options.MaxIterations"/> iterations: then the update uses the end of the bracket where |f| is smaller,
+/// and the candidate's <see cref="Glicko2Standing.VolatilityConverged"/> is false.</para>
+/// <para><b>Improbable results.</b> An upset between candidates whose ratings lie far apart (for example given starts
+/// thousands of points apart, with a wide RD or a high volatility) makes Glicko-2's one-step update jump the volatility
+/// and the rating by orders of magnitude; Glickman advises a small τ (about 0.2) when such results are expected. When a
+/// candidate's v or |Δ| in a period exceeds 1e100, its games carry no information at double precision and the run is
+/// refused with an <see cref="ArgumentException"/> naming the candidate and the period. A result's ratings may leave the
+/// ranges of <see cref="Glicko2Rating"/>; passing them as starts is then refused, naming the candidate.</para>
 /// <para><b>Order of the result.</b> Rating descending, then id (ordinal); ratings are compared rounded to 9 decimals,
 /// as <see cref="Elo"/> does. <see cref="Glicko2Result.ConservativeOrder"/> orders by rating − 2·RD instead.</para>
 /// </remarks>
@@ -198,6 +205,9 @@ public static class Glicko2
 
     /// <summary>The method name used in explanations.</summary>
     internal const string MethodName = "Glicko-2";
+
+    /// <summary>The largest v and |Δ| a candidate's update accepts (1e100), so that Δ², v and e^B in step 5 stay finite.</summary>
+    internal const double MaxVariance = 1e100;
 
     /// <summary>Rates the candidates by the comparisons, taken as one rating period.</summary>
     /// <param name="profile">The comparisons of the period.</param>
@@ -219,7 +229,7 @@ public static class Glicko2
     /// </param>
     /// <returns>The ratings, ranking and explanations.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="periods"/> is null or holds null (the message names its index), or a start is null (the message names its id).</exception>
-    /// <exception cref="ArgumentException">There is no period, the periods hold more than <see cref="int.MaxValue"/> games in all, a start's id is blank or a start is outside the ranges of <see cref="Glicko2Rating"/> (the message names it).</exception>
+    /// <exception cref="ArgumentException">A candidate's games in a period carry no information at double precision (see the type's remarks; the message names the candidate and the period), there is no period, the periods hold more than <see cref="int.MaxValue"/> games in all, a start's id is blank or a start is outside the ranges of <see cref="Glicko2Rating"/> (the message names it).</exception>
     public static Glicko2Result Rate(IEnumerable<PairwiseProfile> periods, Glicko2Options? options = null, IReadOnlyDictionary<string, Glicko2Rating>? starts = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
@@ -343,12 +353,19 @@ public static class Glicko2
         {
             if (iterations == maxIterations)
             {
-                return (Math.Exp(bigA / 2), false);
+                // At the cap, the end of the bracket where |f| is smaller (f(A) is compared unhalved).
+                return (Math.Exp((Math.Abs(F(bigA)) <= Math.Abs(fB) ? bigA : bigB) / 2), false);
             }
 
             var c = bigA + ((bigA - bigB) * fA / (fB - fA));
+            if (!(c >= Math.Min(bigA, bigB) && c <= Math.Max(bigA, bigB)))
+            {
+                // Only rounding can put C outside the bracket (or make it NaN when f(A) = f(B)); bisect instead.
+                c = (bigA + bigB) / 2;
+            }
+
             var fC = F(c);
-            if (Math.Sign(fC) * Math.Sign(fB) <= 0)
+            if (fC == 0 || fB == 0 || (fC < 0 && fB > 0) || (fC > 0 && fB < 0))
             {
                 bigA = bigB;
                 fA = fB;
@@ -475,10 +492,12 @@ public static class Glicko2
                     continue;
                 }
 
-                if (!(inverseV[i] > 0) || !double.IsFinite(1 / inverseV[i]) || !double.IsFinite(scoreSum[i] / inverseV[i]))
+                var v = 1 / inverseV[i];
+                var delta = v * scoreSum[i];
+                if (!(v <= MaxVariance) || !(Math.Abs(delta) <= MaxVariance))
                 {
                     throw new ArgumentException(Preconditions.Invariant(
-                        $"The games of '{Ids[i]}' in period {period} carry no information at double precision: its rating and its opponents' are too far apart."), "periods");
+                        $"The games of '{Ids[i]}' in period {period} carry almost no information (v = {v}, Δ = {delta}): its rating and its opponents' are too far apart for Glicko-2 at double precision."), "periods");
                 }
 
                 var update = Update(Mu[i], Phi[i], Sigma[i], inverseV[i], scoreSum[i], options);

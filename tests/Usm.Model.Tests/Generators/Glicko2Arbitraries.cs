@@ -26,6 +26,16 @@ internal static class Glicko2Arbitraries
          from at in Gen.Choose(0, periods)
          select (Build(n, periods, seed), at)).ToArbitrary();
 
+    /// <summary>
+    /// Periods with extreme inputs: every candidate has a given start drawn from the edges and the middle of the accepted
+    /// ranges, and the options' τ, ε and cap are drawn from theirs.
+    /// </summary>
+    public static Arbitrary<(PairwiseProfile[] Periods, Dictionary<string, Glicko2Rating> Starts, Glicko2Options Options)> ExtremeRuns() =>
+        (from n in Gen.Choose(2, 6)
+         from periods in Gen.Choose(1, 3)
+         from seed in Gen.Choose(0, int.MaxValue)
+         select Extreme(n, periods, seed)).ToArbitrary();
+
     public static PairwiseProfile[] Build(int n, int periods, int seed)
     {
         var random = new Random(seed);
@@ -58,5 +68,19 @@ internal static class Glicko2Arbitraries
         }
 
         return result;
+    }
+
+    public static (PairwiseProfile[], Dictionary<string, Glicko2Rating>, Glicko2Options) Extreme(int n, int periods, int seed)
+    {
+        var random = new Random(seed);
+        double Pick(params double[] values) => values[random.Next(values.Length)];
+        var starts = Enumerable.Range(0, n).ToDictionary(
+            i => "c" + i,
+            _ => new Glicko2Rating(
+                Pick(Glicko2Options.MinRating, -3000, 0, 1500, 3000, Glicko2Options.MaxRating),
+                Pick(1e-300, 1e-3, 30, 350, 3000, Glicko2Options.MaxDeviation),
+                Pick(Glicko2Options.MinVolatility, 0.06, 1, Glicko2Options.MaxVolatility)));
+        var options = new Glicko2Options(tau: Pick(0.01, 0.5, 10), tolerance: Pick(1e-12, 1e-6, 0.01), maxIterations: random.Next(1, 200));
+        return (Build(n, periods, random.Next()), starts, options);
     }
 }

@@ -389,4 +389,28 @@ public class Glicko2Tests
             });
         }), maxTest: 300);
     }
+
+    [Fact]
+    public void Rate_AtTheEdgesOfTheAcceptedRanges_GivesFiniteValues_OrTheDocumentedRefusal()
+    {
+        // Extreme starts (far-apart ratings, RD 10,000, volatility 10) turn an upset into a volatility and rating jump so
+        // large that later games carry no information at double precision (about one case in four here); that must be
+        // the documented refusal, never NaN or a crash.
+        PropertyCheck.Run(Prop.ForAll(Glicko2Arbitraries.ExtremeRuns(), input =>
+        {
+            Glicko2Result result;
+            try
+            {
+                result = Glicko2.Rate(input.Periods, input.Options, input.Starts);
+            }
+            catch (ArgumentException e) when (e.ParamName == "periods" && e.Message.Contains("carry almost no information", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return result.Candidates.All(c => double.IsFinite(c.Rating) && double.IsFinite(c.Deviation) && c.Deviation > 0
+                && double.IsFinite(c.Volatility) && c.Volatility > 0
+                && c.Explanation.Contributions.All(x => double.IsFinite(x.Contribution)));
+        }), maxTest: 1000);
+    }
 }

@@ -20,7 +20,7 @@ namespace Usm.Model.Prioritisation;
 /// threshold or when Δ_j ≤ p_j, 1 when Δ_j ≥ v_j and linear between (see <see cref="ElectreTriThresholds"/>). The
 /// credibility is σ(x, y) = C(x, y) · Π over the criteria with d_j &gt; C(x, y) of (1 − d_j) / (1 − C(x, y)): a
 /// criterion that objects more strongly than the whole coalition supports weakens the outranking, and a full veto
-/// (d_j = 1) cancels it (Roy and Bouyssou, "Aide multicritère à la décision : méthodes et cas", Economica, 1993;
+/// (d_j = 1) cancels it, even when C(x, y) = 1 (possible only through a criterion of weight 0, which the product over d_j &gt; C would skip) (Roy and Bouyssou, "Aide multicritère à la décision : méthodes et cas", Economica, 1993;
 /// Mousseau, Słowiński and Zielniewicz, "A user-oriented implementation of the ELECTRE-TRI method integrating preference
 /// elicitation support", Computers &amp; Operations Research 27(7-8), 2000). x outranks y (x S y) when σ(x, y) ≥ λ,
 /// the cutting level. Between a candidate a and a profile b: both ways is indifference, one way a preference, neither
@@ -275,8 +275,8 @@ internal sealed class ElectreTriData
 
     /// <summary>
     /// C(x, y) and σ(x, y) for x outranking y. The weighted sum runs in criterion order over the raw weights and is divided
-    /// by their total summed in the same order, so that C = 1 exactly when every criterion concords. Each step is monotone
-    /// in the values (rounding included), so a better x never gets a smaller σ.
+    /// by their total summed in the same order, so that C = 1 exactly when every criterion concords. A full veto (d = 1)
+    /// gives σ = 0 outright. Each step is monotone in the values (rounding included), so a better x never gets a smaller σ.
     /// </summary>
     public (double Concordance, double Credibility) Outranking(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
@@ -293,7 +293,11 @@ internal sealed class ElectreTriData
             for (var j = 0; j < x.Length; j++)
             {
                 var d = Thresholds[j].Discordance(y[j] - x[j]);
-                if (d > c)
+                if (d >= 1)
+                {
+                    sigma = 0;
+                }
+                else if (d > c)
                 {
                     sigma *= (1 - d) / (1 - c);
                 }

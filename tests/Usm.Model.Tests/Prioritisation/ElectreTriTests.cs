@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Usm.Model.Prioritisation;
 using Usm.Model.Tests.Generators;
 using Usm.Model.Tests.TestHelpers;
+using static Usm.Model.Internal.Preconditions;
 
 namespace Usm.Model.Tests.Prioritisation;
 
@@ -154,6 +155,17 @@ public class ElectreTriTests
         // Without vetoes the same pair has σ = C = 0.4.
         var noVeto = ElectreTri.Sort(ManualSet(), s_criteria, [.. s_criteria.Select(c => KeyValuePair.Create(c.Name, new ElectreTriThresholds(5, 10)))], s_categories, ManualProfiles(), 0.5);
         Assert.Equal(0.4, noVeto.Assignment("a2").Credibility[1], 1e-12);
+
+        // A criterion of weight 0 still vetoes, even though the others alone give C = 1 (d = 1 is not above C = 1, so
+        // the product formula by itself would skip it).
+        var weightless = ElectreTri.Sort(
+            new CandidateSet([new Candidate("a", [new("x", 5), new("y", 0)])]),
+            [Criterion.Benefit("x", 1), Criterion.Benefit("y", 0)],
+            [new("y", new ElectreTriThresholds(0, 0, 1))],
+            ["below", "above"],
+            [new ElectreTriProfile("b", [new("x", 5), new("y", 5)])],
+            0.75).Assignment("a");
+        Assert.Equal((1.0, 0.0, "below"), (weightless.Concordance[0], weightless.Credibility[0], weightless.Pessimistic));
     }
 
     [Fact]
@@ -432,6 +444,45 @@ public class ElectreTriTests
         }), maxTest: 200);
     }
 
+    [Fact]
+    public void RemovingACandidate_MovesNoOther()
+    {
+        PropertyCheck.Run(Prop.ForAll(ElectreTriArbitraries.Arbitrary(), c =>
+        {
+            if (c.Count < 2)
+            {
+                return;
+            }
+
+            var all = c.Sort();
+            var set = c.ToSet().Without(c.Ids[0]);
+            var fewer = ElectreTri.Sort(set, c.Criteria(), c.ThresholdMap(), c.Categories(), c.Profiles(), c.Lambda);
+            Assert.Equal(all.Assignments.Where(a => a.Id != c.Ids[0]).Select(a => a.ToString()), fewer.Assignments.Select(a => a.ToString()));
+        }), maxTest: 200);
+    }
+
+    [Fact]
+    public void Explanation_ContributionsAddUpToTheConcordance()
+    {
+        PropertyCheck.Run(Prop.ForAll(ElectreTriArbitraries.Arbitrary(), c =>
+        {
+            foreach (var a in c.Sort().Assignments)
+            {
+                var e = a.Explanation;
+                Assert.Equal(c.Width, e.Contributions.Length);
+                Assert.Contains(Invariant($"'{a.Id}' is in '{a.Pessimistic}' by the pessimistic rule and in '{a.Optimistic}' by the optimistic rule"), e.Summary, StringComparison.Ordinal);
+                if (c.ProfileCount > 0)
+                {
+                    var against = Math.Min(a.PessimisticIndex, c.ProfileCount - 1);
+                    Assert.Equal(a.Concordance[against], e.Contributions.Sum(x => x.Contribution), 1e-12);
+                    var vetoed = e.Contributions.Any(x => x.Text.EndsWith("d 1: vetoes.", StringComparison.Ordinal));
+                    Assert.True(!vetoed || a.Credibility[against] == 0, "a veto leaves σ = 0");
+                    Assert.True(vetoed || a.Credibility[against] > 0 || a.Concordance[against] == 0, "σ = 0 with C > 0 needs a veto");
+                }
+            }
+        }), maxTest: 300);
+    }
+
     private static double Oriented(ElectreTriCase c, int j, double value) => c.Kinds[j] == CriterionKind.Benefit ? value : -value;
 
     /// <summary>C and σ straight from the definitions, for a lead Δ_j of the second object on each criterion.</summary>
@@ -451,7 +502,11 @@ public class ElectreTriTests
             var t = c.Thresholds[j];
             var gap = lead(j);
             var d = t.Veto is not { } v || gap <= t.Preference ? 0 : gap >= v ? 1 : (gap - t.Preference) / (v - t.Preference);
-            if (d > concordance + 1e-12)
+            if (d >= 1)
+            {
+                sigma = 0;
+            }
+            else if (d > concordance + 1e-12)
             {
                 sigma *= (1 - d) / (1 - concordance);
             }

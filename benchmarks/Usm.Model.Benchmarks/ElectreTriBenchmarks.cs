@@ -5,10 +5,12 @@ namespace Usm.Model.Benchmarks;
 
 /// <summary>
 /// ELECTRE TRI-B sorting of n candidates on four criteria into three categories (two boundary profiles, vetoes on two
-/// criteria). Baseline: a weighted-sum ranking of the same set (one normalising pass and a sort). Expectation: linear in
-/// n, since each candidate meets only the k − 1 profiles (four credibilities of m criteria each here), never the other
-/// candidates; the sort of the assignments by id and one small object per candidate are the rest. Within a small
-/// multiple of the baseline; explanations are built only when read.
+/// criteria), reading the members of the best category. Baseline: a weighted-sum ranking of the same set (one
+/// normalising pass and a sort). Expectation: linear in n for the credibilities, since each candidate meets only the
+/// k − 1 profiles (four credibilities of m criteria each here), never the other candidates; the ordinal sort of the ids
+/// is the largest part. The assignment objects and explanations are built only when read, so they are not measured
+/// here. An informal stopwatch run at n = 100,000 on the shared 2-core machine gave about 0.1 s against about 10 ms for
+/// the baseline (session 10).
 /// </summary>
 [MemoryDiagnoser]
 public class ElectreTriBenchmarks

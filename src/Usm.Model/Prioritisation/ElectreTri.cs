@@ -54,10 +54,10 @@ public static class ElectreTri
     /// <param name="profiles">The boundary profiles, worst first, each with a value for every criterion and for no other name.</param>
     /// <param name="cuttingLevel">λ in [0.5, 1]: the least credibility for an outranking (0.75 is common; higher is stricter).</param>
     /// <returns>The assignments, credibilities and explanations.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null, or a collection holds null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null, or a threshold or profile in a collection is null.</exception>
     /// <exception cref="ArgumentException">
     /// The criteria are empty, repeat a name, have no positive weight sum, or name a criterion the set lacks; a threshold
-    /// names an unknown criterion or repeats one; a category name is blank or repeats; the number of categories is not one
+    /// names an unknown criterion or repeats one; a category name is null, blank or repeated; the number of categories is not one
     /// more than the number of profiles; a profile name repeats, a profile lacks a criterion or names an unknown one, or a
     /// profile is worse than the one below it on some criterion or equal to it everywhere (the message names the profiles
     /// and the criterion).

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Usm.Model.Internal;
 
 namespace Usm.Model.Prioritisation;
@@ -41,13 +42,19 @@ public sealed class ElectreTriAssignment
         Concordance = concordance;
         ReverseConcordance = reverseConcordance;
         var lambda = data.CuttingLevel;
-        Relations = [.. Enumerable.Range(0, credibility.Length).Select(h => (credibility[h] >= lambda, reverseCredibility[h] >= lambda) switch
+        var relations = new ElectreTriRelation[credibility.Length];
+        for (var h = 0; h < relations.Length; h++)
         {
-            (true, true) => ElectreTriRelation.Indifferent,
-            (true, false) => ElectreTriRelation.CandidatePreferred,
-            (false, true) => ElectreTriRelation.ProfilePreferred,
-            _ => ElectreTriRelation.Incomparable,
-        })];
+            relations[h] = (credibility[h] >= lambda, reverseCredibility[h] >= lambda) switch
+            {
+                (true, true) => ElectreTriRelation.Indifferent,
+                (true, false) => ElectreTriRelation.CandidatePreferred,
+                (false, true) => ElectreTriRelation.ProfilePreferred,
+                _ => ElectreTriRelation.Incomparable,
+            };
+        }
+
+        Relations = ImmutableCollectionsMarshal.AsImmutableArray(relations);
         _explanation = new Lazy<Explanation>(() => data.Explain(this, index), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -103,7 +110,15 @@ public sealed class ElectreTriAssignment
 public sealed class ElectreTriResult
 {
     private readonly ElectreTriData _data;
-    private readonly Dictionary<string, ElectreTriAssignment> _byId;
+    private readonly int[] _order;
+    private readonly int[] _rank;
+    private readonly int[] _pessimistic;
+    private readonly int[] _optimistic;
+    private readonly double[] _credibility;
+    private readonly double[] _reverseCredibility;
+    private readonly double[] _concordance;
+    private readonly double[] _reverseConcordance;
+    private readonly Lazy<ImmutableArray<ElectreTriAssignment>> _assignments;
     private readonly Dictionary<string, int> _categoryIndex;
 
     internal ElectreTriResult(ElectreTriData data)
@@ -112,26 +127,28 @@ public sealed class ElectreTriResult
         var n = data.Set.Count;
         var p = data.Profiles.Length;
         var lambda = data.CuttingLevel;
-        var list = new ElectreTriAssignment[n];
-        var sigma = new double[p];
-        var reverse = new double[p];
-        var concordance = new double[p];
-        var reverseConcordance = new double[p];
+        _pessimistic = new int[n];
+        _optimistic = new int[n];
+        _credibility = new double[n * p];
+        _reverseCredibility = new double[n * p];
+        _concordance = new double[n * p];
+        _reverseConcordance = new double[n * p];
         for (var i = 0; i < n; i++)
         {
             var a = data.Candidate(i);
+            var row = i * p;
             for (var h = 0; h < p; h++)
             {
                 var b = data.Profile(h);
-                (concordance[h], sigma[h]) = data.Outranking(a, b);
-                (reverseConcordance[h], reverse[h]) = data.Outranking(b, a);
+                (_concordance[row + h], _credibility[row + h]) = data.Outranking(a, b);
+                (_reverseConcordance[row + h], _reverseCredibility[row + h]) = data.Outranking(b, a);
             }
 
             // Pessimistic: from the top down, the first profile the candidate outranks; the category just above it.
             var pessimistic = 0;
             for (var h = p - 1; h >= 0; h--)
             {
-                if (sigma[h] >= lambda)
+                if (_credibility[row + h] >= lambda)
                 {
                     pessimistic = h + 1;
                     break;
@@ -142,19 +159,27 @@ public sealed class ElectreTriResult
             var optimistic = p;
             for (var h = 0; h < p; h++)
             {
-                if (reverse[h] >= lambda && sigma[h] < lambda)
+                if (_reverseCredibility[row + h] >= lambda && _credibility[row + h] < lambda)
                 {
                     optimistic = h;
                     break;
                 }
             }
 
-            list[i] = new ElectreTriAssignment(data, i, pessimistic, optimistic, [.. sigma], [.. reverse], [.. concordance], [.. reverseConcordance]);
+            _pessimistic[i] = pessimistic;
+            _optimistic[i] = optimistic;
         }
 
-        Array.Sort(list, (x, y) => string.CompareOrdinal(x.Id, y.Id));
-        Assignments = [.. list];
-        _byId = list.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        // Ordinal id order, and each candidate's place in it; the assignment objects are built on first use.
+        _order = [.. Enumerable.Range(0, n)];
+        Array.Sort((string[])data.Set.IdArray.Clone(), _order, StringComparer.Ordinal);
+        _rank = new int[n];
+        for (var r = 0; r < n; r++)
+        {
+            _rank[_order[r]] = r;
+        }
+
+        _assignments = new Lazy<ImmutableArray<ElectreTriAssignment>>(BuildAssignments, LazyThreadSafetyMode.ExecutionAndPublication);
         _categoryIndex = data.Categories.Select((c, k) => (c, k)).ToDictionary(t => t.c, t => t.k, StringComparer.Ordinal);
     }
 
@@ -176,15 +201,18 @@ public sealed class ElectreTriResult
     /// <summary>Gets the cutting level λ.</summary>
     public double CuttingLevel => _data.CuttingLevel;
 
-    /// <summary>Gets every candidate's assignment, in ordinal id order.</summary>
-    public ImmutableArray<ElectreTriAssignment> Assignments { get; }
+    /// <summary>Gets every candidate's assignment, in ordinal id order (built on first use).</summary>
+    public ImmutableArray<ElectreTriAssignment> Assignments => _assignments.Value;
 
     /// <summary>Gets one candidate's assignment.</summary>
     /// <param name="id">The candidate's id.</param>
     /// <returns>The assignment.</returns>
     /// <exception cref="KeyNotFoundException">No candidate has that id.</exception>
-    public ElectreTriAssignment Assignment(string id) =>
-        id is not null && _byId.TryGetValue(id, out var a) ? a : throw new KeyNotFoundException(Preconditions.Invariant($"The {ElectreTri.MethodName} result has no candidate '{id}'."));
+    public ElectreTriAssignment Assignment(string id)
+    {
+        var index = _data.Set.IndexOf(id);
+        return index >= 0 ? Assignments[_rank[index]] : throw new KeyNotFoundException(Preconditions.Invariant($"The {ElectreTri.MethodName} result has no candidate '{id}'."));
+    }
 
     /// <summary>Gets the candidates the pessimistic rule puts in a category, in ordinal id order.</summary>
     /// <param name="category">The category's name.</param>
@@ -193,7 +221,7 @@ public sealed class ElectreTriResult
     public ImmutableArray<string> PessimisticMembers(string category)
     {
         var k = CategoryIndex(category);
-        return [.. Assignments.Where(a => a.PessimisticIndex == k).Select(a => a.Id)];
+        return [.. _order.Where(i => _pessimistic[i] == k).Select(i => _data.Set.IdArray[i])];
     }
 
     /// <summary>Gets the candidates the optimistic rule puts in a category, in ordinal id order.</summary>
@@ -203,7 +231,7 @@ public sealed class ElectreTriResult
     public ImmutableArray<string> OptimisticMembers(string category)
     {
         var k = CategoryIndex(category);
-        return [.. Assignments.Where(a => a.OptimisticIndex == k).Select(a => a.Id)];
+        return [.. _order.Where(i => _optimistic[i] == k).Select(i => _data.Set.IdArray[i])];
     }
 
     /// <summary>Explains one candidate's assignment (see <see cref="ElectreTriAssignment.Explanation"/>).</summary>
@@ -214,7 +242,28 @@ public sealed class ElectreTriResult
 
     /// <inheritdoc />
     public override string ToString() =>
-        Preconditions.Invariant($"{ElectreTri.MethodName} sorting of {Assignments.Length} candidates into {Categories.Length} categories (λ {CuttingLevel}), {Assignments.Count(a => a.IsAmbiguous)} assigned differently by the two rules");
+        Preconditions.Invariant($"{ElectreTri.MethodName} sorting of {_order.Length} candidates into {Categories.Length} categories (λ {CuttingLevel}), {_order.Count(i => _pessimistic[i] != _optimistic[i])} assigned differently by the two rules");
+
+    private ImmutableArray<ElectreTriAssignment> BuildAssignments()
+    {
+        var p = _data.Profiles.Length;
+        var list = new ElectreTriAssignment[_order.Length];
+        for (var r = 0; r < list.Length; r++)
+        {
+            var i = _order[r];
+            list[r] = new ElectreTriAssignment(
+                _data,
+                i,
+                _pessimistic[i],
+                _optimistic[i],
+                ImmutableArray.Create(_credibility, i * p, p),
+                ImmutableArray.Create(_reverseCredibility, i * p, p),
+                ImmutableArray.Create(_concordance, i * p, p),
+                ImmutableArray.Create(_reverseConcordance, i * p, p));
+        }
+
+        return [.. list];
+    }
 
     private int CategoryIndex(string category) =>
         category is not null && _categoryIndex.TryGetValue(category, out var k) ? k : throw new KeyNotFoundException(Preconditions.Invariant($"The {ElectreTri.MethodName} result has no category '{category}' (it has: {string.Join(", ", Categories)})."));

@@ -186,6 +186,7 @@ internal static class SchemaExport
                 Set(target, "exclusiveMinimum", bound.ExclusiveMinimum);
                 Set(target, "maximum", bound.Maximum);
                 Set(target, "exclusiveMaximum", bound.ExclusiveMaximum);
+                Set(target, "multipleOf", bound.MultipleOf);
                 Set(target, "minItems", bound.MinItems);
                 Set(target, "maxItems", bound.MaxItems);
                 if (bound.UniqueItems)

@@ -21,7 +21,23 @@ public class SchemaBoundsTests
     private static readonly string[] s_crossMemberReasons =
     [
         "differs from", // a recorded result that the rest of the document recomputes differently
+        "must sum to 1", // AHP weights, a rule over all items
+        "No voter prefers a candidate to itself", // the diagonal of the Schulze preferences
+        "The fit runs at least one iteration", // more than one candidate: at least one iteration
+        "does not follow rank", // ranks follow positions
+        "listed in rank order", // positions follow the order of the list
     ];
+
+    // Members whose bound the reader checks only in one variant of their object: the sample object is first turned
+    // into that variant (for example a WASPAS method, which is the one that reads 'lambda').
+    private static readonly Dictionary<string, Action<JsonObject>> s_variants = new(StringComparer.Ordinal)
+    {
+        ["RankingMethodDto.lambda"] = m => m["kind"] = "waspas",
+        ["RankingMethodDto.v"] = m => m["kind"] = "vikor",
+        ["RankingMethodDto.tau"] = m => m["kind"] = "codas",
+        ["RankingMethodDto.max-likelihood"] = SimpleRisk,
+        ["RankingMethodDto.max-impact"] = SimpleRisk,
+    };
 
     private static readonly (UsmDocumentKind Kind, string File)[] s_samples =
     [
@@ -91,32 +107,41 @@ public class SchemaBoundsTests
     private static void Check(string key, SchemaBound bound, Site site, int depth)
     {
         var isInteger = IsInteger(site.MemberType, depth);
-        var delta = isInteger ? 1 : 0.001;
+
+        // Just outside and just inside: one for integers, a step of multipleOf where one is set, else a small step
+        // that still changes a large double.
+        double Delta(double at) => isInteger ? 1 : bound.MultipleOf ?? Math.Max(0.001, Math.Abs(at) * 1e-9);
         var cases = new List<(string What, Func<JsonNode?, JsonNode?> Change, bool Outside)>();
         if (bound.Minimum is { } min)
         {
-            cases.Add(($"{Num(min - delta)} below minimum {Num(min)}", _ => Number(min - delta, isInteger), true));
+            cases.Add(($"{Num(min - Delta(min))} below minimum {Num(min)}", _ => Number(min - Delta(min), isInteger), true));
             cases.Add(($"{Num(min)} on minimum", _ => Number(min, isInteger), false));
-            cases.Add(($"{Num(min + delta)} above minimum", _ => Number(min + delta, isInteger), false));
+            cases.Add(($"{Num(min + Delta(min))} above minimum", _ => Number(min + Delta(min), isInteger), false));
         }
 
         if (bound.ExclusiveMinimum is { } xmin)
         {
             cases.Add(($"{Num(xmin)} on exclusive minimum", _ => Number(xmin, isInteger), true));
-            cases.Add(($"{Num(xmin + delta)} above exclusive minimum", _ => Number(xmin + delta, isInteger), false));
+            cases.Add(($"{Num(xmin + Delta(xmin))} above exclusive minimum", _ => Number(xmin + Delta(xmin), isInteger), false));
         }
 
         if (bound.Maximum is { } max)
         {
-            cases.Add(($"{Num(max + delta)} above maximum {Num(max)}", _ => Number(max + delta, isInteger), true));
+            cases.Add(($"{Num(max + Delta(max))} above maximum {Num(max)}", _ => Number(max + Delta(max), isInteger), true));
             cases.Add(($"{Num(max)} on maximum", _ => Number(max, isInteger), false));
-            cases.Add(($"{Num(max - delta)} below maximum", _ => Number(max - delta, isInteger), false));
+            cases.Add(($"{Num(max - Delta(max))} below maximum", _ => Number(max - Delta(max), isInteger), false));
         }
 
         if (bound.ExclusiveMaximum is { } xmax)
         {
             cases.Add(($"{Num(xmax)} on exclusive maximum", _ => Number(xmax, isInteger), true));
-            cases.Add(($"{Num(xmax - delta)} below exclusive maximum", _ => Number(xmax - delta, isInteger), false));
+            cases.Add(($"{Num(xmax - Delta(xmax))} below exclusive maximum", _ => Number(xmax - Delta(xmax), isInteger), false));
+        }
+
+        if (bound.MultipleOf is { } step)
+        {
+            var from = bound.Minimum ?? 0;
+            cases.Add(($"{Num(from + (step / 2))}, not a multiple of {Num(step)}", _ => Number(from + (step / 2), isInteger), true));
         }
 
         if (bound.MinItems is { } minItems)
@@ -153,6 +178,11 @@ public class SchemaBoundsTests
         foreach (var (what, change, outside) in cases)
         {
             var document = JsonNode.Parse(File.ReadAllText(SerializationSamples.GoldenPath(site.File)))!;
+            if (s_variants.TryGetValue(key.TrimEnd('[', ']'), out var variant))
+            {
+                variant(Navigate(document, site.Parent).AsObject());
+            }
+
             Replace(document, site, depth, change);
             var errors = Read(site.Kind, document.ToJsonString());
             var atMember = errors.Where(e => e.Path == target || e.Path.StartsWith(target + "[", StringComparison.Ordinal)).ToList();
@@ -246,7 +276,7 @@ public class SchemaBoundsTests
     private static void AssertKeywords(JsonNode root, JsonNode at, SchemaBound bound, string where)
     {
         var schema = new JsonObject();
-        foreach (var name in new[] { "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "minItems", "maxItems", "minLength", "uniqueItems", "pattern" })
+        foreach (var name in new[] { "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "minItems", "maxItems", "minLength", "uniqueItems", "pattern", "multipleOf" })
         {
             schema[name] = Keyword(root, at, name)?.DeepClone();
         }
@@ -258,6 +288,7 @@ public class SchemaBoundsTests
         Expect("minItems", bound.MinItems);
         Expect("maxItems", bound.MaxItems);
         Expect("minLength", bound.MinLength);
+        Expect("multipleOf", bound.MultipleOf);
         Assert.True(!bound.UniqueItems || schema["uniqueItems"]?.GetValue<bool>() == true, $"{where}: uniqueItems is missing.");
         Assert.True(bound.Pattern is null || schema["pattern"]?.GetValue<string>() == bound.Pattern, $"{where}: pattern {bound.Pattern} is missing.");
 
@@ -382,32 +413,58 @@ public class SchemaBoundsTests
         return type == typeof(int) || type == typeof(long);
     }
 
-    // Replaces the member (depth 0) or the first item at that depth with change(current value).
+    private static JsonNode Navigate(JsonNode document, ImmutableArray<object> at) =>
+        at.Aggregate(document, (node, s) => s is int i ? node[i]! : node[(string)s]!);
+
+    // Replaces the member (depth 0) or the first item at that depth with change(current value); an absent or empty
+    // array on the way is given one item first.
     private static void Replace(JsonNode document, Site site, int depth, Func<JsonNode?, JsonNode?> change)
     {
-        var parent = site.Parent.Aggregate(document, (node, s) => s is int i ? node[i]! : node[(string)s]!);
+        var obj = Navigate(document, site.Parent).AsObject();
         if (depth == 0)
         {
-            var obj = parent.AsObject();
             obj[site.Member] = change(obj[site.Member]?.DeepClone());
             return;
         }
 
-        var array = parent[site.Member]!.AsArray();
-        for (var d = 1; d < depth; d++)
+        if (obj[site.Member] is not JsonArray array)
         {
-            array = array[0]!.AsArray();
+            obj[site.Member] = array = [];
+        }
+
+        for (var d = 1; d <= depth; d++)
+        {
+            if (array.Count == 0)
+            {
+                array.Add(d < depth ? new JsonArray() : change(null));
+            }
+
+            if (d < depth)
+            {
+                array = array[0]!.AsArray();
+            }
         }
 
         array[0] = change(array[0]?.DeepClone());
     }
 
+    private static void SimpleRisk(JsonObject method)
+    {
+        method["kind"] = "simplerisk";
+        method["formula"] = "classic";
+        method["likelihood-criterion"] = "likelihood";
+        method["impact-criterion"] = "expected-value";
+    }
+
     private static JsonNode Number(double value, bool isInteger) => isInteger ? JsonValue.Create((long)value) : JsonValue.Create(value);
+
+    // The sample's items (or, where it has none, one placeholder string), cut or padded by repeating the last one.
+    private static List<JsonNode?> ItemsOf(JsonNode? current) =>
+        current is JsonArray { Count: > 0 } array ? [.. array.Select(n => n?.DeepClone())] : [JsonValue.Create("placeholder")];
 
     private static JsonArray Resize(JsonNode? current, int count)
     {
-        var items = current!.AsArray().Select(n => n?.DeepClone()).ToList();
-        Assert.NotEmpty(items);
+        var items = ItemsOf(current);
         while (items.Count < count)
         {
             items.Add(items[^1]?.DeepClone());
@@ -418,8 +475,7 @@ public class SchemaBoundsTests
 
     private static JsonArray Repeat(JsonNode? current)
     {
-        var items = current!.AsArray().Select(n => n?.DeepClone()).ToList();
-        Assert.NotEmpty(items);
+        var items = ItemsOf(current);
         items.Add(items[0]?.DeepClone());
         return [.. items];
     }

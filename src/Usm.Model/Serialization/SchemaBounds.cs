@@ -58,6 +58,10 @@ internal static class SchemaBounds
     // QuantitativeEstimate.CheckAmount: "An impact amount must be from 0 to 1E+15 (QuantitativeEstimate.MaxAmount)".
     private static readonly SchemaBound s_amount = new() { Minimum = 0, Maximum = Improvement.QuantitativeEstimate.MaxAmount };
 
+    private static readonly SchemaBound s_tolerance = new() { ExclusiveMinimum = 0, Maximum = 0.1 };
+
+    private static readonly SchemaBound s_iterationCap = new() { Minimum = 1 };
+
     public static IReadOnlyDictionary<string, SchemaBound> Table { get; } = new Dictionary<string, SchemaBound>(StringComparer.Ordinal)
     {
         // Workflow (WorkflowMapper).
@@ -185,7 +189,11 @@ internal static class SchemaBounds
         ["KanoFeatureDto.indifferent"] = s_count,
         ["KanoFeatureDto.reverse"] = s_count,
         ["KanoFeatureDto.questionable"] = s_count,
-        ["BradleyTerryOptionsDto.max-iterations"] = s_count,
+        // AnalysisResultMapper.Tolerance and IterationCap, which mirror the options' constructors (tolerance from
+        // double.Epsilon to 0.1, MaxIterations from 1).
+        ["BradleyTerryOptionsDto.tolerance"] = s_tolerance,
+        ["BradleyTerryOptionsDto.max-iterations"] = s_iterationCap,
+        ["PlackettLuceOptionsDto.tolerance"] = s_tolerance,
         ["BradleyTerryResultDto.iterations"] = s_count,
         ["BradleyTerryStandingDto.id"] = s_id,
         ["BradleyTerryStandingDto.rank"] = s_count,
@@ -193,7 +201,7 @@ internal static class SchemaBounds
         ["BradleyTerryStandingDto.wins"] = s_count,
         ["BradleyTerryStandingDto.losses"] = s_count,
         ["BradleyTerryStandingDto.ties"] = s_count,
-        ["PlackettLuceOptionsDto.max-iterations"] = s_count,
+        ["PlackettLuceOptionsDto.max-iterations"] = s_iterationCap,
         ["PlackettLuceResultDto.iterations"] = s_count,
         ["PlackettLuceStandingDto.id"] = s_id,
         ["PlackettLuceStandingDto.rank"] = s_count,

@@ -62,6 +62,8 @@ internal static class SchemaBounds
 
     private static readonly SchemaBound s_iterationCap = new() { Minimum = 1 };
 
+    private static readonly SchemaBound s_workflowPattern = new() { Minimum = 1, Maximum = 8 };
+
     public static IReadOnlyDictionary<string, SchemaBound> Table { get; } = new Dictionary<string, SchemaBound>(StringComparer.Ordinal)
     {
         // Workflow (WorkflowMapper).
@@ -114,6 +116,11 @@ internal static class SchemaBounds
         ["AnswerDto.question-id"] = s_id,
         ["AnswerDto.level"] = s_id,
         ["AnswerDto.percent"] = new() { Minimum = 0, Maximum = 100 },
+
+        // USM's workflow patterns W1-W8: "Workflow pattern N does not exist (expected 1 to 8)" in ManagementSystemMapper
+        // (patterns in use) and AssessmentMapper (an element of kind workflow-pattern).
+        ["ManagementSystemDto.patterns-in-use[]"] = s_workflowPattern,
+        ["UsmElementDto.pattern"] = s_workflowPattern,
 
         // Improvement programme (ProgrammeMapper): ids; Share (lambda, v) and Tau from 0 to 1; ScaleMaximum from 1 to
         // SimpleRiskMethod.MaxScaleLevels.

@@ -37,6 +37,7 @@ public class SchemaBoundsTests
         ["RankingMethodDto.tau"] = m => m["kind"] = "codas",
         ["RankingMethodDto.max-likelihood"] = SimpleRisk,
         ["RankingMethodDto.max-impact"] = SimpleRisk,
+        ["UsmElementDto.pattern"] = e => e["kind"] = "workflow-pattern",
     };
 
     private static readonly (UsmDocumentKind Kind, string File)[] s_samples =

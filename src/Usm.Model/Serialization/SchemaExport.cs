@@ -175,6 +175,43 @@ internal static class SchemaExport
         ["ParetoResultDto"] = ["candidates", "criteria", "fronts"],
     };
 
+    // Applies the readers' bounds on the member (key), its items (key[]) and their items (key[][]).
+    private static void ApplyBounds(JsonObject schema, string key)
+    {
+        for (var target = schema; target is not null; target = target["items"] as JsonObject, key += "[]")
+        {
+            if (SchemaBounds.Table.TryGetValue(key, out var bound))
+            {
+                Set(target, "minimum", bound.Minimum);
+                Set(target, "exclusiveMinimum", bound.ExclusiveMinimum);
+                Set(target, "maximum", bound.Maximum);
+                Set(target, "exclusiveMaximum", bound.ExclusiveMaximum);
+                Set(target, "multipleOf", bound.MultipleOf);
+                Set(target, "minItems", bound.MinItems);
+                Set(target, "maxItems", bound.MaxItems);
+                if (bound.UniqueItems)
+                {
+                    target["uniqueItems"] = true;
+                }
+
+                Set(target, "minLength", bound.MinLength);
+                if (bound.Pattern is not null)
+                {
+                    target["pattern"] = bound.Pattern;
+                }
+            }
+        }
+
+        static void Set(JsonObject target, string name, double? value)
+        {
+            if (value is { } v)
+            {
+                // Whole bounds are written as integers (0, not 0.0), so that they read naturally on integer members.
+                target[name] = v == Math.Floor(v) && Math.Abs(v) < 1e15 ? JsonValue.Create((long)v) : JsonValue.Create(v);
+            }
+        }
+    }
+
     public static string Export(UsmDocumentKind kind)
     {
         var typeInfo = UsmJson.TypeInfoOf(kind);
@@ -206,6 +243,7 @@ internal static class SchemaExport
                 }
 
                 var key = property.DeclaringType.Name + "." + property.Name;
+                ApplyBounds(schema, key);
                 if (s_enums.TryGetValue(key, out var names))
                 {
                     var values = new JsonArray([.. names.Select(n => (JsonNode?)JsonValue.Create(n))]);

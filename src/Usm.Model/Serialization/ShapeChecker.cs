@@ -147,7 +147,7 @@ internal static class ShapeChecker
         }
     }
 
-    private static Type ElementTypeOf(JsonTypeInfo typeInfo)
+    internal static Type ElementTypeOf(JsonTypeInfo typeInfo)
     {
 #if NET9_0_OR_GREATER
         return typeInfo.ElementType!;

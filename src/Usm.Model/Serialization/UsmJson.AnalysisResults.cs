@@ -382,8 +382,8 @@ internal static class AnalysisResultMapper
         }
         else
         {
-            var tolerance = Number(o.Tolerance, JsonPaths.Member(P("options"), "tolerance"), ctx);
-            var maxIterations = Count(o.MaxIterations, JsonPaths.Member(P("options"), "max-iterations"), ctx);
+            var tolerance = Tolerance(o.Tolerance, JsonPaths.Member(P("options"), "tolerance"), ctx);
+            var maxIterations = IterationCap(o.MaxIterations, JsonPaths.Member(P("options"), "max-iterations"), ctx);
             var virtualTies = Number(o.VirtualTies, JsonPaths.Member(P("options"), "virtual-ties"), ctx);
             if (tolerance is not null && maxIterations is not null && virtualTies is not null)
             {
@@ -488,8 +488,8 @@ internal static class AnalysisResultMapper
         }
         else
         {
-            var tolerance = Number(o.Tolerance, JsonPaths.Member(P("options"), "tolerance"), ctx);
-            var maxIterations = Count(o.MaxIterations, JsonPaths.Member(P("options"), "max-iterations"), ctx);
+            var tolerance = Tolerance(o.Tolerance, JsonPaths.Member(P("options"), "tolerance"), ctx);
+            var maxIterations = IterationCap(o.MaxIterations, JsonPaths.Member(P("options"), "max-iterations"), ctx);
             var virtualTies = Number(o.VirtualTies, JsonPaths.Member(P("options"), "virtual-ties"), ctx);
             var unranked = AnalysisMapper.Unranked.Read(o.Unranked, JsonPaths.Member(P("options"), "unranked"), ctx, "a reading of unranked candidates");
             if (tolerance is not null && maxIterations is not null && virtualTies is not null && unranked is not null)
@@ -866,6 +866,35 @@ internal static class AnalysisResultMapper
         }
 
         return v;
+    }
+
+    // The fits' options: a tolerance above 0 and at most 0.1, and a cap of at least one iteration, as
+    // BradleyTerryOptions and PlackettLuceOptions require; checked here so that the error names the member.
+    private static double? Tolerance(double? value, string path, JsonReadContext ctx)
+    {
+        if (Number(value, path, ctx) is not { } v)
+        {
+            return null;
+        }
+
+        if (!(v > 0 && v <= 0.1))
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, path, $"A tolerance is above 0 and at most 0.1, but was {Num(v)}.");
+            return null;
+        }
+
+        return v;
+    }
+
+    private static int? IterationCap(int? value, string path, JsonReadContext ctx)
+    {
+        if (value is 0)
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, path, "A fit runs at least one iteration, so its cap is at least 1, but was 0.");
+            return null;
+        }
+
+        return Count(value, path, ctx);
     }
 
     private static double? Number(double? value, string path, JsonReadContext ctx)

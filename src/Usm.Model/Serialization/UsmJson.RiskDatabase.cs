@@ -562,11 +562,26 @@ internal static class RiskDatabaseMapper
             return null;
         }
 
+        // Each member's own bound is reported at that member; the constructors below then check only what spans
+        // members (minimum ≤ most likely ≤ maximum), at the enclosing object.
+        var before = ctx.Errors.Count;
+        Level(dto.Effect.Value, "effect");
+        Level(dto.Likelihood.Value, "likelihood");
         QuantitativeEstimate? estimate = null;
         if (dto.Estimate is { } e)
         {
             var at = JsonPaths.Member(path, "estimate");
             var kind = ImprovementNames.EstimateKind.Read(e.Kind, JsonPaths.Member(at, "kind"), ctx, "an estimate kind");
+            InRange(e.Probability, 0, 1, at, "probability", "A probability");
+            InRange(e.Impact, 0, QuantitativeEstimate.MaxAmount, at, "impact", "An impact amount");
+            InRange(e.Minimum, 0, QuantitativeEstimate.MaxAmount, at, "minimum", "An impact amount");
+            InRange(e.MostLikely, 0, QuantitativeEstimate.MaxAmount, at, "most-likely", "An impact amount");
+            InRange(e.Maximum, 0, QuantitativeEstimate.MaxAmount, at, "maximum", "An impact amount");
+            if (ctx.Errors.Count > before)
+            {
+                return null;
+            }
+
             estimate = kind switch
             {
                 EstimateKind.ProbabilityAndImpact => e.Probability is null || e.Impact is null
@@ -583,12 +598,28 @@ internal static class RiskDatabaseMapper
             }
         }
 
-        return ctx.Build(path, () => new RiskAssessment(dto.Effect.Value, dto.Likelihood.Value, estimate));
+        return ctx.Errors.Count > before ? null : ctx.Build(path, () => new RiskAssessment(dto.Effect.Value, dto.Likelihood.Value, estimate));
 
         QuantitativeEstimate? Missing(string at, string message)
         {
             ctx.Error(ReadErrorCode.MissingMember, at, "The estimate is incomplete: " + message);
             return null;
+        }
+
+        void Level(int level, string member)
+        {
+            if (level is < 0 or > RiskAssessment.MaxLevel)
+            {
+                ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(path, member), Preconditions.Invariant($"A level is from 0 to {RiskAssessment.MaxLevel}, but was {level}."));
+            }
+        }
+
+        void InRange(double? value, double min, double max, string at, string member, string what)
+        {
+            if (value is { } v && !(v >= min && v <= max))
+            {
+                ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(at, member), Preconditions.Invariant($"{what} is from {min} to {max:R}, but was {v:R}."));
+            }
         }
     }
 

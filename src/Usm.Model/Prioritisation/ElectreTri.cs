@@ -23,7 +23,8 @@ namespace Usm.Model.Prioritisation;
 /// (d_j = 1) cancels it, even when C(x, y) = 1 (possible only through a criterion of weight 0, which the product over d_j &gt; C would skip) (Roy and Bouyssou, "Aide multicritère à la décision : méthodes et cas", Economica, 1993;
 /// Mousseau, Słowiński and Zielniewicz, "A user-oriented implementation of the ELECTRE-TRI method integrating preference
 /// elicitation support", Computers &amp; Operations Research 27(7-8), 2000). x outranks y (x S y) when σ(x, y) ≥ λ,
-/// the cutting level. Between a candidate a and a profile b: both ways is indifference, one way a preference, neither
+/// the cutting level (σ short of λ by at most 1e-9, a rounding error, counts as reaching it: weights 0.1 and 0.3 give
+/// C = 0.3 / 0.4, which double precision rounds to 0.7499999999999999, and that C must meet λ = 0.75). Between a candidate a and a profile b: both ways is indifference, one way a preference, neither
 /// way incomparability (<see cref="ElectreTriRelation"/>).</para>
 /// <para><b>Assignment.</b> The <i>pessimistic</i> (pseudo-conjunctive) rule takes the profiles from the top down; the
 /// first profile b_h with a S b_h puts a in the category just above it (none: the worst category). The
@@ -42,6 +43,13 @@ public static class ElectreTri
 {
     /// <summary>The method name used in explanations and messages.</summary>
     internal const string MethodName = "ELECTRE TRI-B";
+
+    /// <summary>
+    /// How far σ may fall short of λ and still count as reaching it (1e-9): the slack absorbs rounding only, so that
+    /// σ = λ in exact arithmetic outranks even when the division by the weight sum rounds it down (weights 0.1 and 0.3
+    /// give C = 0.3 / 0.4, which is 0.7499999999999999 in double precision).
+    /// </summary>
+    internal const double CuttingSlack = 1e-9;
 
     /// <summary>The smallest cutting level accepted: below ½ a candidate could outrank a profile and the profile the candidate on the strength of a minority each.</summary>
     public const double MinCuttingLevel = 0.5;
@@ -272,6 +280,9 @@ internal sealed class ElectreTriData
 
     /// <summary>Criterion j's weight divided by the sum of the weights.</summary>
     public double Weight(int j) => _weights[j] / _total;
+
+    /// <summary>Whether a credibility reaches the cutting level: σ ≥ λ, allowing <see cref="ElectreTri.CuttingSlack"/> for rounding.</summary>
+    public bool Outranks(double credibility) => credibility >= CuttingLevel - ElectreTri.CuttingSlack;
 
     /// <summary>
     /// C(x, y) and σ(x, y) for x outranking y. The weighted sum runs in criterion order over the raw weights and is divided

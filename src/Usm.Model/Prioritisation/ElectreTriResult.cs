@@ -41,11 +41,10 @@ public sealed class ElectreTriAssignment
         ReverseCredibility = reverseCredibility;
         Concordance = concordance;
         ReverseConcordance = reverseConcordance;
-        var lambda = data.CuttingLevel;
         var relations = new ElectreTriRelation[credibility.Length];
         for (var h = 0; h < relations.Length; h++)
         {
-            relations[h] = (credibility[h] >= lambda, reverseCredibility[h] >= lambda) switch
+            relations[h] = (data.Outranks(credibility[h]), data.Outranks(reverseCredibility[h])) switch
             {
                 (true, true) => ElectreTriRelation.Indifferent,
                 (true, false) => ElectreTriRelation.CandidatePreferred,
@@ -126,7 +125,6 @@ public sealed class ElectreTriResult
         _data = data;
         var n = data.Set.Count;
         var p = data.Profiles.Length;
-        var lambda = data.CuttingLevel;
         _pessimistic = new int[n];
         _optimistic = new int[n];
         _credibility = new double[n * p];
@@ -148,7 +146,7 @@ public sealed class ElectreTriResult
             var pessimistic = 0;
             for (var h = p - 1; h >= 0; h--)
             {
-                if (_credibility[row + h] >= lambda)
+                if (data.Outranks(_credibility[row + h]))
                 {
                     pessimistic = h + 1;
                     break;
@@ -159,7 +157,7 @@ public sealed class ElectreTriResult
             var optimistic = p;
             for (var h = 0; h < p; h++)
             {
-                if (_reverseCredibility[row + h] >= lambda && _credibility[row + h] < lambda)
+                if (data.Outranks(_reverseCredibility[row + h]) && !data.Outranks(_credibility[row + h]))
                 {
                     optimistic = h;
                     break;

@@ -190,6 +190,27 @@ public class ElectreTriTests
     }
 
     [Fact]
+    public void CredibilityEqualToLambda_Outranks_DespiteRoundingOfDecimalWeights()
+    {
+        // Weights 0.1 and 0.3: a candidate that concords on the second criterion only has C = 0.3 / 0.4 = 0.75 exactly,
+        // but 0.3 / (0.1 + 0.3) is 0.7499999999999999 in double precision. At λ = 0.75 it must still outrank the
+        // profile (σ = λ outranks); so must the same case with weights 0.15 and 0.6 at λ = 0.8 (0.6 / 0.75).
+        var set = new CandidateSet([new Candidate("a", [new("x", 0), new("y", 5)])]);
+        ElectreTriProfile[] profile = [new("b", [new("x", 5), new("y", 5)])];
+        var a = ElectreTri.Sort(set, [Criterion.Benefit("x", 0.1), Criterion.Benefit("y", 0.3)], [], ["below", "above"], profile, 0.75).Assignment("a");
+        Assert.Equal(0.75, a.Credibility[0], 1e-12);
+        Assert.Equal((ElectreTriRelation.Indifferent, "above", "above"), (a.Relations[0], a.Pessimistic, a.Optimistic));
+        Assert.Contains("it outranks the top profile 'b' (σ 0.75 ≥ λ)", a.Explanation.Summary, StringComparison.Ordinal);
+
+        var b = ElectreTri.Sort(set, [Criterion.Benefit("x", 0.15), Criterion.Benefit("y", 0.6)], [], ["below", "above"], profile, 0.8).Assignment("a");
+        Assert.Equal(("above", "above"), (b.Pessimistic, b.Optimistic));
+
+        // The slack is far below any difference that matters: σ = 0.75 − 1e-6 does not reach λ = 0.75.
+        var c = ElectreTri.Sort(set, [Criterion.Benefit("x", 0.25 + 1e-6), Criterion.Benefit("y", 0.75 - 1e-6)], [], ["below", "above"], profile, 0.75).Assignment("a");
+        Assert.Equal(("below", "below"), (c.Pessimistic, c.Optimistic));
+    }
+
+    [Fact]
     public void Thresholds_BoundariesAndSteps()
     {
         var t = new ElectreTriThresholds(1, 3, 7);
@@ -336,7 +357,7 @@ public class ElectreTriTests
                 }
 
                 // The rules, restated from the relations.
-                var outranked = Enumerable.Range(0, c.ProfileCount).Where(h => a.Credibility[h] >= c.Lambda).ToList();
+                var outranked = Enumerable.Range(0, c.ProfileCount).Where(h => a.Credibility[h] >= c.Lambda - 1e-9).ToList();
                 Assert.Equal(outranked.Count == 0 ? 0 : outranked.Max() + 1, a.PessimisticIndex);
                 var preferred = Enumerable.Range(0, c.ProfileCount).Where(h => a.Relations[h] == ElectreTriRelation.ProfilePreferred).ToList();
                 Assert.Equal(preferred.Count == 0 ? c.ProfileCount : preferred.Min(), a.OptimisticIndex);

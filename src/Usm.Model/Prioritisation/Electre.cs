@@ -14,7 +14,9 @@ namespace Usm.Model.Prioritisation;
 /// supports "a is at least as good as b". The discordance d(a, b) = max_j [g_j(b) − g_j(a)] / δ (the differences
 /// oriented so that a positive one favours b; 0 when a is at least as good everywhere) measures the strongest
 /// objection, with δ the largest range of any criterion (max − min over the candidates); when every criterion is
-/// constant, δ = 0 and d = 0. A candidate a outranks another b when c(a, b) ≥ ĉ and d(a, b) ≤ d̂. Because one δ
+/// constant, δ = 0 and d = 0. A candidate a outranks another b when c(a, b) ≥ ĉ and d(a, b) ≤ d̂, each allowing 10⁻⁹ for rounding: a concordance
+/// equal to ĉ in exact arithmetic reaches it even when the division by the weight sum rounds it down (weights 0.3 and 0.1
+/// give 0.3 / 0.4 = 0.7499999999999999 in double precision), as in <see cref="ElectreTri"/>. Because one δ
 /// scales every criterion, the criteria should share a scale (for example 0-10 ratings); this is the classical
 /// definition (Roy, "Classement et choix en présence de points de vue multiples (la méthode ELECTRE)", RIRO 2(8), 1968;
 /// as restated in methods.md). Some textbooks divide each gap by its own criterion's range instead; that variant is
@@ -164,8 +166,14 @@ internal sealed class ElectreData(CandidateSet set, ImmutableArray<Criterion> cr
         return gap > 0 ? gap / Delta : 0;
     }
 
+    /// <summary>The allowance for rounding in both tests: c ≥ ĉ − 10⁻⁹ and d ≤ d̂ + 10⁻⁹.</summary>
+    internal const double ThresholdSlack = 1e-9;
+
     public bool Outranks(int a, int b) =>
-        a != b && Concordance(a, b) >= ConcordanceThreshold && Discordance(a, b) <= DiscordanceThreshold;
+        a != b && Passes(Concordance(a, b), Discordance(a, b), this);
+
+    private static bool Passes(double concordance, double discordance, ElectreData data) =>
+        concordance >= data.ConcordanceThreshold - ThresholdSlack && discordance <= data.DiscordanceThreshold + ThresholdSlack;
 
     /// <summary>Both directions of one pair in one pass; the same sums in the same order as <see cref="Concordance"/> and <see cref="Discordance"/>.</summary>
     public static (bool AOverB, bool BOverA) OutranksBothWays(double[] values, double[] weights, int a, int b, ElectreData data)
@@ -199,7 +207,7 @@ internal sealed class ElectreData(CandidateSet set, ImmutableArray<Criterion> cr
 
         var dab = gab > 0 ? gab / data.Delta : 0;
         var dba = gba > 0 ? gba / data.Delta : 0;
-        return (cab / data.Total >= data.ConcordanceThreshold && dab <= data.DiscordanceThreshold, cba / data.Total >= data.ConcordanceThreshold && dba <= data.DiscordanceThreshold);
+        return (Passes(cab / data.Total, dab, data), Passes(cba / data.Total, dba, data));
     }
 }
 

@@ -35,6 +35,23 @@ public class ElectreTests
         Assert.True(withoutY.Outranks("A", "B"));
     }
 
+    [Fact]
+    public void ConcordanceEqualToTheThreshold_Outranks_DespiteRoundingOfDecimalWeights()
+    {
+        // c(A, B) = 0.3 / 0.4 = ¾ exactly, but 0.7499999999999999 in double precision; at ĉ = ¾ A must outrank B
+        // (found by the ELECTRE TRI-B review, which had the same flaw). A real shortfall of 10⁻⁶ still fails.
+        var set = new CandidateSet([new Candidate("A", [new("x", 1), new("y", 0)]), new Candidate("B", [new("x", 0), new("y", 1)])]);
+        Criterion[] criteria = [Criterion.Benefit("x", 0.3), Criterion.Benefit("y", 0.1)];
+
+        var atThreshold = Electre.Kernel(set, criteria, 0.75, 1);
+        var above = Electre.Kernel(set, criteria, 0.750001, 1);
+
+        Assert.True(atThreshold.Concordance("A", "B") < 0.75);
+        Assert.True(atThreshold.Outranks("A", "B"));
+        Assert.Equal<string>(["A"], atThreshold.Kernel);
+        Assert.False(above.Outranks("A", "B"));
+    }
+
     private static CandidateSet Example() => new(
     [
         new Candidate("P", [new("a", 8), new("b", 6), new("c", 7)]),

@@ -22,19 +22,7 @@ public class Glicko2Benchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        var candidates = Enumerable.Range(0, 100).Select(i => "improvement-" + i).ToArray();
-        var strength = candidates.Select(_ => Math.Exp(2 * random.NextDouble())).ToArray();
-        var comparisons = new PairwiseComparison[N];
-        for (var k = 0; k < N; k++)
-        {
-            var a = random.Next(100);
-            var b = (a + 1 + random.Next(99)) % 100;
-            comparisons[k] = random.Next(10) == 0 ? PairwiseComparison.Tie(candidates[a], candidates[b])
-                : random.NextDouble() < strength[a] / (strength[a] + strength[b]) ? PairwiseComparison.Win(candidates[a], candidates[b])
-                : PairwiseComparison.Win(candidates[b], candidates[a]);
-        }
-
+        var (candidates, comparisons) = BenchmarkSets.PairwiseRecords(N);
         _profile = new PairwiseProfile(candidates, comparisons);
         _periods = [.. comparisons.Chunk(Math.Max(1, N / 10)).Select(chunk => new PairwiseProfile(candidates, chunk))];
     }

@@ -25,19 +25,7 @@ public class PairwiseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        _candidates = [.. Enumerable.Range(0, 100).Select(i => "improvement-" + i)];
-        var strength = _candidates.Select(_ => Math.Exp(2 * random.NextDouble())).ToArray();
-        _comparisons = new PairwiseComparison[N];
-        for (var k = 0; k < N; k++)
-        {
-            var a = random.Next(100);
-            var b = (a + 1 + random.Next(99)) % 100;
-            _comparisons[k] = random.Next(10) == 0 ? PairwiseComparison.Tie(_candidates[a], _candidates[b])
-                : random.NextDouble() < strength[a] / (strength[a] + strength[b]) ? PairwiseComparison.Win(_candidates[a], _candidates[b])
-                : PairwiseComparison.Win(_candidates[b], _candidates[a]);
-        }
-
+        (_candidates, _comparisons) = BenchmarkSets.PairwiseRecords(N);
         _profile = new PairwiseProfile(_candidates, _comparisons);
     }
 

@@ -127,6 +127,12 @@ internal static class SchemaBounds
         ["ProgrammeDto.id"] = s_id,
         ["SprintDto.mechanism-name"] = s_id,
         ["SprintItemDto.risk-id"] = s_id,
+        // A criterion's weight: Criterion's CheckInRange(weight, 0, double.MaxValue). A sprint: numbered 1, 2, … in
+        // order, a capacity of at least 1 (ImprovementProgramme.PlanSprint), items of effort at least 1 (SprintItem).
+        ["CriterionDto.weight"] = new() { Minimum = 0 },
+        ["SprintDto.number"] = new() { Minimum = 1 },
+        ["SprintDto.capacity"] = new() { Minimum = 1 },
+        ["SprintItemDto.effort"] = new() { Minimum = 1 },
         ["RankingMethodDto.lambda"] = s_unit,
         ["RankingMethodDto.v"] = s_unit,
         ["RankingMethodDto.tau"] = s_unit,

@@ -26,6 +26,7 @@ public class SchemaBoundsTests
         "The fit runs at least one iteration", // more than one candidate: at least one iteration
         "does not follow rank", // ranks follow positions
         "listed in rank order", // positions follow the order of the list
+        "is out of sequence", // sprints are numbered 1, 2, … in the order of the list
     ];
 
     // Members whose bound the reader checks only in one variant of their object: the sample object is first turned

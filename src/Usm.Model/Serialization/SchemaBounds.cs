@@ -116,6 +116,9 @@ internal static class SchemaBounds
         ["AnswerDto.question-id"] = s_id,
         ["AnswerDto.level"] = s_id,
         ["AnswerDto.percent"] = new() { Minimum = 0, Maximum = 100 },
+        // Question.CheckWeight: "A weight must be positive and at most 1E+06" (an area's and a question's weight).
+        ["InstrumentAreaDto.weight"] = new() { ExclusiveMinimum = 0, Maximum = Assessment.Question.MaxWeight },
+        ["QuestionDto.weight"] = new() { ExclusiveMinimum = 0, Maximum = Assessment.Question.MaxWeight },
 
         // USM's workflow patterns W1-W8: "Workflow pattern N does not exist (expected 1 to 8)" in ManagementSystemMapper
         // (patterns in use) and AssessmentMapper (an element of kind workflow-pattern).
@@ -141,6 +144,8 @@ internal static class SchemaBounds
 
         // Ranking (ResultMapper.CandidateFromDto, CheckItem).
         ["CandidateDto.id"] = s_id,
+        // Candidate: "effort must be finite and not negative".
+        ["CandidateDto.effort"] = new() { Minimum = 0 },
         ["RankedItemDto.id"] = s_id,
 
         // AHP result (ResultMapper.AhpFromDto): "An AHP result has at least one weight", "A weight must be above 0 and

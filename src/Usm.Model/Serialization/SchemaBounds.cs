@@ -40,8 +40,12 @@ internal sealed record SchemaBound
 /// </remarks>
 internal static class SchemaBounds
 {
-    // WorkflowMapper.RequiredId: "An id must not be empty or white space" (string.IsNullOrWhiteSpace).
-    private static readonly SchemaBound s_id = new() { MinLength = 1, Pattern = @"\S" };
+    // WorkflowMapper.RequiredId: "An id must not be empty or white space" (string.IsNullOrWhiteSpace). The pattern
+    // spells out char.IsWhiteSpace's characters instead of using \S, whose meaning differs between regular-expression
+    // engines (ECMA-262's \s includes U+FEFF, which .NET accepts in an id, and leaves out U+0085, which .NET refuses).
+    internal const string NotWhiteSpacePattern = @"[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+
+    private static readonly SchemaBound s_id = new() { MinLength = 1, Pattern = NotWhiteSpacePattern };
 
     // ResultMapper.Count: "Expected a count from 0 to 2147483647".
     private static readonly SchemaBound s_count = new() { Minimum = 0 };

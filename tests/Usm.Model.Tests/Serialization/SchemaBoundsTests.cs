@@ -83,6 +83,32 @@ public class SchemaBoundsTests
     public void EveryDocumentKind_HasASample() =>
         Assert.Equal(Enum.GetValues<UsmDocumentKind>().Order(), s_samples.Select(s => s.Kind).Order());
 
+    // The ids' pattern matches a string of one character exactly when string.IsNullOrWhiteSpace (the readers' check)
+    // is false for it, under .NET's and ECMA-262's regular expressions alike: the class is spelled out, so it does
+    // not depend on an engine's idea of \s (ECMA-262 counts U+FEFF as white space, .NET does not; .NET counts U+0085).
+    [Fact]
+    public void IdPattern_IsExactlyNotWhiteSpace_InEveryEngine()
+    {
+        var pattern = SchemaBounds.NotWhiteSpacePattern;
+        Assert.DoesNotContain(@"\s", pattern, StringComparison.OrdinalIgnoreCase);
+        foreach (var options in new[] { RegexOptions.None, RegexOptions.ECMAScript })
+        {
+            var regex = new Regex(pattern, options);
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                var one = ((char)c).ToString();
+                Assert.True(regex.IsMatch(one) == !string.IsNullOrWhiteSpace(one), $"U+{c:X4} ({options}): the pattern and the readers disagree.");
+            }
+        }
+
+        // An id of one U+FEFF is one the readers accept (here a candidate, everywhere it is named), so the schema must
+        // accept it too.
+        var text = File.ReadAllText(SerializationSamples.GoldenPath("pairwise-comparisons.usm-model.json")).Replace("\"backup\"", "\"\\uFEFF\"", StringComparison.Ordinal);
+        Assert.Contains("\\uFEFF", text, StringComparison.Ordinal);
+        Assert.Empty(Read(UsmDocumentKind.PairwiseComparisons, text));
+        Assert.Matches(pattern, "\uFEFF");
+    }
+
     // The law: just outside a bound the reader refuses the document at that member; on an inclusive bound and just
     // inside it the reader raises nothing at that member (or only a named cross-member reason).
     [Theory]

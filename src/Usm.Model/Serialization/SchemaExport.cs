@@ -251,6 +251,11 @@ internal static class SchemaExport
                     {
                         items["enum"] = values;
                     }
+                    else if (schema["additionalProperties"] is JsonObject dictionaryValues)
+                    {
+                        // A map's values (a sprint's outcomes by risk id), not the map itself.
+                        dictionaryValues["enum"] = values;
+                    }
                     else
                     {
                         schema["enum"] = values;

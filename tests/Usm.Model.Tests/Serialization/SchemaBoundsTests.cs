@@ -242,6 +242,41 @@ public class SchemaBoundsTests
         Assert.True(unreached.Count == 0, "Keys that name no member of any contract: " + string.Join(", ", unreached));
     }
 
+    // An enumeration of names sits on a string schema, never on the array or map that holds the strings (a map's
+    // "enum" would refuse every map, as the improvement programme's sprint outcomes once did).
+    [Fact]
+    public void EveryEnum_SitsOnAStringSchema()
+    {
+        foreach (var kind in Enum.GetValues<UsmDocumentKind>())
+        {
+            Walk(JsonNode.Parse(UsmJson.GetSchema(kind))!, kind.ToString());
+        }
+
+        static void Walk(JsonNode? node, string at)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["enum"] is not null && o["type"] is { } type)
+                {
+                    var types = type is JsonArray a ? a.Select(t => t!.GetValue<string>()).ToList() : [type.GetValue<string>()];
+                    Assert.True(types.Contains("string") && !types.Contains("object") && !types.Contains("array"), $"{at}: an enum on a schema of type {type.ToJsonString()}.");
+                }
+
+                foreach (var (name, child) in o)
+                {
+                    Walk(child, at + "/" + name);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], at + "/" + i.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+    }
+
     private static void CheckSchema(JsonNode root, JsonNode node, JsonTypeInfo info, UsmDocumentKind kind, HashSet<string> reached, HashSet<Type> visiting)
     {
         node = Resolve(root, node);

@@ -258,6 +258,12 @@ internal static class SchemaExport
                     }
                     else
                     {
+                        // An optional member may be null (the readers take null as absent), so its enum lists null too.
+                        if (schema["type"] is JsonArray memberTypes && memberTypes.Any(t => t?.GetValue<string>() == "null"))
+                        {
+                            values.Add(null);
+                        }
+
                         schema["enum"] = values;
                     }
                 }

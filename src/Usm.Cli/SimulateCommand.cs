@@ -227,7 +227,8 @@ internal static class SimulateCommand
 
             if (!amounts.Contains(amount))
             {
-                amounts.Add(amount);
+                // -0 equals 0; keep it as 0, so that the report does not show "above -0".
+                amounts.Add(amount == 0 ? 0 : amount);
             }
         }
 

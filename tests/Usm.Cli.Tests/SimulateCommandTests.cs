@@ -161,6 +161,17 @@ public partial class SimulateCommandTests
         Assert.Equal(json.Out, csv.Out);
     }
 
+    [Fact]
+    public void NegativeZeroThreshold_IsTheThresholdZero()
+    {
+        // "-0" parses as the double -0, which equals 0 but prints as "-0"; it is one threshold with 0, shown as 0.
+        var run = CliRunner.InProcess("simulate", D("simulate-threats.csv"), "--iterations", "100", "--threshold", "-0", "--threshold", "0", "--format", "csv");
+        var table = CliRunner.InProcess("simulate", D("simulate-threats.csv"), "--iterations", "100", "--threshold", "-0", "--threshold", "0", "--format", "markdown");
+        Assert.True(run.ExitCode == 0 && table.ExitCode == 0, run.Error + table.Error);
+        Assert.Contains("| probability of a net loss above 0 |", table.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("above -0", table.Out, StringComparison.Ordinal);
+    }
+
     // Determinism
 
     [Fact]

@@ -40,8 +40,12 @@ internal sealed record SchemaBound
 /// </remarks>
 internal static class SchemaBounds
 {
-    // WorkflowMapper.RequiredId: "An id must not be empty or white space" (string.IsNullOrWhiteSpace).
-    private static readonly SchemaBound s_id = new() { MinLength = 1, Pattern = @"\S" };
+    // WorkflowMapper.RequiredId: "An id must not be empty or white space" (string.IsNullOrWhiteSpace). The pattern
+    // spells out char.IsWhiteSpace's characters instead of using \S, whose meaning differs between regular-expression
+    // engines (ECMA-262's \s includes U+FEFF, which .NET accepts in an id, and leaves out U+0085, which .NET refuses).
+    internal const string NotWhiteSpacePattern = @"[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+
+    private static readonly SchemaBound s_id = new() { MinLength = 1, Pattern = NotWhiteSpacePattern };
 
     // ResultMapper.Count: "Expected a count from 0 to 2147483647".
     private static readonly SchemaBound s_count = new() { Minimum = 0 };
@@ -116,6 +120,9 @@ internal static class SchemaBounds
         ["AnswerDto.question-id"] = s_id,
         ["AnswerDto.level"] = s_id,
         ["AnswerDto.percent"] = new() { Minimum = 0, Maximum = 100 },
+        // Question.CheckWeight: "A weight must be positive and at most 1E+06" (an area's and a question's weight).
+        ["InstrumentAreaDto.weight"] = new() { ExclusiveMinimum = 0, Maximum = Assessment.Question.MaxWeight },
+        ["QuestionDto.weight"] = new() { ExclusiveMinimum = 0, Maximum = Assessment.Question.MaxWeight },
 
         // USM's workflow patterns W1-W8: "Workflow pattern N does not exist (expected 1 to 8)" in ManagementSystemMapper
         // (patterns in use) and AssessmentMapper (an element of kind workflow-pattern).
@@ -127,6 +134,12 @@ internal static class SchemaBounds
         ["ProgrammeDto.id"] = s_id,
         ["SprintDto.mechanism-name"] = s_id,
         ["SprintItemDto.risk-id"] = s_id,
+        // A criterion's weight: Criterion's CheckInRange(weight, 0, double.MaxValue). A sprint: numbered 1, 2, … in
+        // order, a capacity of at least 1 (ImprovementProgramme.PlanSprint), items of effort at least 1 (SprintItem).
+        ["CriterionDto.weight"] = new() { Minimum = 0 },
+        ["SprintDto.number"] = new() { Minimum = 1 },
+        ["SprintDto.capacity"] = new() { Minimum = 1 },
+        ["SprintItemDto.effort"] = new() { Minimum = 1 },
         ["RankingMethodDto.lambda"] = s_unit,
         ["RankingMethodDto.v"] = s_unit,
         ["RankingMethodDto.tau"] = s_unit,
@@ -135,6 +148,8 @@ internal static class SchemaBounds
 
         // Ranking (ResultMapper.CandidateFromDto, CheckItem).
         ["CandidateDto.id"] = s_id,
+        // Candidate: "effort must be finite and not negative".
+        ["CandidateDto.effort"] = new() { Minimum = 0 },
         ["RankedItemDto.id"] = s_id,
 
         // AHP result (ResultMapper.AhpFromDto): "An AHP result has at least one weight", "A weight must be above 0 and

@@ -251,8 +251,19 @@ internal static class SchemaExport
                     {
                         items["enum"] = values;
                     }
+                    else if (schema["additionalProperties"] is JsonObject dictionaryValues)
+                    {
+                        // A map's values (a sprint's outcomes by risk id), not the map itself.
+                        dictionaryValues["enum"] = values;
+                    }
                     else
                     {
+                        // An optional member may be null (the readers take null as absent), so its enum lists null too.
+                        if (schema["type"] is JsonArray memberTypes && memberTypes.Any(t => t?.GetValue<string>() == "null"))
+                        {
+                            values.Add(null);
+                        }
+
                         schema["enum"] = values;
                     }
                 }

@@ -596,7 +596,7 @@ internal static class AnalysisResultMapper
             {
                 var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
                 var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
-                var weight = Number(c.Weight, JsonPaths.Member(at, "weight"), ctx);
+                var weight = Weight(c.Weight, JsonPaths.Member(at, "weight"), ctx);
                 return name is null || kind is null || weight is null ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight.Value));
             });
         var concordance = Threshold(d.ConcordanceThreshold, P("concordance-threshold"), ctx);
@@ -724,7 +724,7 @@ internal static class AnalysisResultMapper
             {
                 var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
                 var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
-                var weight = Number(c.Weight, JsonPaths.Member(at, "weight"), ctx);
+                var weight = Weight(c.Weight, JsonPaths.Member(at, "weight"), ctx);
                 return name is null || kind is null || weight is null ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight.Value));
             });
 
@@ -905,6 +905,19 @@ internal static class AnalysisResultMapper
         }
 
         return value;
+    }
+
+    // A criterion's weight: Criterion's bound (0 or more), reported at the member (the schema states it there).
+    private static double? Weight(double? value, string path, JsonReadContext ctx)
+    {
+        var weight = Number(value, path, ctx);
+        if (weight is { } w && !(w >= 0))
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, path, Preconditions.Invariant($"A criterion's weight is 0 or more, but was {w}."));
+            return null;
+        }
+
+        return weight;
     }
 
     private static void Required(bool? value, string path, JsonReadContext ctx)

@@ -203,7 +203,8 @@ internal static class AssessmentMapper
             }
 
             var questions = ManagementSystemMapper.Items(a.Questions, questionsPath, ctx, (q, qAt) => QuestionFromDto(q, qAt, questionIds, ctx));
-            return areaId is null || areaName is null || questions is null ? null : ctx.Build(at, () => new InstrumentArea(areaId, areaName, questions, a.Weight ?? 1.0));
+            var weightOk = WeightInRange(a.Weight, JsonPaths.Member(at, "weight"), ctx);
+            return areaId is null || areaName is null || questions is null || !weightOk ? null : ctx.Build(at, () => new InstrumentArea(areaId, areaName, questions, a.Weight ?? 1.0));
         }, a => a.Id);
         return ctx.HasErrors || id is null || version is null || name is null || areas is null ? null : ctx.Build(path, () => new Instrument(id, version, name, areas));
     }
@@ -261,7 +262,21 @@ internal static class AssessmentMapper
             }
         }
 
-        return qid is null || text is null || scale is null || element is null ? null : ctx.Build(at, () => new Question(qid, text, scale, element, q.Weight ?? 1.0, level));
+        var weightOk = WeightInRange(q.Weight, JsonPaths.Member(at, "weight"), ctx);
+        return qid is null || text is null || scale is null || element is null || !weightOk ? null : ctx.Build(at, () => new Question(qid, text, scale, element, q.Weight ?? 1.0, level));
+    }
+
+    // An area's or a question's optional weight: Question.CheckWeight's bound (above 0, at most Question.MaxWeight),
+    // reported at the member (the schema states it there).
+    private static bool WeightInRange(double? weight, string path, JsonReadContext ctx)
+    {
+        if (weight is not { } w || (w > 0 && w <= Question.MaxWeight))
+        {
+            return true;
+        }
+
+        ctx.Error(ReadErrorCode.NumberOutOfRange, path, Internal.Preconditions.Invariant($"A weight is above 0 and at most {Question.MaxWeight}, but was {w}."));
+        return false;
     }
 
     private static AnswerScale? ScaleFromDto(AnswerScaleDto? s, string path, JsonReadContext ctx)

@@ -501,6 +501,11 @@ internal static class ProgrammeMapper
             {
                 ManagementSystemMapper.Missing<SprintDto>(A("capacity"), ctx);
             }
+            else if (s.Capacity < 1)
+            {
+                // ImprovementProgramme.PlanSprint's bound, reported at the member (the schema states it there).
+                ctx.Error(ReadErrorCode.NumberOutOfRange, A("capacity"), Preconditions.Invariant($"A sprint's capacity is at least 1, but was {s.Capacity}."));
+            }
 
             var status = ProgrammeNames.Status.Read(s.Status, A("status"), ctx, "a sprint status");
             var mechanismName = WorkflowMapper.RequiredId(s.MechanismName, A("mechanism-name"), ctx);
@@ -511,6 +516,13 @@ internal static class ProgrammeMapper
                 if (x.Effort is null)
                 {
                     return ManagementSystemMapper.Missing<SprintItem>(JsonPaths.Member(xAt, "effort"), ctx);
+                }
+
+                if (x.Effort < 1)
+                {
+                    // SprintItem's bound, reported at the member (the schema states it there).
+                    ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(xAt, "effort"), Preconditions.Invariant($"An item's effort is at least 1, but was {x.Effort}."));
+                    return null;
                 }
 
                 if (riskId is null)
@@ -703,6 +715,12 @@ internal static class ProgrammeMapper
             if (c.Weight is null)
             {
                 ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "weight"), ctx);
+            }
+            else if (!(c.Weight >= 0))
+            {
+                // Criterion's bound, reported at the member (the schema states it there).
+                ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(at, "weight"), Preconditions.Invariant($"A criterion's weight is 0 or more, but was {c.Weight}."));
+                return null;
             }
 
             return name is null || kind is null || c.Weight is not { } weight ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight));

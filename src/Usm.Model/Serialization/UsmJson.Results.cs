@@ -268,14 +268,21 @@ internal static class ResultMapper
     {
         var id = WorkflowMapper.RequiredId(c.Id, JsonPaths.Member(at, "id"), ctx);
         var values = c.Values ?? ManagementSystemMapper.Missing<Dictionary<string, double>>(JsonPaths.Member(at, "values"), ctx);
+        var effortOk = c.Effort is not null;
         if (c.Effort is null)
         {
             ManagementSystemMapper.Missing<Candidate>(JsonPaths.Member(at, "effort"), ctx);
         }
+        else if (!(c.Effort >= 0))
+        {
+            // Candidate's bound, reported at the member (the schema states it there).
+            ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(at, "effort"), Preconditions.Invariant($"A candidate's effort is 0 or more, but was {c.Effort}."));
+            effortOk = false;
+        }
 
         var polarity = ProgrammeNames.Polarity.Read(c.Polarity, JsonPaths.Member(at, "polarity"), ctx, "a candidate polarity");
-        return id is null || values is null || c.Effort is null || polarity is null ? null
-            : ctx.Build(at, () => new Candidate(id, values, c.Effort.Value, polarity.Value));
+        return id is null || values is null || !effortOk || polarity is null ? null
+            : ctx.Build(at, () => new Candidate(id, values, c.Effort!.Value, polarity.Value));
     }
 
     // Checks that an item has its required members; its values are compared with the rebuilt ranking afterwards.

@@ -91,7 +91,7 @@ public class RankingJsonTests
     [InlineData("\"complete\": true", "\"complete\": \"yes\"", ReadErrorCode.WrongType, "$.ranking.complete")]
     [InlineData("\"effort\": 5", "\"effort\": \"5\"", ReadErrorCode.WrongType, "$.ranking.candidates[0].effort")]
     [InlineData("\"effort\": 5", "\"effort\": 1e400", ReadErrorCode.NumberOutOfRange, "$.ranking.candidates[0].effort")]
-    [InlineData("\"effort\": 5", "\"effort\": -5", ReadErrorCode.InvalidValue, "$.ranking.candidates[0]")]
+    [InlineData("\"effort\": 5", "\"effort\": -5", ReadErrorCode.NumberOutOfRange, "$.ranking.candidates[0].effort")]
     [InlineData("\"rank\": 1", "\"rank\": 1.5", ReadErrorCode.InvalidValue, "$.ranking.items[0].rank")]
     [InlineData("\"rank\": 1", "\"rank\": 99999999999", ReadErrorCode.NumberOutOfRange, "$.ranking.items[0].rank")]
     [InlineData("\"complete\": true", "\"complete\": false", ReadErrorCode.InvalidValue, "$.ranking.items")]

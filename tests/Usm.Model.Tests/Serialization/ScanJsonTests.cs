@@ -100,7 +100,7 @@ public class ScanJsonTests
     [InlineData("\"kind\": \"prerequisite\"", "\"kind\": \"gadget\"", "$.scan.instrument.areas[0].questions[0].element.kind", ReadErrorCode.UnknownEnumValue)]
     [InlineData("\"prerequisite\": \"management-commitment\"", "\"prerequisite\": \"luck\"", "$.scan.instrument.areas[0].questions[0].element.prerequisite", ReadErrorCode.UnknownEnumValue)]
     [InlineData("\"weight\": 1,", "\"weight\": 1e400,", "$.scan.instrument.areas[0].weight", ReadErrorCode.NumberOutOfRange)]
-    [InlineData("\"weight\": 1,", "\"weight\": -1,", "$.scan.instrument.areas[0]", ReadErrorCode.InvalidValue)]
+    [InlineData("\"weight\": 1,", "\"weight\": -1,", "$.scan.instrument.areas[0].weight", ReadErrorCode.NumberOutOfRange)]
     public void BadValues_AreReportedAtTheirPath(string find, string replace, string path, ReadErrorCode code)
     {
         var json = Mutations.ReplaceFirst(UsmJson.WriteScan(SampleScans.Baseline), find, replace);

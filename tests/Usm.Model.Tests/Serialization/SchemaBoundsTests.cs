@@ -26,6 +26,7 @@ public class SchemaBoundsTests
         "The fit runs at least one iteration", // more than one candidate: at least one iteration
         "does not follow rank", // ranks follow positions
         "listed in rank order", // positions follow the order of the list
+        "is out of sequence", // sprints are numbered 1, 2, … in the order of the list
     ];
 
     // Members whose bound the reader checks only in one variant of their object: the sample object is first turned
@@ -81,6 +82,32 @@ public class SchemaBoundsTests
     [Fact]
     public void EveryDocumentKind_HasASample() =>
         Assert.Equal(Enum.GetValues<UsmDocumentKind>().Order(), s_samples.Select(s => s.Kind).Order());
+
+    // The ids' pattern matches a string of one character exactly when string.IsNullOrWhiteSpace (the readers' check)
+    // is false for it, under .NET's and ECMA-262's regular expressions alike: the class is spelled out, so it does
+    // not depend on an engine's idea of \s (ECMA-262 counts U+FEFF as white space, .NET does not; .NET counts U+0085).
+    [Fact]
+    public void IdPattern_IsExactlyNotWhiteSpace_InEveryEngine()
+    {
+        var pattern = SchemaBounds.NotWhiteSpacePattern;
+        Assert.DoesNotContain(@"\s", pattern, StringComparison.OrdinalIgnoreCase);
+        foreach (var options in new[] { RegexOptions.None, RegexOptions.ECMAScript })
+        {
+            var regex = new Regex(pattern, options);
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                var one = ((char)c).ToString();
+                Assert.True(regex.IsMatch(one) == !string.IsNullOrWhiteSpace(one), $"U+{c:X4} ({options}): the pattern and the readers disagree.");
+            }
+        }
+
+        // An id of one U+FEFF is one the readers accept (here a candidate, everywhere it is named), so the schema must
+        // accept it too.
+        var text = File.ReadAllText(SerializationSamples.GoldenPath("pairwise-comparisons.usm-model.json")).Replace("\"backup\"", "\"\\uFEFF\"", StringComparison.Ordinal);
+        Assert.Contains("\\uFEFF", text, StringComparison.Ordinal);
+        Assert.Empty(Read(UsmDocumentKind.PairwiseComparisons, text));
+        Assert.Matches(pattern, "\uFEFF");
+    }
 
     // The law: just outside a bound the reader refuses the document at that member; on an inclusive bound and just
     // inside it the reader raises nothing at that member (or only a named cross-member reason).
@@ -213,6 +240,43 @@ public class SchemaBoundsTests
 
         var unreached = SchemaBounds.Table.Keys.Where(k => !reached.Contains(k)).Order(StringComparer.Ordinal).ToList();
         Assert.True(unreached.Count == 0, "Keys that name no member of any contract: " + string.Join(", ", unreached));
+    }
+
+    // An enumeration of names sits on a string schema, never on the array or map that holds the strings (a map's
+    // "enum" would refuse every map, as the improvement programme's sprint outcomes once did); an optional member's
+    // enum lists null, which the readers take as absent.
+    [Fact]
+    public void EveryEnum_SitsOnAStringSchema()
+    {
+        foreach (var kind in Enum.GetValues<UsmDocumentKind>())
+        {
+            Walk(JsonNode.Parse(UsmJson.GetSchema(kind))!, kind.ToString());
+        }
+
+        static void Walk(JsonNode? node, string at)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["enum"] is not null && o["type"] is { } type)
+                {
+                    var types = type is JsonArray a ? a.Select(t => t!.GetValue<string>()).ToList() : [type.GetValue<string>()];
+                    Assert.True(types.Contains("string") && !types.Contains("object") && !types.Contains("array"), $"{at}: an enum on a schema of type {type.ToJsonString()}.");
+                    Assert.True(!types.Contains("null") || o["enum"]!.AsArray().Any(v => v is null), $"{at}: the member may be null, but its enum leaves null out.");
+                }
+
+                foreach (var (name, child) in o)
+                {
+                    Walk(child, at + "/" + name);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], at + "/" + i.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
     }
 
     private static void CheckSchema(JsonNode root, JsonNode node, JsonTypeInfo info, UsmDocumentKind kind, HashSet<string> reached, HashSet<Type> visiting)

@@ -109,6 +109,7 @@ public sealed class PrometheeVResult
         Reasons = reasons.ToImmutable();
 
         var free = selection.IsFeasible ? selection.RemainingCapacity : selection.Capacity;
+        var anyForced = selection.Explanations.Any(e => e.Decision is SprintSelectDecision.MustInclude or SprintSelectDecision.PrerequisiteOfMustInclude);
         var explanations = ImmutableArray.CreateBuilder<PrometheeVExplanation>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -117,7 +118,7 @@ public sealed class PrometheeVResult
             var cause = refinement?.RemovedBy.GetValueOrDefault(items[i].Id);
             var summary = cause is not null && cause != items[i].Id && !sprint.IsSelected
                 ? Preconditions.Invariant($"{items[i].Id}: φ {RankingMethod.F(netFlows[i])} (rank {rank} of {flows.Count}), value {RankingMethod.F(values[i])}, effort {items[i].Effort}; out: it comes only with {cause} (φ {RankingMethod.F(flowOf[cause])}), and the best selection leaves {cause} out.")
-                : Summarise(items[i], netFlows[i], values[i], rank, flows.Count, sprint, valueOf, free, mapping, selection.Status == SprintSelectStatus.Heuristic);
+                : Summarise(items[i], netFlows[i], values[i], rank, flows.Count, sprint, valueOf, free, anyForced, mapping, selection.Status == SprintSelectStatus.Heuristic);
             explanations.Add(new PrometheeVExplanation(items[i], netFlows[i], values[i], rank, sprint, summary));
         }
 
@@ -197,7 +198,7 @@ public sealed class PrometheeVResult
     public override string ToString() =>
         Preconditions.Invariant($"PROMETHEE V ({ValueMapping}), {Status}: {SelectedIds.Length} of {Explanations.Length} items, objective {RankingMethod.F(Objective)}, effort {TotalEffort}/{Selection.Capacity}");
 
-    private static string Summarise(PrometheeVItem item, double phi, double value, int rank, int count, SprintSelectExplanation sprint, Dictionary<string, double> valueOf, long free, PrometheeVValue mapping, bool heuristic)
+    private static string Summarise(PrometheeVItem item, double phi, double value, int rank, int count, SprintSelectExplanation sprint, Dictionary<string, double> valueOf, long free, bool anyForced, PrometheeVValue mapping, bool heuristic)
     {
         static string F(double v) => RankingMethod.F(v);
         var head = Preconditions.Invariant($"{item.Id}: φ {F(phi)} (rank {rank} of {count}), value {F(value)}, effort {item.Effort}");
@@ -208,7 +209,7 @@ public sealed class PrometheeVResult
             SprintSelectDecision.Chosen when value < 0 => head + "; in: chosen although its net flow is negative, as a prerequisite or for resource coverage.",
             SprintSelectDecision.Chosen => head + "; in: chosen.",
             SprintSelectDecision.Infeasible => head + "; out: the must-include items and their prerequisites exceed the capacity, so nothing is selected.",
-            SprintSelectDecision.TooLarge => head + Preconditions.Invariant($"; out: with its prerequisites it needs {sprint.CapacityNeeded}, more than the capacity left after the must-include items."),
+            SprintSelectDecision.TooLarge => head + Preconditions.Invariant($"; out: with its prerequisites it needs {sprint.CapacityNeeded}, more than {(anyForced ? "the capacity left after the must-include items" : "the whole capacity")}."),
             _ when value <= 0 && sprint.CapacityShortfall == 0 => head + Preconditions.Invariant(
                 $"; out: {(mapping == PrometheeVValue.NetFlow ? "its net flow is not positive" : "its value is 0")}, so taking it would not raise the objective (it would fit: needs {sprint.CapacityNeeded}, {free} free)."),
             _ when value <= 0 => head + Preconditions.Invariant(

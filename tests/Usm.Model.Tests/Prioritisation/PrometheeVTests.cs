@@ -60,6 +60,20 @@ public class PrometheeVTests
     }
 
     [Fact]
+    public void TooLarge_SaysWhichCapacity()
+    {
+        // A needs 3; with capacity 2 it is larger than the whole capacity, and only a must-include item makes it "the
+        // capacity left after the must-include items" (the review saw the latter wording with no must-include item).
+        var (set, method) = Ladder();
+        var plain = PrometheeV.Select(set, method, LadderItems(), new SprintSelectOptions(2));
+        PrometheeVItem[] withMust = [new("A", 3), new("B", 2), new("C", 1, mustInclude: true), new("D", 1), new("E", 1)];
+        var forced = PrometheeV.Select(set, method, withMust, new SprintSelectOptions(3));
+
+        Assert.EndsWith("out: with its prerequisites it needs 3, more than the whole capacity.", plain.Explain("A").Summary, StringComparison.Ordinal);
+        Assert.EndsWith("out: with its prerequisites it needs 3, more than the capacity left after the must-include items.", forced.Explain("A").Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Shifts_FavourMoreItems_AndBreakTheTieAgainstTheEarlierId()
     {
         var (set, method) = Ladder();

@@ -592,13 +592,7 @@ internal static class AnalysisResultMapper
         var candidates = d.Candidates is null ? ManagementSystemMapper.Missing<List<Candidate>>(P("candidates"), ctx)
             : ManagementSystemMapper.Items(d.Candidates, P("candidates"), ctx, (c, at) => ResultMapper.CandidateFromDto(c, at, ctx), c => c.Id);
         var criteria = d.Criteria is null ? ManagementSystemMapper.Missing<List<Criterion>>(P("criteria"), ctx)
-            : ManagementSystemMapper.Items(d.Criteria, P("criteria"), ctx, (c, at) =>
-            {
-                var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
-                var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
-                var weight = Weight(c.Weight, JsonPaths.Member(at, "weight"), ctx);
-                return name is null || kind is null || weight is null ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight.Value));
-            });
+            : ManagementSystemMapper.Items(d.Criteria, P("criteria"), ctx, (c, at) => ProgrammeMapper.CriterionFromDto(c, at, ctx));
         var concordance = Threshold(d.ConcordanceThreshold, P("concordance-threshold"), ctx);
         var discordance = Threshold(d.DiscordanceThreshold, P("discordance-threshold"), ctx);
         var scale = Number(d.DiscordanceScale, P("discordance-scale"), ctx);
@@ -720,13 +714,7 @@ internal static class AnalysisResultMapper
 
     private static List<Criterion>? Criteria(List<CriterionDto?>? dtos, string path, JsonReadContext ctx) =>
         dtos is null ? ManagementSystemMapper.Missing<List<Criterion>>(path, ctx)
-            : ManagementSystemMapper.Items(dtos, path, ctx, (c, at) =>
-            {
-                var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
-                var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
-                var weight = Weight(c.Weight, JsonPaths.Member(at, "weight"), ctx);
-                return name is null || kind is null || weight is null ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight.Value));
-            });
+            : ManagementSystemMapper.Items(dtos, path, ctx, (c, at) => ProgrammeMapper.CriterionFromDto(c, at, ctx));
 
     private static IEnumerable<string> Outranked(ElectreResult r, string a) =>
         r.Candidates.Ids.Where(b => r.Outranks(a, b)).Order(StringComparer.Ordinal);
@@ -905,19 +893,6 @@ internal static class AnalysisResultMapper
         }
 
         return value;
-    }
-
-    // A criterion's weight: Criterion's bound (0 or more), reported at the member (the schema states it there).
-    private static double? Weight(double? value, string path, JsonReadContext ctx)
-    {
-        var weight = Number(value, path, ctx);
-        if (weight is { } w && !(w >= 0))
-        {
-            ctx.Error(ReadErrorCode.NumberOutOfRange, path, Preconditions.Invariant($"A criterion's weight is 0 or more, but was {w}."));
-            return null;
-        }
-
-        return weight;
     }
 
     private static void Required(bool? value, string path, JsonReadContext ctx)

@@ -104,6 +104,28 @@ internal static class ProgrammeNames
 /// <summary>Maps improvement programmes and rankings to and from their JSON shape.</summary>
 internal static class ProgrammeMapper
 {
+    /// <summary>
+    /// A criterion: its name, kind and weight, each reported at its own member when missing or wrong (a weight below 0
+    /// with <see cref="ReadErrorCode.NumberOutOfRange"/>, Criterion's bound, which the schema states there). Shared by
+    /// every reader that holds criteria.
+    /// </summary>
+    internal static Criterion? CriterionFromDto(CriterionDto c, string at, JsonReadContext ctx)
+    {
+        var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
+        var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
+        if (c.Weight is null)
+        {
+            ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "weight"), ctx);
+        }
+        else if (!(c.Weight >= 0))
+        {
+            ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(at, "weight"), Preconditions.Invariant($"A criterion's weight is 0 or more, but was {c.Weight}."));
+            return null;
+        }
+
+        return name is null || kind is null || c.Weight is not { } weight ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight));
+    }
+
     private const string Root = "$.improvement-programme";
 
     public static ProgrammeDto ToDto(ImprovementProgramme p) => new()
@@ -708,23 +730,7 @@ internal static class ProgrammeMapper
             return m.Criteria is null ? ManagementSystemMapper.Missing<List<Criterion>>(at, ctx) : ManagementSystemMapper.Items(m.Criteria, at, ctx, CriterionFromDto);
         }
 
-        Criterion? CriterionFromDto(CriterionDto c, string at)
-        {
-            var name = c.Name ?? ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "name"), ctx);
-            var kind = ProgrammeNames.CriterionKind.Read(c.Kind, JsonPaths.Member(at, "kind"), ctx, "a criterion kind");
-            if (c.Weight is null)
-            {
-                ManagementSystemMapper.Missing<string>(JsonPaths.Member(at, "weight"), ctx);
-            }
-            else if (!(c.Weight >= 0))
-            {
-                // Criterion's bound, reported at the member (the schema states it there).
-                ctx.Error(ReadErrorCode.NumberOutOfRange, JsonPaths.Member(at, "weight"), Preconditions.Invariant($"A criterion's weight is 0 or more, but was {c.Weight}."));
-                return null;
-            }
-
-            return name is null || kind is null || c.Weight is not { } weight ? null : ctx.Build(at, () => new Criterion(name, kind.Value, weight));
-        }
+        Criterion? CriterionFromDto(CriterionDto c, string at) => ProgrammeMapper.CriterionFromDto(c, at, ctx);
 
         // SPOTIS's bounds: required, one {criterion, min, max} per criterion.
         List<Tuple<string, SpotisBounds>>? SpotisBounds()

@@ -707,6 +707,30 @@ internal static class ProgrammeMapper
         return levels is null ? ManagementSystemMapper.Missing<OrdinalScale>(JsonPaths.Member(path, "levels"), ctx) : ctx.Build(path, () => new OrdinalScale(s.Name!, levels));
     }
 
+    // The numeric parameters that belong to one method kind each (the writer emits them only for that kind).
+    private static bool StrayParameters(RankingMethodDto m, string path, JsonReadContext ctx)
+    {
+        var stray = false;
+        foreach (var (member, value, owner) in new (string, double?, string)[]
+        {
+            ("lambda", m.Lambda, "waspas"),
+            ("v", m.V, "vikor"),
+            ("tau", m.Tau, "codas"),
+            ("max-likelihood", m.MaxLikelihood, "simplerisk"),
+            ("max-impact", m.MaxImpact, "simplerisk"),
+        })
+        {
+            if (value is { } given && m.Kind != owner && ProgrammeNames.MethodKinds.Contains(m.Kind))
+            {
+                stray = true;
+                ctx.Error(ReadErrorCode.InvalidValue, JsonPaths.Member(path, member), Preconditions.Invariant(
+                    $"The {m.Kind} method takes no '{member}' (it was {given}); remove it, or use the {owner} method, which takes it."));
+            }
+        }
+
+        return stray;
+    }
+
     internal static RankingMethod? MethodFromDto(RankingMethodDto? m, string path, JsonReadContext ctx)
     {
         if (m is null)
@@ -718,6 +742,13 @@ internal static class ProgrammeMapper
         if (m.Kind is null)
         {
             return ManagementSystemMapper.Missing<RankingMethod>(kindPath, ctx);
+        }
+
+        // A numeric parameter of another method is an error, not dropped: "lambda" on VIKOR is most likely a WASPAS
+        // method under the wrong kind, and the schemas bound these members whatever the kind (reader and schema agree).
+        if (StrayParameters(m, path, ctx))
+        {
+            return null;
         }
 
         // A missing or null criterion name is reported at its member, as every other required member is, never as a

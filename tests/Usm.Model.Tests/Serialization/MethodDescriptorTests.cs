@@ -166,6 +166,25 @@ public class MethodDescriptorTests
     }
 
     [Theory]
+    [InlineData("vikor", "lambda", 0.5, "waspas")]
+    [InlineData("waspas", "v", 0.5, "vikor")]
+    [InlineData("weighted-sum", "tau", 0.05, "codas")]
+    [InlineData("cd3", "max-likelihood", 5, "simplerisk")]
+    [InlineData("codas", "max-impact", 5, "simplerisk")]
+    public void AnotherMethodsParameter_IsInvalidAtItsPath_NotDropped(string kind, string member, double value, string owner)
+    {
+        // The schemas bound these members whatever the kind; the reader used to ignore them under another kind, so a
+        // document could pass the reader and fail the schema, and a WASPAS method under the wrong kind lost its λ silently.
+        var root = JsonNode.Parse(Programme(Sample(kind)))!;
+        MethodNode(root)[member] = value;
+
+        var error = Assert.Single(UsmJson.ReadImprovementProgramme(root.ToJsonString()).Errors);
+
+        Assert.Equal((ReadErrorCode.InvalidValue, $"{ProgrammeMethodPath}.{member}"), (error.Code, error.Path));
+        Assert.Equal($"The {kind} method takes no '{member}' (it was {value}); remove it, or use the {owner} method, which takes it.", error.Message);
+    }
+
+    [Theory]
     [InlineData("waspas")]
     [InlineData("vikor")]
     public void AMissingShare_ReadsAsTheFactoriesDefault(string kind)
